@@ -1,0 +1,177 @@
+/**
+ * ModelDefinition: what a model file says, validated and with every data file read, but not yet
+ * compiled. Plain, JSON-serialisable data (typed arrays aside); things refer to each other by name.
+ *
+ * Conventions:
+ * - Years are integers; the horizon is `time.start..time.end` inclusive, T = end - start + 1 steps.
+ * - An array "over dims" stores items in row-major order of the listed dimensions, in the order the
+ *   model declares its dimensions (so `[region, stream]` has stream varying fastest).
+ * - A "series" over dims is year-major: `values[(year - start) * size + item]`.
+ * - Values are in the unit the model declared for them; compile converts to internal units.
+ */
+
+/** The name of the system boundary: flows from `outside` are imports, flows to it exports/emissions. */
+export const OUTSIDE = 'outside';
+
+export interface ModelDefinition {
+  readonly formatVersion: 1;
+  readonly name: string;
+  /** The model file as the user named it; every location below refers to it unless it says otherwise. */
+  readonly file: string;
+  readonly time: { readonly start: number; readonly end: number };
+  /** Mass unit of every flow (per year) and every stock, e.g. 't' or 'kt'. */
+  readonly massUnit: string;
+  /** Extra count units the model declares (e.g. 'dwelling'); 'person' and 'item' always exist. */
+  readonly countUnits: readonly string[];
+  readonly dimensions: readonly DimensionDefinition[];
+  readonly drivers: readonly DriverDefinition[];
+  readonly parameters: readonly ParameterDefinition[];
+  readonly processes: readonly ProcessDefinition[];
+  readonly flows: readonly FlowDefinition[];
+  readonly stocks: readonly StockDefinition[];
+  readonly scenarios: readonly ScenarioDefinition[];
+  /** How survival curves are evaluated; see engine/lifetime. Default 'integer-age'. */
+  readonly survival: SurvivalConvention;
+  /** Line and column of every path in the model file (`flows[2].share` -> {line, column}). */
+  readonly sourceMap: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
+}
+
+export type SurvivalConvention = 'integer-age' | 'mid-year' | 'quadrature';
+
+export interface DimensionDefinition {
+  readonly name: string;
+  readonly items: readonly string[];
+}
+
+export interface DriverDefinition {
+  readonly name: string;
+  readonly unit: string;
+  readonly dims: readonly string[];
+  /** Series over dims for every model year, already interpolated and extrapolated. */
+  readonly values: Float64Array;
+  /** Path of the definition in the model file, e.g. `drivers.population`. */
+  readonly path: string;
+}
+
+export type ParameterDefinition = ValueParameterDefinition | ExpressionParameterDefinition;
+
+export interface ValueParameterDefinition {
+  readonly kind: 'value';
+  readonly name: string;
+  readonly unit: string;
+  readonly dims: readonly string[];
+  /** One value per item of dims (length 1 for a scalar). */
+  readonly value: Float64Array;
+  readonly path: string;
+}
+
+/** A parameter computed from others, e.g. `sum(per_capita, stream)`; evaluated every year. */
+export interface ExpressionParameterDefinition {
+  readonly kind: 'expression';
+  readonly name: string;
+  /** Declared unit, checked against the expression's unit; undefined means inferred. */
+  readonly unit: string | undefined;
+  readonly expression: string;
+  readonly path: string;
+}
+
+export interface ProcessDefinition {
+  readonly name: string;
+  /** Column in a Sankey diagram, when the user fixes it. */
+  readonly stage: number | undefined;
+  readonly label: string | undefined;
+  readonly path: string;
+}
+
+/**
+ * A flow is given by exactly one of:
+ * - `value`: an expression of drivers and parameters, a mass per year (or per step);
+ * - `share`: an expression for the share of the source process's outflow (dimensionless);
+ * - `rest`: whatever share of the source's outflow the other shares leave (one per process);
+ * - `demand`: the inflow a stock-driven stock needs to meet its target (flows into its process).
+ */
+export interface FlowDefinition {
+  /** Unique id; `from->to` unless the file gives one. */
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly kind: 'value' | 'share' | 'rest' | 'demand';
+  /** The expression for `value` and `share` flows (a number is written as its decimal string). */
+  readonly expression: string | undefined;
+  readonly path: string;
+}
+
+export type StockKind = 'accumulate' | 'inflow-driven' | 'stock-driven';
+
+export interface StockDefinition {
+  readonly name: string;
+  readonly process: string;
+  readonly kind: StockKind;
+  /** Required for inflow- and stock-driven stocks. */
+  readonly lifetime: LifetimeDefinition | undefined;
+  /** Stock-driven only: expression for the stock level at the end of each year (mass). */
+  readonly target: string | undefined;
+  /** Stock-driven only: retire older cohorts pro rata instead of letting inflow go negative. */
+  readonly negativeInflowCorrection: boolean;
+  readonly initial: InitialStockDefinition | undefined;
+  readonly path: string;
+}
+
+export type LifetimeDistribution =
+  | 'fixed'
+  | 'normal'
+  | 'folded-normal'
+  | 'lognormal'
+  | 'weibull'
+  | 'gamma'
+  | 'exponential'
+  | 'table';
+
+/**
+ * Parameters (all in years) by distribution:
+ * fixed {mean}; normal {mean, sd}; folded-normal {mean, sd} (of the underlying normal);
+ * lognormal {mean, sd} (of the lifetime itself); weibull {shape, scale}; gamma {shape, scale};
+ * exponential {mean}; table: survival share by integer age in `table`.
+ * Each parameter is an expression (usually a number or a parameter name); when it depends on a
+ * time series it is evaluated at the cohort's year, so lifetimes can differ by cohort.
+ */
+export interface LifetimeDefinition {
+  readonly distribution: LifetimeDistribution;
+  readonly parameters: Readonly<Record<string, string>>;
+  /** Survival share at ages 0, 1, 2, ... (non-increasing, <= 1); for 'table' only. */
+  readonly table: readonly number[] | undefined;
+  readonly path: string;
+}
+
+/** Stock by cohort at the end of the year before `time.start` (mass, per item of the stock's dims). */
+export interface InitialStockDefinition {
+  /** Cohort years (all < time.start), ascending. */
+  readonly cohorts: readonly number[];
+  /** `values[cohortIndex * size + item]`, in the model's mass unit. */
+  readonly values: Float64Array;
+  readonly path: string;
+}
+
+export interface ScenarioDefinition {
+  readonly name: string;
+  readonly overrides: readonly OverrideDefinition[];
+  readonly path: string;
+}
+
+/**
+ * A scenario's change to one parameter or driver:
+ * - `set`: a new value for every year (parameter: per item; driver: a full series);
+ * - `ramp`: linear from the base value in year `from` to `toValue` in year `to`, held after;
+ *   items missing from `toValue` (NaN in it) keep their base values.
+ */
+export type OverrideDefinition =
+  | { readonly kind: 'set-parameter'; readonly target: string; readonly value: Float64Array; readonly path: string }
+  | { readonly kind: 'set-driver'; readonly target: string; readonly values: Float64Array; readonly path: string }
+  | {
+      readonly kind: 'ramp';
+      readonly target: string;
+      readonly from: number;
+      readonly to: number;
+      readonly toValue: Float64Array;
+      readonly path: string;
+    };
