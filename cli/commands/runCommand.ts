@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { solutionPeaks } from '../../engine/analysis/solutionPeaks.js';
+import { tidyTable } from '../../engine/analysis/tidyTable.js';
+import { compile } from '../../engine/compile/compileModel.js';
+import { loadModel } from '../../engine/definition/loadModelFile.js';
+import { nearestNames } from '../../engine/errors.js';
+import { run } from '../../engine/simulate/run.js';
+import { UsageError } from '../failure.js';
+import { formatSummary } from '../output/formatSummary.js';
+import { writeResults, type ResultFormat } from '../output/writeResults.js';
+
+interface RunFlags {
+  readonly scenario?: string;
+  readonly out?: string;
+  readonly format: string;
+  readonly cohorts?: boolean;
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run a model and write every flow, stock and waste stream per year, with peaks')
+    .argument('<model>', 'model file (.yaml, .yml or .json)')
+    .option('-s, --scenario <name>', 'scenario to run (default: the base model)')
+    .option('-o, --out <dir>', 'folder for the results (default: results/<model name>)')
+    .option('-f, --format <format>', 'csv or json', 'csv')
+    .option('--cohorts', 'also keep stocks by cohort in the JSON output')
+    .addHelpText('after', '\nExample:\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n')
+    .action((modelPath: string, flags: RunFlags) => {
+      if (flags.format !== 'csv' && flags.format !== 'json') throw new UsageError(`--format must be csv or json (got ${flags.format})`);
+      const definition = loadModel(modelPath);
+      const model = compile(definition);
+      if (flags.scenario !== undefined && !model.scenarios.has(flags.scenario)) {
+        const names = [...model.scenarios.keys()];
+        const nearest = nearestNames(flags.scenario, names);
+        throw new UsageError(
+          `unknown scenario: ${flags.scenario}${names.length ? ` (did you mean ${nearest.map((n) => `'${n}'`).join(', ')}? scenarios: ${names.join(', ')})` : ' (the model has no scenarios)'}`,
+        );
+      }
+      const solution = run(model, { scenario: flags.scenario, cohorts: flags.cohorts });
+      const peaks = solutionPeaks(solution);
+      const out = flags.out ?? `results/${slug(definition.name)}${flags.scenario ? `-${flags.scenario}` : ''}`;
+      const written = writeResults(out, flags.format as ResultFormat, solution, tidyTable(solution), peaks);
+      process.stdout.write(`${formatSummary(solution, peaks)}\n\nwrote ${written.join(', ')}\n`);
+    });
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'model';
+}

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { compile } from '../../engine/compile/compileModel.js';
+import { loadModel } from '../../engine/definition/loadModelFile.js';
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check a model: syntax, names, units, shares, expressions and data files')
+    .argument('<model>', 'model file (.yaml, .yml or .json)')
+    .addHelpText('after', '\nExample:\n  $ metabolis validate models/singapore/model.yaml\n')
+    .action((modelPath: string) => {
+      const definition = loadModel(modelPath);
+      const model = compile(definition);
+      const { start, end } = definition.time;
+      process.stdout.write(
+        `${modelPath}: valid — ${definition.name}, ${start}–${end}, ${model.processes.length} processes, ` +
+          `${model.flows.length} flows, ${model.stocks.length} stocks, ${model.scenarios.size} scenarios\n`,
+      );
+    });
+}

@@ -1,0 +1,29 @@
+import { ModelError, OptionsError } from '../engine/errors.js';
+
+/** Exit codes: 1 for a mistake in a model or its data, 2 for a mistake in how the CLI was called. */
+export const EXIT_MODEL_ERROR = 1;
+export const EXIT_USAGE_ERROR = 2;
+
+/** A usage mistake found by a command itself (a scenario that does not exist, a bad --format). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/**
+ * Prints an error the way a user can act on it — never a stack trace (set METABOLIS_DEBUG=1 to
+ * see one) — and returns the exit code.
+ */
+export function reportFailure(error: unknown, write: (text: string) => void): number {
+  if (error instanceof ModelError) {
+    write(`error: ${error.format()}\n`);
+    return EXIT_MODEL_ERROR;
+  }
+  if (error instanceof UsageError || error instanceof OptionsError) {
+    write(`error: ${error.message}\n`);
+    return EXIT_USAGE_ERROR;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  write(`internal error: ${message}\n  this is a bug in metabolis; please report it with the model that triggered it\n`);
+  if (process.env.METABOLIS_DEBUG && error instanceof Error) write(`${error.stack}\n`);
+  return EXIT_MODEL_ERROR;
+}

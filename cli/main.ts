@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { registerRun } from './commands/runCommand.js';
+import { registerSchema } from './commands/schemaCommand.js';
+import { registerValidate } from './commands/validateCommand.js';
+import { EXIT_USAGE_ERROR, reportFailure } from './failure.js';
+import { version } from './version.js';
+
+const program = new Command('metabolis')
+  .description('dynamic material-flow analysis for cities: stocks, lifetimes, recycling loops, waste peaks')
+  .version(version)
+  .exitOverride()
+  .addHelpText(
+    'after',
+    '\nExamples:\n  $ metabolis validate models/singapore/model.yaml\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n',
+  );
+registerValidate(program);
+registerRun(program);
+registerSchema(program);
+for (const command of program.commands) command.exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander has printed its message (or the help) already.
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE_ERROR;
+  } else {
+    process.exitCode = reportFailure(error, (text) => process.stderr.write(text));
+  }
+}

@@ -1,0 +1,69 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
+import type { TidyTable } from '../../engine/analysis/tidyTable.js';
+import type { Solution } from '../../engine/simulate/solution.js';
+import { csvLine } from './csv.js';
+
+export type ResultFormat = 'csv' | 'json';
+
+/**
+ * Writes a run's results into `directory`: the tidy table (results.csv or results.json), the
+ * peaks (peaks.csv or peaks.json) and summary.json (status, issues, conventions, waste peaks).
+ * Returns the paths written.
+ */
+export function writeResults(directory: string, format: ResultFormat, solution: Solution, table: TidyTable, peaks: readonly SeriesPeak[]): string[] {
+  mkdirSync(directory, { recursive: true });
+  const written: string[] = [];
+  const write = (name: string, text: string) => {
+    const path = join(directory, name);
+    writeFileSync(path, text);
+    written.push(path);
+  };
+  const dimensionNames = table.dimensionNames;
+  const flowUnit = `${solution.unit}/yr`;
+  const peakRows = peaks.map((entry) => ({
+    kind: entry.kind,
+    id: entry.id,
+    item: entry.item.join('/'),
+    waste: entry.waste,
+    status: entry.peak.status,
+    year: 'year' in entry.peak ? entry.peak.year : null,
+    value: 'value' in entry.peak ? entry.peak.value : null,
+    unit: entry.kind === 'stock' ? solution.unit : flowUnit,
+  }));
+
+  if (format === 'csv') {
+    let text = csvLine(['year', 'kind', 'id', ...dimensionNames, 'value', 'unit']);
+    for (let row = 0; row < table.year.length; row++) {
+      text += csvLine([table.year[row], table.kind[row], table.id[row], ...table.items.map((column) => column[row]), table.value[row], table.unit[row]]);
+    }
+    write('results.csv', text);
+    let peaksText = csvLine(['kind', 'id', 'item', 'waste', 'status', 'year', 'value', 'unit']);
+    for (const row of peakRows) peaksText += csvLine([row.kind, row.id, row.item, String(row.waste), row.status, row.year ?? '', row.value ?? '', row.unit]);
+    write('peaks.csv', peaksText);
+  } else {
+    const rows = table.year.map((year, row) => ({
+      year,
+      kind: table.kind[row],
+      id: table.id[row],
+      ...Object.fromEntries(dimensionNames.map((name, d) => [name, table.items[d][row]])),
+      value: table.value[row],
+      unit: table.unit[row],
+    }));
+    write('results.json', `${JSON.stringify(rows)}\n`);
+    write('peaks.json', `${JSON.stringify(peakRows, null, 1)}\n`);
+  }
+  const summary = {
+    model: solution.model,
+    scenario: solution.scenario ?? null,
+    status: solution.status,
+    issues: solution.issues,
+    survival: solution.survival,
+    unit: solution.unit,
+    years: { start: solution.years[0], end: solution.years[solution.years.length - 1] },
+    wastePeaks: peakRows.filter((row) => row.waste && row.item === ''),
+  };
+  write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  return written;
+}

@@ -1,0 +1,19 @@
+/**
+ * metabolis: dynamic material-flow analysis for cities. The public API:
+ *
+ *   const definition = loadModel('models/singapore/model.yaml'); // parse, validate, read data
+ *   const model = compile(definition);                           // once
+ *   const solution = run(model, { scenario: 'zero-waste' });     // many times
+ *   const peaks = solutionPeaks(solution);
+ */
+export { loadModel } from './definition/loadModelFile.js';
+export { loadModelFromText } from './definition/loadModel.js';
+export type * from './definition/types.js';
+export { compile } from './compile/compileModel.js';
+export type { CompiledModel } from './compile/compiledModel.js';
+export { run, type RunOptions } from './simulate/run.js';
+export type * from './simulate/solution.js';
+export { findPeak, type Peak } from './analysis/peaks.js';
+export { solutionPeaks, type SeriesPeak } from './analysis/solutionPeaks.js';
+export { tidyTable, type TidyTable } from './analysis/tidyTable.js';
+export { ModelError, OptionsError, type SourceLocation } from './errors.js';

@@ -1,0 +1,107 @@
+import { OptionsError } from '../errors.js';
+import type { BoundExpression, CompiledModel, CompiledOverride, CompiledScenario } from '../compile/compiledModel.js';
+
+/** Parameter values for one run, by name, in the parameter's declared unit (a number, or one per item). */
+export type ParameterValues = Readonly<Record<string, number | ArrayLike<number>>>;
+
+/**
+ * Fills `fields[s]` (T × size, SI-based) for every driver and parameter of one run:
+ * base values, then the run's parameter values, then the scenario's overrides, then expression
+ * parameters in dependency order (the compiler ordered `symbols` so that inputs come first).
+ */
+export function fillSymbolFields(model: CompiledModel, fields: Float64Array[], scenario: CompiledScenario | undefined, parameters: ParameterValues | undefined): void {
+  const { symbols, horizon } = model;
+  const given = parameters ? resolveParameterValues(model, parameters) : new Map<number, ArrayLike<number>>();
+  const overrides = new Map<number, CompiledOverride[]>();
+  for (const override of scenario?.overrides ?? []) overrides.set(override.symbol, [...(overrides.get(override.symbol) ?? []), override]);
+
+  symbols.forEach((symbol, s) => {
+    const field = fields[s];
+    const size = symbol.size;
+    if (symbol.kind === 'driver') {
+      field.set(symbol.series);
+    } else if (symbol.kind === 'value') {
+      const value = given.get(s) ?? symbol.value;
+      for (let k = 0; k < size; k++) {
+        const si = (value.length === 1 ? value[0] : value[k]) * symbol.toSI;
+        for (let t = 0; t < horizon; t++) field[t * size + k] = si;
+      }
+    }
+    for (const override of overrides.get(s) ?? []) applyOverride(model, override, field, size);
+    if (symbol.kind === 'expression') evaluateInto(symbol.bound, fields, model.years, field, size, horizon);
+  });
+}
+
+function applyOverride(model: CompiledModel, override: CompiledOverride, field: Float64Array, size: number): void {
+  const { horizon, years } = model;
+  if (override.kind === 'set-driver') {
+    field.set(override.series);
+    return;
+  }
+  if (override.kind === 'set-parameter') {
+    for (let t = 0; t < horizon; t++) for (let k = 0; k < size; k++) field[t * size + k] = override.value[k];
+    return;
+  }
+  // A ramp: the base value holds until `from`, moves linearly to `toValue` in `to`, and holds after.
+  const fromIndex = Math.min(Math.max(override.from - years[0], 0), horizon - 1);
+  for (let k = 0; k < size; k++) {
+    const end = override.toValue[k];
+    if (Number.isNaN(end)) continue;
+    const start = field[fromIndex * size + k];
+    for (let t = 0; t < horizon; t++) {
+      const year = years[t];
+      if (year <= override.from) continue;
+      const progress = year >= override.to ? 1 : (year - override.from) / (override.to - override.from);
+      field[t * size + k] = start + (end - start) * progress;
+    }
+  }
+}
+
+function resolveParameterValues(model: CompiledModel, parameters: ParameterValues): Map<number, ArrayLike<number>> {
+  const resolved = new Map<number, ArrayLike<number>>();
+  for (const [name, value] of Object.entries(parameters)) {
+    const s = model.symbolIndex.get(name);
+    const symbol = s === undefined ? undefined : model.symbols[s];
+    if (symbol === undefined || symbol.kind !== 'value') {
+      const names = model.symbols.filter((candidate) => candidate.kind === 'value').map((candidate) => candidate.name);
+      throw new OptionsError(`parameters.${name}`, `is not a value parameter of the model (parameters: ${names.join(', ')})`);
+    }
+    const values = typeof value === 'number' ? [value] : value;
+    if (values.length !== 1 && values.length !== symbol.size) {
+      throw new OptionsError(`parameters.${name}`, `must be a number or ${symbol.size} values (one per item)`);
+    }
+    resolved.set(s!, values);
+  }
+  return resolved;
+}
+
+/**
+ * Evaluates a bound expression for every year and writes it onto the quantity's items
+ * (broadcast from the expression's dims) in the quantity's unit.
+ */
+export function evaluateInto(bound: BoundExpression, fields: readonly Float64Array[], years: Float64Array, out: Float64Array, size: number, horizon: number): void {
+  const expression = bound.expression;
+  const inputs = bound.inputs.map((s) => fields[s]);
+  const scratch = scratchFor(bound, horizon);
+  expression.evaluate(inputs, years, scratch);
+  const exprSize = scratch.length / horizon;
+  const { broadcast, factor } = bound;
+  for (let t = 0; t < horizon; t++) {
+    const row = t * exprSize;
+    const target = t * size;
+    for (let k = 0; k < size; k++) out[target + k] = scratch[row + broadcast[k]] * factor;
+  }
+}
+
+const scratchBuffers = new WeakMap<BoundExpression, Float64Array>();
+
+function scratchFor(bound: BoundExpression, horizon: number): Float64Array {
+  let scratch = scratchBuffers.get(bound);
+  if (!scratch) {
+    let exprSize = 0;
+    for (let k = 0; k < bound.broadcast.length; k++) exprSize = Math.max(exprSize, bound.broadcast[k] + 1);
+    scratch = new Float64Array(horizon * exprSize);
+    scratchBuffers.set(bound, scratch);
+  }
+  return scratch;
+}

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { solveDenseInPlace } from '../../../engine/compile/denseSolve.js';
+
+describe('solveDenseInPlace', () => {
+  it('solveDenseInPlace(M, b) solves a system that needs pivoting', () => {
+    const matrix = Float64Array.from([0, 1, 1, 1]);
+    const rhs = Float64Array.from([2, 3]);
+    expect(solveDenseInPlace(matrix, rhs, 2)).toBe(true);
+    expect([...rhs]).toEqual([1, 2]);
+  });
+
+  it('solveDenseInPlace(M, b) reports a singular system (a loop that never leaks)', () => {
+    // x1 = x2, x2 = x1: I − S with S a closed loop of shares 1
+    expect(solveDenseInPlace(Float64Array.from([1, -1, -1, 1]), Float64Array.from([1, 0]), 2)).toBe(false);
+  });
+
+  it('solveDenseInPlace(I − S, b) returns x with (I − S) x = b for leaky share matrices', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: n * n, maxLength: n * n }), fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: n, maxLength: n }))), ([n, raw, b]) => {
+        // Columns scaled to sum to at most 0.9: every process loses at least 10% out of the loop.
+        const system = new Float64Array(n * n);
+        for (let j = 0; j < n; j++) {
+          let column = 0;
+          for (let i = 0; i < n; i++) column += raw[i * n + j];
+          for (let i = 0; i < n; i++) system[i * n + j] = (i === j ? 1 : 0) - (column > 0 ? (0.9 * raw[i * n + j]) / column : 0);
+        }
+        const x = Float64Array.from(b);
+        expect(solveDenseInPlace(Float64Array.from(system), x, n)).toBe(true);
+        for (let i = 0; i < n; i++) {
+          let sum = 0;
+          for (let j = 0; j < n; j++) sum += system[i * n + j] * x[j];
+          expect(Math.abs(sum - b[i])).toBeLessThanOrEqual(1e-9 * (1 + Math.max(...b)));
+        }
+      }),
+    );
+  });
+});
