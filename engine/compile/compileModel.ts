@@ -20,7 +20,7 @@ export function compile(definition: ModelDefinition): CompiledModel {
   const horizon = definition.time.end - definition.time.start + 1;
   const years = Float64Array.from({ length: horizon }, (_, t) => definition.time.start + t);
   const itemCounts = definition.dimensions.map((dimension) => dimension.items.length);
-  const units = createUnitSystem(definition.countUnits);
+  const units = createUnitSystem(definition.countUnits, locate(definition, 'units'));
   if (units.factorTo(units.parse(definition.massUnit, locate(definition, 'unit')), 'kg') === undefined) {
     throw new ModelError(`invalid mass unit: ${definition.massUnit}`, locate(definition, 'unit'), 'the model unit is the mass unit of flows and stocks, e.g. t, kt or kg');
   }

@@ -11,7 +11,7 @@ export interface SymbolTable {
   readonly symbolIndex: Map<string, number>;
   readonly units: ReadonlyMap<string, Unit>;
   /** Compiles an expression over the table's symbols, broadcast onto `dims`. */
-  bind(source: string, path: string, dims: readonly number[]): { bound: BoundExpression; unit: Unit; dims: readonly number[] };
+  bind(source: string, path: string, dims: readonly number[] | undefined): { bound: BoundExpression; unit: Unit; dims: readonly number[] };
 }
 
 /**

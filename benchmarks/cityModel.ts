@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { compile } from '../engine/compile/compileModel.js';
+import { loadModel } from '../engine/definition/loadModelFile.js';
+import { run } from '../engine/simulate/run.js';
+import { formatTable, measure } from './measure.js';
+
+const referenceCity = fileURLToPath(new URL('../models/reference-city/model.yaml', import.meta.url));
+
+/**
+ * The reference city model (models/reference-city): load + compile once, then run many times, as a
+ * sweep would. Reports µs per run for the base model and per scenario.
+ */
+export function benchReferenceCity(): { header: string[]; rows: string[][] } {
+  const loadStarted = process.hrtime.bigint();
+  const definition = loadModel(referenceCity);
+  const model = compile(definition);
+  const compileMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
+  const counts = `${model.processes.length} processes, ${model.flows.length} flows, ${model.stocks.length} stocks, ${model.horizon} years, ${model.itemCounts.join('×') || 1} items`;
+  const rows: string[][] = [['load + compile', counts, `${compileMs.toFixed(1)} ms`, '']];
+  for (const scenario of [undefined, ...model.scenarios.keys()]) {
+    const result = measure(() => run(model, { scenario }).flows.length);
+    rows.push([`run (${scenario ?? 'base'})`, counts, `${result.microsecondsPerCall.toFixed(1)} µs`, '< 1000 µs']);
+  }
+  return { header: ['reference city model', 'size', 'time', 'target'], rows };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { header, rows } = benchReferenceCity();
+  console.log(formatTable(header, rows));
+}

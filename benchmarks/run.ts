@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: every benchmark of the project, one table each. Not part of the tests: timings
+ * depend on the machine, so they are reported (README) and never asserted.
+ */
+import { availableParallelism, cpus } from 'node:os';
+import { benchReferenceCity } from './cityModel.js';
+import { benchDynamicStockModel } from './dsm.js';
+import { formatTable } from './measure.js';
+
+console.log(`metabolis benchmarks — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores\n`);
+for (const [title, bench] of [
+  ['Dynamic stock model (normal lifetime, mean 20, sd 6)', benchDynamicStockModel],
+  ['Reference city model', benchReferenceCity],
+] as const) {
+  const { header, rows } = bench();
+  console.log(`${title}\n${formatTable(header, rows)}\n`);
+}

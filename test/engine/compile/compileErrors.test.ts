@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { ModelError } from '../../../engine/errors.js';
+import { compileYaml } from '../../support/modelFromYaml.js';
+
+/** Compiles a model that must fail and returns the ModelError it throws. */
+function failure(text: string): ModelError {
+  try {
+    compileYaml(text);
+  } catch (error) {
+    if (error instanceof ModelError) return error;
+    throw error;
+  }
+  throw new Error('expected a ModelError');
+}
+
+const header = `
+metabolis: 1
+name: broken
+time: { start: 2020, end: 2022 }
+unit: t
+`;
+
+describe('compile: mistakes in a model are ModelErrors with a place and a hint', () => {
+  it('compile(model) rejects adding kg to m^2 and names both units', () => {
+    const error = failure(`${header}
+parameters:
+  mass: { unit: kg/yr, value: 1 }
+  area: { unit: m^2/yr, value: 1 }
+processes: [a]
+flows:
+  - { from: outside, to: a, value: "mass + area" }
+  - { from: a, to: outside, share: 1 }
+`);
+    expect(error.message).toMatch(/unit mismatch/);
+    expect(error.message).toMatch(/kg/);
+    expect(error.message).toMatch(/m\^2/);
+    expect(error.at.path).toBe('flows[0].value');
+    expect(error.at.line).toBe(12);
+  });
+
+  it('compile(model) rejects a flow value that is not a mass per time', () => {
+    const error = failure(`${header}
+parameters:
+  area: { unit: m^2, value: 1 }
+processes: [a]
+flows:
+  - { from: outside, to: a, value: area }
+  - { from: a, to: outside, share: 1 }
+`);
+    expect(error.message).toBe('unit mismatch: flow outside->a is in m^2, not a mass per year');
+    expect(error.hint).toBeDefined();
+  });
+
+  it('compile(model) rejects constant shares that do not sum to 1', () => {
+    const error = failure(`${header}
+processes: [a]
+flows:
+  - { from: outside, to: a, value: "1" }
+  - { from: a, to: outside, share: 0.5, id: half }
+  - { from: a, to: outside, share: 0.4, id: most-of-the-rest }
+`);
+    expect(error.message).toBe('shares of process a sum to 0.9, not 1');
+    expect(error.hint).toMatch(/rest/);
+  });
+
+  it('compile(model) lists a cycle among expressions', () => {
+    const error = failure(`${header}
+parameters:
+  a: { expression: "b + 1" }
+  b: { expression: "c * 2" }
+  c: { expression: "a" }
+processes: [p]
+flows:
+  - { from: outside, to: p, value: "1" }
+  - { from: p, to: outside, share: 1 }
+`);
+    expect(error.message).toBe('cycle among expressions: a -> b -> c -> a');
+  });
+
+  it('compile(model) names an unknown name in an expression with the nearest names', () => {
+    const error = failure(`${header}
+parameters:
+  recycling_rate: 0.3
+processes: [p]
+flows:
+  - { from: outside, to: p, value: "1" }
+  - { from: p, to: outside, share: recyling_rate }
+  - { from: p, to: outside, share: rest, id: rest }
+`);
+    expect(error.message).toBe('unknown name: recyling_rate');
+    expect(error.hint).toMatch(/recycling_rate/);
+  });
+
+  it('compile(model) rejects flows over different dimensions into one process', () => {
+    const error = failure(`${header}
+dimensions:
+  stream: [food, paper]
+parameters:
+  by_stream: { unit: t/yr, dims: [stream], value: { food: 1, paper: 2 } }
+processes: [p]
+flows:
+  - { from: outside, to: p, value: by_stream }
+  - { from: outside, to: p, value: "3", id: scalar }
+  - { from: p, to: outside, share: 1 }
+`);
+    expect(error.message).toMatch(/^dimension mismatch: process p receives flows over \[stream\] and no dimensions/);
+  });
+
+  it('compile(model) rejects a process where mass would vanish', () => {
+    const error = failure(`${header}
+processes: [sink]
+flows:
+  - { from: outside, to: sink, value: "1" }
+`);
+    expect(error.message).toBe('process sink has no outflows and no stock');
+  });
+
+  it('compile(model) rejects share flows out of an accumulating stock', () => {
+    const error = failure(`${header}
+processes: [landfill]
+flows:
+  - { from: outside, to: landfill, value: "1" }
+  - { from: landfill, to: outside, share: 1 }
+stocks:
+  landfilled: { process: landfill, kind: accumulate }
+`);
+    expect(error.message).toMatch(/^invalid flow: share flows out of landfill/);
+  });
+
+  it('compile(model) rejects a stock target that is not a mass', () => {
+    const error = failure(`${header}
+parameters:
+  area: { unit: m^2, value: 1 }
+processes: [buildings]
+flows:
+  - { from: outside, to: buildings, demand: true }
+  - { from: buildings, to: outside, share: 1 }
+stocks:
+  dwellings: { process: buildings, kind: stock-driven, target: area, lifetime: { fixed: { mean: 10 } } }
+`);
+    expect(error.message).toBe('unit mismatch: target of stock dwellings is in m^2, not a mass');
+  });
+});
