@@ -33,7 +33,8 @@ export function compileFlows(
     if (flow.kind !== 'value') continue;
     const path = `${flow.path}.value`;
     const { bound, unit, dims } = table.bind(flow.expression!, path, undefined);
-    const factor = units.factorTo(unit, perYear) ?? units.factorTo(unit, definition.massUnit);
+    // A dimensionless value (a plain number, or parameters without units) is read in the model's unit per year.
+    const factor = units.isDimensionless(unit) ? 1 : (units.factorTo(unit, perYear) ?? units.factorTo(unit, definition.massUnit));
     if (factor === undefined) {
       throw new ModelError(
         `unit mismatch: flow ${flow.id} is in ${units.format(unit)}, not a mass per year`,

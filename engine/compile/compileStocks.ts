@@ -10,7 +10,8 @@ import type { SymbolTable } from './compileSymbols.js';
 export function compileTarget(definition: ModelDefinition, stock: StockDefinition, table: SymbolTable, units: UnitSystem) {
   const path = `${stock.path}.target`;
   const { bound, unit, dims } = table.bind(stock.target!, path, undefined);
-  const factor = units.factorTo(unit, definition.massUnit);
+  // A dimensionless target (a plain number) is read in the model's mass unit.
+  const factor = units.isDimensionless(unit) ? 1 : units.factorTo(unit, definition.massUnit);
   if (factor === undefined) {
     throw new ModelError(
       `unit mismatch: target of stock ${stock.name} is in ${units.format(unit)}, not a mass`,

@@ -39,8 +39,11 @@ export function run(model: CompiledModel, options: RunOptions = {}): Solution {
   model.stocks.forEach((stock, s) => {
     if (stock.target) evaluateInto(stock.target, workspace.fields, years, workspace.targets[s]!, stock.size, horizon);
   });
-  const kernels = prepareStocks(model, workspace, issues, options.cohorts === true);
-  if (kernels !== undefined) simulateYears(model, workspace, kernels, issues);
+  const kernels = prepareStocks(model, workspace, issues);
+  if (kernels !== undefined) {
+    simulateYears(model, workspace, kernels, issues);
+    if (options.cohorts === true) workspace.cohortStocks = cohortStocks(model, kernels);
+  }
   return assembleSolution(model, workspace, issues, scenario?.name, kernels !== undefined);
 }
 
@@ -58,24 +61,16 @@ function simulateYears(model: CompiledModel, workspace: Workspace, kernels: Stoc
       for (let k = 0; k < stock.size; k++) {
         const kernel = kernels[s][k];
         const index = t * stock.size + k;
-        const before = t === 0 ? series.initialTotal[k] : series.stock[index - stock.size];
-        const needed = target[index] - kernel.stockOfOlderCohorts(t);
-        const survival = kernel.ownYearSurvival(t);
-        let inflow = 0;
-        if (needed < 0 && stock.negativeInflowCorrection) {
-          kernel.retireProRata(t, -needed);
-          series.corrected[t] = 1;
-        } else if (survival > 0) {
-          inflow = needed / survival;
-          if (inflow < 0) issues.add({ status: 'negative-inflow', message: `stock ${stock.name} needs a negative inflow in ${years[t]}`, stock: stock.name, year: years[t] });
-        } else if (needed > 0) {
-          issues.add({ status: 'unreachable-target', message: `stock ${stock.name} cannot reach its target in ${years[t]}: nothing of that year's inflow survives the year`, stock: stock.name, year: years[t] });
+        const outcome = kernel.meetTarget(t, target[index], stock.negativeInflowCorrection);
+        if (outcome === 'corrected') series.corrected[t] = 1;
+        else if (outcome === 'negative-inflow') issues.add({ status: 'negative-inflow', message: `stock ${stock.name} needs a negative inflow in ${years[t]}`, stock: stock.name, year: years[t] });
+        else if (outcome === 'unreachable') {
+          issues.add({ status: 'unreachable-target', message: `stock ${stock.name} cannot reach its target in ${years[t]}`, stock: stock.name, year: years[t] });
         }
-        kernel.addCohort(t, inflow);
-        const after = kernel.stockAt(t);
-        series.stock[index] = after;
+        const inflow = kernel.inflow(t);
+        series.stock[index] = kernel.stock(t);
         series.inflow[index] = inflow;
-        series.outflow[index] = before + inflow - after;
+        series.outflow[index] = kernel.outflow(t);
         demand[index] = inflow;
         beta[k] = series.outflow[index];
         transfer.alpha[stock.process][k] = 0;
@@ -143,10 +138,23 @@ function simulateYears(model: CompiledModel, workspace: Workspace, kernels: Stoc
         } else {
           const kernel = kernels[s][k];
           kernel.addCohort(t, inflow);
-          series.stock[index] = kernel.stockAt(t);
+          series.stock[index] = kernel.stock(t);
           series.outflow[index] = transfer.distributed[stock.process][k];
         }
       }
     });
   }
+}
+
+/** Stock by cohort for every year: `[(t * cohorts + c) * size + item]`, initial cohorts first. */
+function cohortStocks(model: CompiledModel, kernels: readonly StockItemKernel[][]): (Float64Array | undefined)[] {
+  return model.stocks.map((stock, s) => {
+    if (stock.kind === 'accumulate') return undefined;
+    const cohorts = stock.initialCohorts.length + model.horizon;
+    const out = new Float64Array(model.horizon * cohorts * stock.size);
+    for (let t = 0; t < model.horizon; t++) {
+      for (let k = 0; k < stock.size; k++) kernels[s][k].stockByCohort(t, out, t * cohorts * stock.size + k, stock.size);
+    }
+    return out;
+  });
 }

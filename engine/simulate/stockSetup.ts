@@ -1,0 +1,123 @@
+import type { CompiledModel, CompiledStock } from '../compile/compiledModel.js';
+import { itemLabels } from '../compile/dimensionIndex.js';
+import { lifetimeFromParameters, type Lifetime } from '../lifetime/lifetime.js';
+import { lifetimeProblem } from '../lifetime/lifetimeProblem.js';
+import { createSurvival, setCohortSurvival, setSurvival, type Survival } from '../lifetime/survival.js';
+import { CohortStock } from '../stock/cohortStock.js';
+import type { IssueLog } from './issueLog.js';
+import { evaluateInto } from './symbolFields.js';
+import type { Workspace } from './workspace.js';
+
+/** What the year loop steps: one cohort stock per stock and item. */
+export type StockItemKernel = CohortStock;
+
+/** Per stock with a lifetime: parameter fields, survival curves and kernels, reused across runs. */
+interface StockBuffers {
+  readonly parameterFields: Float64Array[];
+  readonly kernels: CohortStock[];
+  /** Per item: the cohort-invariant survival (Toeplitz) and, made when first needed, a cohort-varying one. */
+  readonly invariant: Survival[];
+  readonly varying: (Survival | undefined)[];
+  /** Per item: the parameters the invariant survival was last filled with (skips refilling in sweeps). */
+  readonly lastParameters: (Float64Array | undefined)[];
+}
+
+const buffers = new WeakMap<CompiledModel, (StockBuffers | undefined)[]>();
+
+/**
+ * Evaluates every stock's lifetime parameters for this run and resets its kernels with the
+ * survival curves and initial stock. Parameters that are the same for every cohort give one
+ * curve over ages (Toeplitz); otherwise each cohort gets its own, from the parameters of its year
+ * (initial cohorts take the first year's). Returns undefined, with an 'invalid-lifetime' issue,
+ * when a parameter set describes no distribution.
+ */
+export function prepareStocks(model: CompiledModel, workspace: Workspace, issues: IssueLog): StockItemKernel[][] | undefined {
+  let perStock = buffers.get(model);
+  if (!perStock) {
+    perStock = model.stocks.map((stock) => (stock.lifetime ? createBuffers(model, stock) : undefined));
+    buffers.set(model, perStock);
+  }
+  const { horizon, years } = model;
+  const convention = model.definition.survival;
+  const kernels: StockItemKernel[][] = [];
+  for (let s = 0; s < model.stocks.length; s++) {
+    const stock = model.stocks[s];
+    const state = perStock[s];
+    kernels.push(state?.kernels ?? []);
+    if (!stock.lifetime || !state) continue;
+    const { parameters, distribution, table } = stock.lifetime;
+    parameters.forEach(({ bound }, p) => evaluateInto(bound, workspace.fields, years, state.parameterFields[p], stock.size, horizon));
+    const labels = itemLabels(stock.dims, model.definition.dimensions.map((d) => d.items));
+    for (let k = 0; k < stock.size; k++) {
+      const lifetimeAt = (t: number): Lifetime => {
+        const values: Record<string, number> = {};
+        parameters.forEach(({ name }, p) => (values[name] = state.parameterFields[p][t * stock.size + k]));
+        return lifetimeFromParameters(distribution, values, table);
+      };
+      let survival: Survival;
+      if (isCohortInvariant(state.parameterFields, stock.size, k, horizon)) {
+        survival = state.invariant[k];
+        const lifetime = lifetimeAt(0);
+        if (reportProblem(lifetime, stock, years[0], labels[k], issues)) return undefined;
+        if (!sameParameters(state, k)) setSurvival(survival, lifetime, convention);
+      } else {
+        survival = state.varying[k] ??= createSurvival(horizon, initialOffsets(model, stock), true);
+        state.lastParameters[k] = undefined;
+        for (let cohort = 0; cohort < survival.births.length; cohort++) {
+          const t = Math.max(survival.births[cohort], 0);
+          const lifetime = lifetimeAt(t);
+          if (reportProblem(lifetime, stock, years[t], labels[k], issues)) return undefined;
+          setCohortSurvival(survival, cohort, lifetime, convention);
+        }
+      }
+      state.kernels[k].reset(survival, initialStock(stock, k));
+    }
+  }
+  return kernels;
+}
+
+function createBuffers(model: CompiledModel, stock: CompiledStock): StockBuffers {
+  const offsets = initialOffsets(model, stock);
+  return {
+    parameterFields: stock.lifetime!.parameters.map(() => new Float64Array(model.horizon * stock.size)),
+    kernels: Array.from({ length: stock.size }, () => new CohortStock(model.horizon, offsets.length)),
+    invariant: Array.from({ length: stock.size }, () => createSurvival(model.horizon, offsets)),
+    varying: new Array(stock.size).fill(undefined),
+    lastParameters: new Array(stock.size).fill(undefined),
+  };
+}
+
+function initialOffsets(model: CompiledModel, stock: CompiledStock): number[] {
+  return stock.initialCohorts.map((year) => year - model.years[0]);
+}
+
+function initialStock(stock: CompiledStock, item: number): Float64Array | undefined {
+  if (!stock.initialValues) return undefined;
+  const values = new Float64Array(stock.initialCohorts.length);
+  for (let c = 0; c < values.length; c++) values[c] = stock.initialValues[c * stock.size + item];
+  return values;
+}
+
+function isCohortInvariant(fields: readonly Float64Array[], size: number, item: number, horizon: number): boolean {
+  for (const field of fields) {
+    const first = field[item];
+    for (let t = 1; t < horizon; t++) if (field[t * size + item] !== first) return false;
+  }
+  return true;
+}
+
+/** True when item k's parameters equal those its invariant survival was last filled with; remembers them otherwise. */
+function sameParameters(state: StockBuffers, item: number): boolean {
+  const current = Float64Array.from(state.parameterFields, (field) => field[item]);
+  const last = state.lastParameters[item];
+  if (last && last.length === current.length && last.every((value, p) => value === current[p])) return true;
+  state.lastParameters[item] = current;
+  return false;
+}
+
+function reportProblem(lifetime: Lifetime, stock: CompiledStock, year: number, item: readonly string[], issues: IssueLog): boolean {
+  const problem = lifetimeProblem(lifetime);
+  if (problem === undefined) return false;
+  issues.add({ status: 'invalid-lifetime', message: `stock ${stock.name}${item.length ? ` (${item.join(', ')})` : ''}, cohort ${year}: ${problem}`, stock: stock.name, year, item });
+  return true;
+}

@@ -1,0 +1,15 @@
+export { checkInteger, checkRows, createDesign, designRows, type Design } from './design.js';
+export { DISTRIBUTION_KINDS, checkDistribution, type Distribution, type DistributionKind } from './distributions.js';
+export { quantileFunction, type Quantile } from './quantileFunction.js';
+export { inverseNormalCdf, inverseNormalCdfOfLog } from './inverseNormal.js';
+export { logNormalUpperTail, normalCdf, normalUpperTail } from './normalTail.js';
+export { truncatedStandardNormalQuantile } from './truncatedNormal.js';
+export { fullFactorialDesign } from './fullFactorial.js';
+export { monteCarloDesign, type MonteCarloOptions } from './monteCarlo.js';
+export { latinHypercubeDesign, type LatinHypercubeOptions } from './latinHypercube.js';
+export { MAX_SOBOL_DIMENSIONS } from './joeKuoDirections.js';
+export { SOBOL_BITS, sobolDirections } from './sobolDirections.js';
+export { sobolDesign, type SobolOptions } from './sobol.js';
+export { saltelliDesign, saltelliRunsPerBase, type SaltelliDesign, type SaltelliOptions } from './saltelli.js';
+export { morrisDesign, type MorrisDesign, type MorrisOptions } from './morris.js';
+export type { MorrisPlacement } from './morrisTrajectory.js';

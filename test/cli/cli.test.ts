@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * The CLI as a user runs it: the compiled bin (`npm test` builds first), in a child process,
+ * reading only its exit code and output.
+ */
+const bin = join(import.meta.dirname, '../../dist/cli/main.js');
+const demo = 'models/singapore/model.yaml';
+const scratch = mkdtempSync(join(tmpdir(), 'metabolis-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function metabolis(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+
+describe('metabolis CLI', () => {
+  it('metabolis --help and each command help show an example', () => {
+    for (const args of [['--help'], ['run', '--help'], ['validate', '--help'], ['schema', '--help']]) {
+      const { code, stdout } = metabolis(...args);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/Example/);
+    }
+  });
+
+  it('metabolis validate <demo model> says it is valid', () => {
+    const { code, stdout } = metabolis('validate', demo);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/valid/);
+  });
+
+  it('metabolis run <demo model> writes tidy results, peaks and a summary with the waste peaks', () => {
+    const out = join(scratch, 'demo');
+    const { code, stdout, stderr } = metabolis('run', demo, '--out', out);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/waste peaks/);
+    const header = readFileSync(join(out, 'results.csv'), 'utf8').split('\n')[0];
+    expect(header).toMatch(/^year,kind,id,.*value,unit$/);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.status).toBe('success');
+    expect(summary.wastePeaks.length).toBeGreaterThan(0);
+    expect(existsSync(join(out, 'peaks.csv'))).toBe(true);
+  });
+
+  it('metabolis run --format json writes JSON rows', () => {
+    const out = join(scratch, 'json');
+    expect(metabolis('run', demo, '--out', out, '--format', 'json').code).toBe(0);
+    const rows = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(rows[0]).toHaveProperty('year');
+    expect(rows[0]).toHaveProperty('value');
+  });
+
+  it('metabolis run with malformed YAML names the file and line, exits 1, no stack trace', () => {
+    const { code, stderr } = metabolis('run', 'test/fixtures/cli/broken-yaml.yaml');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/broken-yaml\.yaml:\d+/);
+    noStackTrace(stderr);
+  });
+
+  it('metabolis validate with an unknown process suggests the nearest name and exits 1', () => {
+    const { code, stderr } = metabolis('validate', 'test/fixtures/cli/unknown-process.yaml');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/unknown-process\.yaml:8/);
+    expect(stderr).toMatch(/unknown process: landfil/);
+    expect(stderr).toMatch(/landfill/);
+    noStackTrace(stderr);
+  });
+
+  it('metabolis run with a missing model file exits 1 with a clear message', () => {
+    const { code, stderr } = metabolis('run', 'models/does-not-exist.yaml');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/does-not-exist\.yaml/);
+    noStackTrace(stderr);
+  });
+
+  it('metabolis run with an unknown scenario lists the scenarios and exits 2', () => {
+    const { code, stderr } = metabolis('run', demo, '--scenario', 'zero-wast', '--out', join(scratch, 'x'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown scenario: zero-wast/);
+    expect(stderr).toMatch(/zero-waste/);
+  });
+});
