@@ -1,47 +1,76 @@
 /**
- * Solves the n×n system M x = b in place by Gaussian elimination with partial pivoting.
- * `matrix` is row-major (n*n) and is destroyed; `rhs` (length n) is overwritten with x.
- * Returns false when a pivot is below `singularTolerance` times the largest entry, which for a
- * transfer system (I − S·diag(α)) means a loop that never leaks: mass would circulate forever.
- * Recycling loops are small (a handful of processes), so a dense solve is the fast choice.
+ * LU factorisation with partial pivoting of a dense n×n row-major matrix, and the matching solve.
+ * A recycling loop's system (I − S·diag(α)) is usually the same every year (constant shares and
+ * cohort-invariant lifetimes), so the simulator factorises once and solves every year with the
+ * factors: O(n²) per year instead of O(n³).
  */
-export function solveDenseInPlace(matrix: Float64Array, rhs: Float64Array, n: number, singularTolerance = 1e-12): boolean {
+
+/**
+ * Factorises `matrix` in place (L below the diagonal with unit diagonal, U on and above it) and
+ * records row swaps in `pivots`. Returns false when a pivot is below `singularTolerance` times the
+ * largest entry: for a transfer system that is a loop that never leaks, where mass would
+ * circulate forever.
+ */
+export function luFactor(matrix: Float64Array, offset: number, pivots: Int32Array, pivotOffset: number, n: number, singularTolerance = 1e-12): boolean {
   let scale = 0;
-  for (let i = 0; i < n * n; i++) scale = Math.max(scale, Math.abs(matrix[i]));
+  for (let i = 0; i < n * n; i++) scale = Math.max(scale, Math.abs(matrix[offset + i]));
   const threshold = singularTolerance * (scale > 0 ? scale : 1);
   for (let column = 0; column < n; column++) {
     let pivotRow = column;
-    let pivotSize = Math.abs(matrix[column * n + column]);
+    let pivotSize = Math.abs(matrix[offset + column * n + column]);
     for (let row = column + 1; row < n; row++) {
-      const size = Math.abs(matrix[row * n + column]);
+      const size = Math.abs(matrix[offset + row * n + column]);
       if (size > pivotSize) {
         pivotSize = size;
         pivotRow = row;
       }
     }
     if (!(pivotSize > threshold)) return false;
+    pivots[pivotOffset + column] = pivotRow;
     if (pivotRow !== column) {
-      for (let k = column; k < n; k++) {
-        const swap = matrix[column * n + k];
-        matrix[column * n + k] = matrix[pivotRow * n + k];
-        matrix[pivotRow * n + k] = swap;
+      for (let k = 0; k < n; k++) {
+        const swap = matrix[offset + column * n + k];
+        matrix[offset + column * n + k] = matrix[offset + pivotRow * n + k];
+        matrix[offset + pivotRow * n + k] = swap;
       }
+    }
+    const pivot = matrix[offset + column * n + column];
+    for (let row = column + 1; row < n; row++) {
+      const factor = matrix[offset + row * n + column] / pivot;
+      matrix[offset + row * n + column] = factor;
+      if (factor === 0) continue;
+      for (let k = column + 1; k < n; k++) matrix[offset + row * n + k] -= factor * matrix[offset + column * n + k];
+    }
+  }
+  return true;
+}
+
+/** Solves with factors from luFactor: `rhs` (length n) is overwritten with x. */
+export function luSolve(factors: Float64Array, offset: number, pivots: Int32Array, pivotOffset: number, rhs: Float64Array, n: number): void {
+  for (let column = 0; column < n; column++) {
+    const pivotRow = pivots[pivotOffset + column];
+    if (pivotRow !== column) {
       const swap = rhs[column];
       rhs[column] = rhs[pivotRow];
       rhs[pivotRow] = swap;
     }
-    const pivot = matrix[column * n + column];
-    for (let row = column + 1; row < n; row++) {
-      const factor = matrix[row * n + column] / pivot;
-      if (factor === 0) continue;
-      for (let k = column; k < n; k++) matrix[row * n + k] -= factor * matrix[column * n + k];
-      rhs[row] -= factor * rhs[column];
-    }
+  }
+  for (let row = 1; row < n; row++) {
+    let sum = rhs[row];
+    for (let k = 0; k < row; k++) sum -= factors[offset + row * n + k] * rhs[k];
+    rhs[row] = sum;
   }
   for (let row = n - 1; row >= 0; row--) {
     let sum = rhs[row];
-    for (let k = row + 1; k < n; k++) sum -= matrix[row * n + k] * rhs[k];
-    rhs[row] = sum / matrix[row * n + row];
+    for (let k = row + 1; k < n; k++) sum -= factors[offset + row * n + k] * rhs[k];
+    rhs[row] = sum / factors[offset + row * n + row];
   }
+}
+
+/** Solves M x = b once (M destroyed, b overwritten with x); false when M is singular. */
+export function solveDenseInPlace(matrix: Float64Array, rhs: Float64Array, n: number): boolean {
+  const pivots = new Int32Array(n);
+  if (!luFactor(matrix, 0, pivots, 0, n)) return false;
+  luSolve(matrix, 0, pivots, 0, rhs, n);
   return true;
 }

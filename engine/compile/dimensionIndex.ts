@@ -47,3 +47,15 @@ export function itemLabels(dims: readonly number[], items: readonly (readonly st
 export function isSubset(subDims: readonly number[], dims: readonly number[]): boolean {
   return subDims.every((dim) => dims.includes(dim));
 }
+
+/** The item names of one item of an array over dims (what itemLabels(dims, items)[index] is, without the list). */
+export function itemLabel(dims: readonly number[], items: readonly (readonly string[])[], index: number): string[] {
+  const label = new Array<string>(dims.length);
+  let rest = index;
+  for (let k = dims.length - 1; k >= 0; k--) {
+    const count = items[dims[k]].length;
+    label[k] = items[dims[k]][rest % count];
+    rest = Math.floor(rest / count);
+  }
+  return label;
+}

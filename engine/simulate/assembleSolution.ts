@@ -1,5 +1,5 @@
 import type { CompiledModel } from '../compile/compiledModel.js';
-import { itemLabels } from '../compile/dimensionIndex.js';
+import { itemLabel } from '../compile/dimensionIndex.js';
 import { OUTSIDE } from '../definition/types.js';
 import type { IssueLog } from './issueLog.js';
 import type { BalanceSeries, Solution, StockSeries } from './solution.js';
@@ -32,52 +32,53 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
       if (!Number.isFinite(value)) {
-        if (finished) issues.add({ status: 'non-finite', message: `flow ${flow.id} is ${value} in ${years[Math.floor(i / flow.size)]}`, flow: flow.id, year: years[Math.floor(i / flow.size)], item: itemLabels(flow.dims, items)[i % flow.size] });
+        if (finished) issues.add({ status: 'non-finite', message: `flow ${flow.id} is ${value} in ${years[Math.floor(i / flow.size)]}`, flow: flow.id, year: years[Math.floor(i / flow.size)], item: itemLabel(flow.dims, items, i % flow.size) });
         break;
       }
       if (value < 0 && (flow.kind === 'share' || flow.kind === 'rest' || flow.kind === 'value')) {
-        issues.add({ status: 'negative-flow', message: `flow ${flow.id} is negative (${value}) in ${years[Math.floor(i / flow.size)]}`, flow: flow.id, year: years[Math.floor(i / flow.size)], item: itemLabels(flow.dims, items)[i % flow.size] });
+        issues.add({ status: 'negative-flow', message: `flow ${flow.id} is negative (${value}) in ${years[Math.floor(i / flow.size)]}`, flow: flow.id, year: years[Math.floor(i / flow.size)], item: itemLabel(flow.dims, items, i % flow.size) });
         break;
       }
     }
   });
 
-  const balance: BalanceSeries[] = processes.map((process, p) => {
+  const magnitude = workspace.scratch;
+  const balance: BalanceSeries[] = processes.map((process) => {
     const size = process.size;
-    const residual = new Float64Array(horizon * size);
-    const outflows = [...process.fixedOutflows, ...process.shareOutflows];
-    const series = process.stock >= 0 ? workspace.stockSeries[process.stock] : undefined;
-    let reported = !finished;
-    for (let t = 0; t < horizon; t++) {
-      for (let k = 0; k < size; k++) {
-        const index = t * size + k;
-        let sum = 0;
-        let magnitude = 0;
-        for (const f of process.inflows) {
-          sum += workspace.flowValues[f][index];
-          magnitude += Math.abs(workspace.flowValues[f][index]);
-        }
-        for (const f of outflows) {
-          sum -= workspace.flowValues[f][index];
-          magnitude += Math.abs(workspace.flowValues[f][index]);
-        }
-        if (series) {
-          const before = t === 0 ? series.initialTotal[k] : series.stock[index - size];
-          sum -= series.stock[index] - before;
-          magnitude += Math.abs(series.stock[index]) + Math.abs(before);
-        }
-        residual[index] = sum;
-        if (!reported && Math.abs(sum) > BALANCE_ULPS * Number.EPSILON * magnitude) {
-          reported = true;
-          issues.add({
-            status: 'unbalanced',
-            message: `process ${process.name} is out of balance by ${sum} ${definition.massUnit} in ${years[t]}`,
-            process: process.name,
-            year: years[t],
-            item: itemLabels(process.dims, items)[k],
-            residual: sum,
-          });
-        }
+    const length = horizon * size;
+    const residual = new Float64Array(length);
+    magnitude.fill(0, 0, length);
+    const addFlow = (f: number, sign: number) => {
+      const values = workspace.flowValues[f];
+      for (let i = 0; i < length; i++) {
+        residual[i] += sign * values[i];
+        magnitude[i] += Math.abs(values[i]);
+      }
+    };
+    for (const f of process.inflows) addFlow(f, 1);
+    for (const f of process.fixedOutflows) addFlow(f, -1);
+    for (const f of process.shareOutflows) addFlow(f, -1);
+    if (process.stock >= 0) {
+      const series = workspace.stockSeries[process.stock];
+      for (let i = 0; i < length; i++) {
+        const before = i < size ? series.initialTotal[i] : series.stock[i - size];
+        residual[i] -= series.stock[i] - before;
+        magnitude[i] += Math.abs(series.stock[i]) + Math.abs(before);
+      }
+    }
+    if (finished) {
+      for (let i = 0; i < length; i++) {
+        if (!(Math.abs(residual[i]) > BALANCE_ULPS * Number.EPSILON * magnitude[i])) continue;
+        const t = Math.floor(i / size);
+        issues.add({
+          status: 'unbalanced',
+          message: `process ${process.name} is out of balance by ${residual[i]} ${definition.massUnit} in ${years[t]}`,
+          process: process.name,
+          year: years[t],
+          item: itemLabel(process.dims, items, i % size),
+          residual: residual[i],
+        });
+        break;
       }
     }
     return { process: process.name, dims: names(process.dims), residual };

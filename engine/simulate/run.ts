@@ -6,7 +6,7 @@ import type { Solution } from './solution.js';
 import { assembleSolution } from './assembleSolution.js';
 import { prepareStocks, type StockItemKernel } from './stockSetup.js';
 import { evaluateInto, fillSymbolFields, type ParameterValues } from './symbolFields.js';
-import { solveTransfer } from './transferStep.js';
+import { resetTransferState, solveTransfer } from './transferStep.js';
 import { workspaceOf, type Workspace } from './workspace.js';
 
 export interface RunOptions {
@@ -29,13 +29,14 @@ export function run(model: CompiledModel, options: RunOptions = {}): Solution {
   const issues = new IssueLog();
   const { horizon, years } = model;
 
+  resetTransferState(workspace.transfer);
   fillSymbolFields(model, workspace.fields, scenario, options.parameters);
   model.flows.forEach((flow, f) => {
     const values = workspace.flowValues[f];
     if (flow.kind === 'value') evaluateInto(flow.bound!, workspace.fields, years, values, flow.size, horizon);
     else values.fill(0);
   });
-  evaluateShares(model, workspace.fields, workspace.shares, issues);
+  evaluateShares(model, workspace.fields, workspace.shares, workspace.scratch, issues);
   model.stocks.forEach((stock, s) => {
     if (stock.target) evaluateInto(stock.target, workspace.fields, years, workspace.targets[s]!, stock.size, horizon);
   });
@@ -48,102 +49,123 @@ export function run(model: CompiledModel, options: RunOptions = {}): Solution {
 }
 
 function simulateYears(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[][], issues: IssueLog): void {
-  const { horizon, years, processes, flows, stocks } = model;
-  const { transfer, flowValues, shares, stockSeries } = workspace;
+  const { horizon, processes, flows, stocks } = model;
+  const { transfer, flowValues, shares } = workspace;
   for (let t = 0; t < horizon; t++) {
     // Stock-driven stocks first: their inflow depends only on the target and older cohorts.
-    stocks.forEach((stock, s) => {
-      if (stock.kind !== 'stock-driven') return;
-      const series = stockSeries[s];
-      const target = workspace.targets[s]!;
-      const demand = flowValues[stock.demandFlow];
-      const beta = transfer.beta[stock.process];
-      for (let k = 0; k < stock.size; k++) {
-        const kernel = kernels[s][k];
-        const index = t * stock.size + k;
-        const outcome = kernel.meetTarget(t, target[index], stock.negativeInflowCorrection);
-        if (outcome === 'corrected') series.corrected[t] = 1;
-        else if (outcome === 'negative-inflow') issues.add({ status: 'negative-inflow', message: `stock ${stock.name} needs a negative inflow in ${years[t]}`, stock: stock.name, year: years[t] });
-        else if (outcome === 'unreachable') {
-          issues.add({ status: 'unreachable-target', message: `stock ${stock.name} cannot reach its target in ${years[t]}`, stock: stock.name, year: years[t] });
-        }
-        const inflow = kernel.inflow(t);
-        series.stock[index] = kernel.stock(t);
-        series.inflow[index] = inflow;
-        series.outflow[index] = kernel.outflow(t);
-        demand[index] = inflow;
-        beta[k] = series.outflow[index];
-        transfer.alpha[stock.process][k] = 0;
-      }
-    });
+    for (let s = 0; s < stocks.length; s++) if (stocks[s].kind === 'stock-driven') stepStockDriven(model, workspace, kernels[s], s, t, issues);
 
-    processes.forEach((process, p) => {
-      const size = process.size;
-      const known = transfer.known[p];
-      known.fill(0);
-      for (const f of process.inflows) {
-        const kind = flows[f].kind;
-        if (kind !== 'value' && kind !== 'demand') continue;
-        for (let k = 0; k < size; k++) known[k] += flowValues[f][t * size + k];
-      }
-      const stock = process.stock >= 0 ? stocks[process.stock] : undefined;
-      if (stock?.kind === 'stock-driven') return;
-      const alpha = transfer.alpha[p];
-      const beta = transfer.beta[p];
-      for (let k = 0; k < size; k++) {
-        let fixedOut = 0;
-        for (const f of process.fixedOutflows) fixedOut += flowValues[f][t * size + k];
-        if (stock === undefined) {
-          alpha[k] = 1;
-          beta[k] = -fixedOut;
-        } else if (stock.kind === 'accumulate') {
-          alpha[k] = 0;
-          beta[k] = 0;
-        } else {
-          const kernel = kernels[process.stock][k];
-          alpha[k] = 1 - kernel.ownYearSurvival(t);
-          beta[k] = kernel.outflowFromOlderCohorts(t) - alpha[k] * fixedOut;
-        }
-      }
-    });
+    for (let p = 0; p < processes.length; p++) prepareProcess(model, workspace, kernels, p, t);
 
     const singular = solveTransfer(model, transfer, shares, t);
     if (singular >= 0) {
-      const names = model.components[singular].processes.map((p) => processes[p].name);
-      issues.add({ status: 'singular-loop', message: `the loop ${names.join(' -> ')} never lets mass leave in ${years[t]}`, process: names[0], year: years[t] });
+      const names = model.components[singular].processes.map((q) => processes[q].name);
+      issues.add({ status: 'singular-loop', message: `the loop ${names.join(' -> ')} never lets mass leave in ${model.years[t]}`, process: names[0], year: model.years[t] });
       return;
     }
 
-    flows.forEach((flow, f) => {
-      if (flow.kind !== 'share' && flow.kind !== 'rest') return;
+    for (let f = 0; f < flows.length; f++) {
+      const flow = flows[f];
+      if (flow.kind !== 'share' && flow.kind !== 'rest') continue;
       const size = flow.size;
       const source = transfer.distributed[flow.from];
-      for (let k = 0; k < size; k++) flowValues[f][t * size + k] = shares[f]![t * size + k] * source[k];
-    });
+      const share = shares[f]!;
+      const values = flowValues[f];
+      for (let k = 0; k < size; k++) values[t * size + k] = share[t * size + k] * source[k];
+    }
 
-    stocks.forEach((stock, s) => {
-      if (stock.kind === 'stock-driven') return;
-      const series = stockSeries[s];
-      const process = processes[stock.process];
-      for (let k = 0; k < stock.size; k++) {
-        const index = t * stock.size + k;
-        let fixedOut = 0;
-        for (const f of process.fixedOutflows) fixedOut += flowValues[f][index];
-        const inflow = transfer.throughput[stock.process][k] - fixedOut;
-        const before = t === 0 ? series.initialTotal[k] : series.stock[index - stock.size];
-        series.inflow[index] = inflow;
-        if (stock.kind === 'accumulate') {
-          series.stock[index] = before + inflow;
-          series.outflow[index] = 0;
-        } else {
-          const kernel = kernels[s][k];
-          kernel.addCohort(t, inflow);
-          series.stock[index] = kernel.stock(t);
-          series.outflow[index] = transfer.distributed[stock.process][k];
-        }
-      }
-    });
+    for (let s = 0; s < stocks.length; s++) if (stocks[s].kind !== 'stock-driven') stepStock(model, workspace, kernels[s], s, t);
   }
+}
+
+/** Year t of a stock-driven stock: the inflow that meets the target becomes its demand flow. */
+function stepStockDriven(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[], s: number, t: number, issues: IssueLog): void {
+  const stock = model.stocks[s];
+  const year = model.years[t];
+  const series = workspace.stockSeries[s];
+  const target = workspace.targets[s]!;
+  const demand = workspace.flowValues[stock.demandFlow];
+  const { alpha, beta } = workspace.transfer;
+  for (let k = 0; k < stock.size; k++) {
+    const kernel = kernels[k];
+    const index = t * stock.size + k;
+    const outcome = kernel.meetTarget(t, target[index], stock.negativeInflowCorrection);
+    if (outcome === 'corrected') series.corrected[t] = 1;
+    else if (outcome === 'negative-inflow') issues.add({ status: 'negative-inflow', message: `stock ${stock.name} needs a negative inflow in ${year}`, stock: stock.name, year });
+    else if (outcome === 'unreachable') issues.add({ status: 'unreachable-target', message: `stock ${stock.name} cannot reach its target in ${year}`, stock: stock.name, year });
+    series.stock[index] = kernel.stock(t);
+    series.inflow[index] = kernel.inflow(t);
+    series.outflow[index] = kernel.outflow(t);
+    demand[index] = series.inflow[index];
+    alpha[stock.process][k] = 0;
+    beta[stock.process][k] = series.outflow[index];
+  }
+}
+
+/**
+ * Year t of process p before the solve: its known inflows B (value and demand flows) and what it
+ * passes on, D = αx + β (see transferStep.ts).
+ */
+function prepareProcess(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[][], p: number, t: number): void {
+  const process = model.processes[p];
+  const { flows } = model;
+  const { flowValues, transfer } = workspace;
+  const size = process.size;
+  const known = transfer.known[p];
+  known.fill(0);
+  for (const f of process.inflows) {
+    const kind = flows[f].kind;
+    if (kind !== 'value' && kind !== 'demand') continue;
+    const values = flowValues[f];
+    for (let k = 0; k < size; k++) known[k] += values[t * size + k];
+  }
+  const stock = process.stock >= 0 ? model.stocks[process.stock] : undefined;
+  if (stock?.kind === 'stock-driven') return;
+  const alpha = transfer.alpha[p];
+  const beta = transfer.beta[p];
+  for (let k = 0; k < size; k++) {
+    const fixedOut = fixedOutflow(model, workspace, p, t * size + k);
+    if (stock === undefined) {
+      alpha[k] = 1;
+      beta[k] = -fixedOut;
+    } else if (stock.kind === 'accumulate') {
+      alpha[k] = 0;
+      beta[k] = 0;
+    } else {
+      // This year's cohort loses 1 − sf(t, t) of itself within the year.
+      const kernel = kernels[process.stock][k];
+      alpha[k] = 1 - kernel.ownYearSurvival(t);
+      beta[k] = kernel.outflowFromOlderCohorts(t) - alpha[k] * fixedOut;
+    }
+  }
+}
+
+/** Year t of an accumulating or inflow-driven stock, once its process's inflow is solved. */
+function stepStock(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[], s: number, t: number): void {
+  const stock = model.stocks[s];
+  const series = workspace.stockSeries[s];
+  const { throughput, distributed } = workspace.transfer;
+  for (let k = 0; k < stock.size; k++) {
+    const index = t * stock.size + k;
+    const inflow = throughput[stock.process][k] - fixedOutflow(model, workspace, stock.process, index);
+    const before = t === 0 ? series.initialTotal[k] : series.stock[index - stock.size];
+    series.inflow[index] = inflow;
+    if (stock.kind === 'accumulate') {
+      series.stock[index] = before + inflow;
+      series.outflow[index] = 0;
+    } else {
+      kernels[k].addCohort(t, inflow);
+      series.stock[index] = kernels[k].stock(t);
+      series.outflow[index] = distributed[stock.process][k];
+    }
+  }
+}
+
+/** Σ of process p's value and demand outflows at `index` (year-major, item). */
+function fixedOutflow(model: CompiledModel, workspace: Workspace, p: number, index: number): number {
+  let sum = 0;
+  for (const f of model.processes[p].fixedOutflows) sum += workspace.flowValues[f][index];
+  return sum;
 }
 
 /** Stock by cohort for every year: `[(t * cohorts + c) * size + item]`, initial cohorts first. */

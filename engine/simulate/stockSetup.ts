@@ -1,5 +1,5 @@
 import type { CompiledModel, CompiledStock } from '../compile/compiledModel.js';
-import { itemLabels } from '../compile/dimensionIndex.js';
+import { itemLabel } from '../compile/dimensionIndex.js';
 import { lifetimeFromParameters, type Lifetime } from '../lifetime/lifetime.js';
 import { lifetimeProblem } from '../lifetime/lifetimeProblem.js';
 import { createSurvival, setCohortSurvival, setSurvival, type Survival } from '../lifetime/survival.js';
@@ -20,6 +20,8 @@ interface StockBuffers {
   readonly varying: (Survival | undefined)[];
   /** Per item: the parameters the invariant survival was last filled with (skips refilling in sweeps). */
   readonly lastParameters: (Float64Array | undefined)[];
+  /** Per item: the initial stock by cohort (constant after compile). */
+  readonly initialStock: (Float64Array | undefined)[];
 }
 
 const buffers = new WeakMap<CompiledModel, (StockBuffers | undefined)[]>();
@@ -47,8 +49,8 @@ export function prepareStocks(model: CompiledModel, workspace: Workspace, issues
     if (!stock.lifetime || !state) continue;
     const { parameters, distribution, table } = stock.lifetime;
     parameters.forEach(({ bound }, p) => evaluateInto(bound, workspace.fields, years, state.parameterFields[p], stock.size, horizon));
-    const labels = itemLabels(stock.dims, model.definition.dimensions.map((d) => d.items));
     for (let k = 0; k < stock.size; k++) {
+      const item = () => itemLabel(stock.dims, model.definition.dimensions.map((d) => d.items), k);
       const lifetimeAt = (t: number): Lifetime => {
         const values: Record<string, number> = {};
         parameters.forEach(({ name }, p) => (values[name] = state.parameterFields[p][t * stock.size + k]));
@@ -58,7 +60,7 @@ export function prepareStocks(model: CompiledModel, workspace: Workspace, issues
       if (isCohortInvariant(state.parameterFields, stock.size, k, horizon)) {
         survival = state.invariant[k];
         const lifetime = lifetimeAt(0);
-        if (reportProblem(lifetime, stock, years[0], labels[k], issues)) return undefined;
+        if (reportProblem(lifetime, stock, years[0], item, issues)) return undefined;
         if (!sameParameters(state, k)) setSurvival(survival, lifetime, convention);
       } else {
         survival = state.varying[k] ??= createSurvival(horizon, initialOffsets(model, stock), true);
@@ -66,11 +68,11 @@ export function prepareStocks(model: CompiledModel, workspace: Workspace, issues
         for (let cohort = 0; cohort < survival.births.length; cohort++) {
           const t = Math.max(survival.births[cohort], 0);
           const lifetime = lifetimeAt(t);
-          if (reportProblem(lifetime, stock, years[t], labels[k], issues)) return undefined;
+          if (reportProblem(lifetime, stock, years[t], item, issues)) return undefined;
           setCohortSurvival(survival, cohort, lifetime, convention);
         }
       }
-      state.kernels[k].reset(survival, initialStock(stock, k));
+      state.kernels[k].reset(survival, state.initialStock[k]);
     }
   }
   return kernels;
@@ -84,6 +86,7 @@ function createBuffers(model: CompiledModel, stock: CompiledStock): StockBuffers
     invariant: Array.from({ length: stock.size }, () => createSurvival(model.horizon, offsets)),
     varying: new Array(stock.size).fill(undefined),
     lastParameters: new Array(stock.size).fill(undefined),
+    initialStock: Array.from({ length: stock.size }, (_, k) => initialStock(stock, k)),
   };
 }
 
@@ -115,9 +118,10 @@ function sameParameters(state: StockBuffers, item: number): boolean {
   return false;
 }
 
-function reportProblem(lifetime: Lifetime, stock: CompiledStock, year: number, item: readonly string[], issues: IssueLog): boolean {
+function reportProblem(lifetime: Lifetime, stock: CompiledStock, year: number, itemOf: () => string[], issues: IssueLog): boolean {
   const problem = lifetimeProblem(lifetime);
   if (problem === undefined) return false;
+  const item = itemOf();
   issues.add({ status: 'invalid-lifetime', message: `stock ${stock.name}${item.length ? ` (${item.join(', ')})` : ''}, cohort ${year}: ${problem}`, stock: stock.name, year, item });
   return true;
 }

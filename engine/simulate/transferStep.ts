@@ -1,5 +1,5 @@
 import type { CompiledModel } from '../compile/compiledModel.js';
-import { solveDenseInPlace } from '../compile/denseSolve.js';
+import { luFactor, luSolve } from '../compile/denseSolve.js';
 
 /**
  * One year's transfer system, per item k. With x_p the total inflow of process p and D_p the part
@@ -21,13 +21,15 @@ export interface TransferState {
   readonly known: Float64Array[];
   readonly throughput: Float64Array[];
   readonly distributed: Float64Array[];
-  /** Per cyclic component: an n×n matrix and right-hand side. */
+  /** Per cyclic component: this year's n×n matrix and right-hand side (scratch). */
   readonly matrices: (Float64Array | undefined)[];
   readonly rhs: (Float64Array | undefined)[];
+  /** Per cyclic component and item: the matrix last factorised, its LU factors and pivots. */
+  readonly factorised: (LoopFactors | undefined)[];
   /** Per process: share flows into it from processes solved before its component. */
   readonly sharesFromEarlier: number[][];
-  /** Per component, per member: share flows into it from the component's own members. */
-  readonly sharesWithin: number[][][];
+  /** Per component: its internal share flows as (row = receiving member, column = sending member, flow). */
+  readonly loopLinks: ({ readonly row: Int32Array; readonly column: Int32Array; readonly flow: Int32Array } | undefined)[];
 }
 
 export function createTransferState(model: CompiledModel): TransferState {
@@ -40,14 +42,37 @@ export function createTransferState(model: CompiledModel): TransferState {
     distributed: perProcess(),
     matrices: model.components.map((c) => (c.cyclic ? new Float64Array(c.processes.length ** 2) : undefined)),
     rhs: model.components.map((c) => (c.cyclic ? new Float64Array(c.processes.length) : undefined)),
+    factorised: model.components.map((c) => {
+      if (!c.cyclic) return undefined;
+      const n = c.processes.length;
+      const size = model.processes[c.processes[0]].size;
+      return { matrices: new Float64Array(size * n * n), factors: new Float64Array(size * n * n), pivots: new Int32Array(size * n), valid: new Uint8Array(size) };
+    }),
     sharesFromEarlier: model.processes.map((process, p) => {
       const members = model.components.find((c) => c.processes.includes(p))!.processes;
       return process.inflows.filter((f) => isShare(model, f) && !members.includes(model.flows[f].from));
     }),
-    sharesWithin: model.components.map((c) =>
-      c.processes.map((p) => model.processes[p].inflows.filter((f) => isShare(model, f) && c.processes.includes(model.flows[f].from))),
-    ),
+    loopLinks: model.components.map((c) => {
+      if (!c.cyclic) return undefined;
+      const links = c.processes.flatMap((p, row) =>
+        model.processes[p].inflows.filter((f) => isShare(model, f) && c.processes.includes(model.flows[f].from)).map((f) => [row, c.processes.indexOf(model.flows[f].from), f]),
+      );
+      return { row: Int32Array.from(links, (l) => l[0]), column: Int32Array.from(links, (l) => l[1]), flow: Int32Array.from(links, (l) => l[2]) };
+    }),
   };
+}
+
+interface LoopFactors {
+  readonly matrices: Float64Array;
+  readonly factors: Float64Array;
+  readonly pivots: Int32Array;
+  /** 1 when the item's factors belong to `matrices` (cleared at the start of every run). */
+  readonly valid: Uint8Array;
+}
+
+/** Forgets the factors of the previous run: its shares may have been different. */
+export function resetTransferState(state: TransferState): void {
+  for (const loop of state.factorised) loop?.valid.fill(0);
 }
 
 function isShare(model: CompiledModel, f: number): boolean {
@@ -86,29 +111,50 @@ export function solveTransfer(model: CompiledModel, state: TransferState, shares
 
 /** (I − S·diag(α)) x = x_known + S·β over the loop's members, per item. */
 function solveLoop(model: CompiledModel, state: TransferState, shares: readonly (Float64Array | undefined)[], c: number, t: number): boolean {
-  const { processes, flows } = model;
+  const { processes } = model;
   const members = model.components[c].processes;
   const n = members.length;
   const matrix = state.matrices[c]!;
   const rhs = state.rhs[c]!;
   const size = processes[members[0]].size;
-  const inflowsWithin = state.sharesWithin[c];
+  const links = state.loopLinks[c]!;
   for (let k = 0; k < size; k++) {
     matrix.fill(0);
     for (let i = 0; i < n; i++) {
-      const p = members[i];
       matrix[i * n + i] = 1;
-      rhs[i] = state.throughput[p][k];
-      for (const f of inflowsWithin[i]) {
-        const q = flows[f].from;
-        const j = members.indexOf(q);
-        const share = shares[f]![t * size + k];
-        matrix[i * n + j] -= share * state.alpha[q][k];
-        rhs[i] += share * state.beta[q][k];
-      }
+      rhs[i] = state.throughput[members[i]][k];
     }
-    if (!solveDenseInPlace(matrix, rhs, n)) return false;
+    for (let l = 0; l < links.flow.length; l++) {
+      const i = links.row[l];
+      const j = links.column[l];
+      const source = members[j];
+      const share = shares[links.flow[l]]![t * size + k];
+      matrix[i * n + j] -= share * state.alpha[source][k];
+      rhs[i] += share * state.beta[source][k];
+    }
+    if (!factorsFor(state.factorised[c]!, matrix, k, n)) return false;
+    luSolve(state.factorised[c]!.factors, k * n * n, state.factorised[c]!.pivots, k * n, rhs, n);
     for (let i = 0; i < n; i++) state.throughput[members[i]][k] = rhs[i];
   }
   return true;
+}
+
+/** Makes sure item k's factors are those of `matrix`, factorising only when it changed. */
+function factorsFor(loop: LoopFactors, matrix: Float64Array, k: number, n: number): boolean {
+  const offset = k * n * n;
+  if (loop.valid[k] === 1) {
+    let same = true;
+    for (let i = 0; i < n * n; i++) {
+      if (loop.matrices[offset + i] !== matrix[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return true;
+  }
+  loop.matrices.set(matrix, offset);
+  loop.factors.set(matrix, offset);
+  const ok = luFactor(loop.factors, offset, loop.pivots, k * n, n);
+  loop.valid[k] = ok ? 1 : 0;
+  return ok;
 }

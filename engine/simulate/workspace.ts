@@ -21,6 +21,8 @@ export interface Workspace {
   readonly shares: (Float64Array | undefined)[];
   readonly targets: (Float64Array | undefined)[];
   readonly transfer: TransferState;
+  /** Scratch: T × (largest process size). */
+  readonly scratch: Float64Array;
   flowValues: Float64Array[];
   stockSeries: StockRunSeries[];
   /** Opt-in stock by cohort per stock, `[(t * cohorts + c) * size + item]`. */
@@ -38,6 +40,7 @@ export function workspaceOf(model: CompiledModel): Workspace {
       shares: model.flows.map((flow) => (flow.kind === 'share' || flow.kind === 'rest' ? new Float64Array(horizon * flow.size) : undefined)),
       targets: model.stocks.map((stock) => (stock.target ? new Float64Array(horizon * stock.size) : undefined)),
       transfer: createTransferState(model),
+      scratch: new Float64Array(horizon * Math.max(1, ...model.processes.map((process) => process.size))),
       flowValues: [],
       stockSeries: [],
       cohortStocks: undefined,

@@ -1,0 +1,114 @@
+import { createLoadContext, type FileSource, type LoadContext } from './loadContext.js';
+import { loadDrivers, type ModelFrame } from './loadDrivers.js';
+import { loadFlows } from './loadFlows.js';
+import { loadParameters } from './loadParameters.js';
+import { loadScenarios } from './loadScenarios.js';
+import { loadStocks } from './loadStocks.js';
+import { createNamespace } from './namespace.js';
+import { parseModelText } from './parseModelText.js';
+import { modelSchema, type RawModel } from './schema.js';
+import { schemaError } from './schemaIssues.js';
+import { childPath } from './sourceMap.js';
+import type { DimensionDefinition, ModelDefinition, ProcessDefinition } from './types.js';
+
+export type { FileSource } from './loadContext.js';
+
+export interface LoadOptions extends FileSource {
+  /** The model file as the user named it: messages name it, data files are relative to it, `.json` means JSON. */
+  readonly file: string;
+}
+
+/**
+ * Parses and validates a model file and reads its data files: text in, ModelDefinition out, or
+ * a ModelError naming the file, the path in it, the line and what to do. Pure: data files come
+ * through `options.readFile`. The mass unit and every expression are checked by the compiler.
+ */
+export function loadModelFromText(text: string, options: LoadOptions): ModelDefinition {
+  const { data, sourceMap } = parseModelText(text, options.file);
+  const context = createLoadContext(options.file, sourceMap, options);
+  checkFormatVersion(data, context);
+  const parsed = modelSchema.safeParse(data);
+  if (!parsed.success) throw schemaError(parsed.error.issues, modelSchema, data, context);
+  const raw = parsed.data;
+
+  claimNames(raw, context);
+  const dimensions = loadDimensions(raw.dimensions ?? {}, context);
+  const frame: ModelFrame = { time: checkTime(raw.time, context), dimensions };
+  const processes = raw.processes.map((entry, index): ProcessDefinition => {
+    const path = childPath('processes', index);
+    return typeof entry === 'string' ? { name: entry, stage: undefined, label: undefined, path } : { name: entry.name, stage: entry.stage, label: entry.label, path };
+  });
+  const processNames = processes.map((process) => process.name);
+  const drivers = loadDrivers(raw.drivers ?? {}, frame, context);
+  const parameters = loadParameters(raw.parameters ?? {}, frame, context);
+  const stocks = loadStocks(raw.stocks ?? {}, processNames, frame, context);
+  const stockDriven = new Set(stocks.filter((stock) => stock.kind === 'stock-driven').map((stock) => stock.process));
+
+  return deepFreeze({
+    formatVersion: 1,
+    name: raw.name,
+    file: options.file,
+    time: frame.time,
+    massUnit: raw.unit,
+    countUnits: raw.units ?? [],
+    dimensions,
+    drivers: drivers.map((driver) => driver.definition),
+    parameters: parameters.map((parameter) => parameter.definition),
+    processes,
+    flows: loadFlows(raw.flows ?? [], processNames, stockDriven, context),
+    stocks,
+    scenarios: loadScenarios(raw.scenarios ?? {}, parameters, drivers, frame, context),
+    survival: raw.survival ?? 'integer-age',
+    sourceMap,
+  });
+}
+
+/** Checked before the schema, so that a file from a later format gets this message, not a list of unknown keys. */
+function checkFormatVersion(data: unknown, context: LoadContext): void {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw context.fail('invalid model: the file is not a map of keys', '', 'a model file starts with metabolis: 1, name, time, unit, …');
+  }
+  const version = (data as Record<string, unknown>).metabolis;
+  if (version === undefined) throw context.fail('missing format version', '', 'start the file with metabolis: 1');
+  if (version !== 1) throw context.fail(`unsupported format version: ${JSON.stringify(version)}`, 'metabolis', 'this version of metabolis reads format 1');
+}
+
+/** Whole years, at least two of them (a dynamic model needs a step), in order. */
+function checkTime(time: RawModel['time'], context: LoadContext): ModelDefinition['time'] {
+  for (const key of ['start', 'end'] as const) {
+    if (!Number.isInteger(time[key])) throw context.fail(`invalid time: ${key} ${time[key]} is not a whole year`, childPath('time', key), 'years are whole numbers, e.g. 2015');
+  }
+  if (time.end < time.start) throw context.fail(`reversed time range: end ${time.end} is before start ${time.start}`, 'time', `did you mean time: { start: ${time.end}, end: ${time.start} }?`);
+  if (time.end === time.start) {
+    throw context.fail(`empty time range: ${time.start}–${time.end} has no step from one year to the next`, 'time', 'a dynamic model runs over at least two years; set time.end after time.start');
+  }
+  return { start: time.start, end: time.end };
+}
+
+function claimNames(raw: RawModel, context: LoadContext): void {
+  const namespace = createNamespace(context);
+  const claimAll = (section: 'dimensions' | 'drivers' | 'parameters' | 'stocks', kind: string) => {
+    for (const name of Object.keys(raw[section] ?? {})) namespace.claim(name, kind, childPath(section, name));
+  };
+  claimAll('dimensions', 'dimension');
+  claimAll('drivers', 'driver');
+  claimAll('parameters', 'parameter');
+  raw.processes.forEach((entry, index) => namespace.claim(typeof entry === 'string' ? entry : entry.name, 'process', childPath('processes', index)));
+  claimAll('stocks', 'stock');
+}
+
+function loadDimensions(dimensions: Readonly<Record<string, readonly string[]>>, context: LoadContext): DimensionDefinition[] {
+  return Object.entries(dimensions).map(([name, items]) => {
+    items.forEach((item, index) => {
+      if (items.indexOf(item) !== index) throw context.fail(`duplicate item: ${item} in dimension ${name}`, childPath(childPath('dimensions', name), index), 'list each item once');
+    });
+    return { name, items: [...items] };
+  });
+}
+
+/** The definition is shared by every compile and run: freeze it so nothing can change it under them. */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || Object.isFrozen(value)) return value;
+  for (const child of Object.values(value)) deepFreeze(child);
+  return Object.freeze(value);
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/**
+ * The raw model file format, as written: shorthand forms included, nothing resolved. Objects are
+ * strict so that a typo in a key is an error, not a silently ignored setting. What the format
+ * cannot say by shape alone (names that must exist, exactly one of two keys, signs, years) is
+ * checked by the loader, which knows the line of every path.
+ */
+
+/** Processes, drivers, parameters, stocks, dimensions: identifiers, so expressions can name them. */
+export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Dimension items, scenario names and flow ids may also contain `-`. */
+export const LABEL_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+const name = z.string().regex(NAME_PATTERN);
+const label = z.string().regex(LABEL_PATTERN);
+const expression = z.union([z.string().min(1), z.number()]).describe('an expression in mathjs syntax, or a number');
+const unit = z.union([z.string().min(1), z.literal(1)]).describe('a unit in mathjs syntax (kg/person/d, t, m^2), or 1 for none');
+const dims = z.array(name).describe('dimensions, by name');
+
+export type NumberTree = number | { [key: string]: NumberTree };
+/** A number, or a map (items, then years where a series is meant) down to numbers. */
+export const numberTree: z.ZodType<NumberTree> = z.lazy(() => z.union([z.number(), z.record(z.string(), numberTree)]));
+
+export const INTERPOLATIONS = ['linear', 'step'] as const;
+export const EXTRAPOLATIONS = ['error', 'constant', 'linear'] as const;
+export const SURVIVAL_CONVENTIONS = ['integer-age', 'mid-year', 'quadrature'] as const;
+export const STOCK_KINDS = ['accumulate', 'inflow-driven', 'stock-driven'] as const;
+
+/** Where a series comes from (a driver, or a scenario's replacement of one). */
+const seriesSource = {
+  csv: z.string().min(1).optional().describe('CSV file, relative to the model file'),
+  values: numberTree.optional().describe('inline values: { 2015: 1.0, … } or per item { food: { 2015: … } }'),
+  interpolate: z.enum(INTERPOLATIONS).optional().describe('between given years (default linear)'),
+  extrapolate: z.enum(EXTRAPOLATIONS).optional().describe('outside the given years (default error)'),
+};
+
+const driver = z.strictObject({ unit, dims: dims.optional(), ...seriesSource, signed: z.boolean().optional() });
+
+const parameter = z.union([
+  z.number(),
+  z.strictObject({
+    value: numberTree.optional().describe('a number, or a map item -> number over dims'),
+    expression: expression.optional().describe('a derived quantity'),
+    unit: unit.optional(),
+    dims: dims.optional(),
+    signed: z.boolean().optional().describe('allow negative values'),
+  }),
+]);
+
+const process = z.union([name, z.strictObject({ name, stage: z.int().min(0).optional(), label: z.string().optional() })]);
+
+const flow = z.strictObject({
+  from: z.string().describe('a process or outside'),
+  to: z.string().describe('a process or outside'),
+  value: expression.optional().describe('mass per year'),
+  share: expression.optional().describe('share of the source process outflow, or rest'),
+  demand: z.literal(true).optional().describe('the inflow a stock-driven stock needs'),
+  id: label.optional().describe('unique id (default from->to)'),
+});
+
+const meanOnly = z.strictObject({ mean: expression });
+const meanAndSd = z.strictObject({ mean: expression, sd: expression });
+const shapeAndScale = z.strictObject({ shape: expression, scale: expression });
+/** One key naming the distribution; the loader checks that exactly one is given. */
+export const lifetimeSchema = z.strictObject({
+  fixed: meanOnly.optional(),
+  normal: meanAndSd.optional(),
+  'folded-normal': meanAndSd.optional(),
+  lognormal: meanAndSd.optional(),
+  weibull: shapeAndScale.optional(),
+  gamma: shapeAndScale.optional(),
+  exponential: meanOnly.optional(),
+  table: z.array(z.number()).min(1).optional().describe('share surviving at ages 0, 1, 2, …'),
+});
+
+const stock = z.strictObject({
+  process: z.string(),
+  kind: z.enum(STOCK_KINDS),
+  lifetime: lifetimeSchema.optional(),
+  target: expression.optional().describe('stock-driven: stock level at the end of each year'),
+  negative_inflow_correction: z.boolean().optional(),
+  initial: z
+    .strictObject({ dims: dims.optional(), csv: z.string().min(1).optional(), cohorts: numberTree.optional() })
+    .optional()
+    .describe('stock by cohort at the end of the year before time.start'),
+});
+
+const override = z.union([
+  z.number(),
+  z.strictObject({
+    value: numberTree.optional(),
+    ramp: z.strictObject({ from: z.int(), to: z.int(), to_value: numberTree }).optional(),
+    ...seriesSource,
+  }),
+]);
+
+export const modelSchema = z.strictObject({
+  $schema: z.string().optional(),
+  metabolis: z.literal(1).describe('format version'),
+  name: z.string().min(1),
+  time: z.strictObject({ start: z.number(), end: z.number() }).describe('inclusive range of years'),
+  unit: z.string().min(1).describe('mass unit of every flow (per year) and stock'),
+  survival: z.enum(SURVIVAL_CONVENTIONS).optional(),
+  units: z.array(name).optional().describe('extra count units'),
+  dimensions: z.record(name, z.array(label).min(1)).optional(),
+  drivers: z.record(name, driver).optional(),
+  parameters: z.record(name, parameter).optional(),
+  processes: z.array(process).min(1),
+  flows: z.array(flow).optional(),
+  stocks: z.record(name, stock).optional(),
+  scenarios: z.record(label, z.record(z.string(), override)).optional(),
+});
+
+export type RawModel = z.infer<typeof modelSchema>;
+export type RawDriver = z.infer<typeof driver>;
+export type RawParameter = z.infer<typeof parameter>;
+export type RawFlow = z.infer<typeof flow>;
+export type RawStock = z.infer<typeof stock>;
+export type RawLifetime = z.infer<typeof lifetimeSchema>;
+export type RawOverride = z.infer<typeof override>;
+export type RawSeriesSource = Pick<RawDriver, 'csv' | 'values' | 'interpolate' | 'extrapolate'>;
