@@ -1,5 +1,4 @@
 import { itemLabels } from '../compile/dimensionIndex.js';
-import { OUTSIDE } from '../definition/types.js';
 import type { Solution } from '../simulate/solution.js';
 import { findPeak, totalOverItems, type Peak } from './peaks.js';
 
@@ -10,15 +9,16 @@ export interface SeriesPeak {
   readonly id: string;
   /** Dimension items of this series, or [] for the total over all items. */
   readonly item: readonly string[];
-  /** True for what leaves the economy as waste: stock outflows, flows to outside, flows into accumulate stocks. */
+  /** A waste stream: a flow marked `waste: true` (or, when the model marks none, a flow into an accumulating stock such as a landfill), or a stock's outflow. */
   readonly waste: boolean;
   readonly peak: Peak;
 }
 
 /**
  * Peaks of every flow, every stock's outflow and every stock level, for the total and for each
- * dimension item. Stock outflows (discarded products, demolition waste), flows leaving the
- * system and flows into landfill-like accumulating stocks are marked as waste streams.
+ * dimension item. Waste streams are the flows the model marks `waste: true` and every stock's
+ * outflow (discarded products, demolition waste); a model that marks no flow gets the flows into
+ * its accumulating stocks (landfills) instead.
  */
 export function solutionPeaks(solution: Solution): SeriesPeak[] {
   const { years } = solution;
@@ -33,7 +33,8 @@ export function solutionPeaks(solution: Solution): SeriesPeak[] {
     if (size > 1) labels.forEach((item, k) => peaks.push({ kind, id, item, waste, peak: findPeak(values, years, k, size) }));
   };
 
-  for (const flow of solution.flows) add('flow', flow.id, flow.dims, flow.values, flow.to === OUTSIDE || landfills.has(flow.to));
+  const marked = solution.flows.some((flow) => flow.waste);
+  for (const flow of solution.flows) add('flow', flow.id, flow.dims, flow.values, marked ? flow.waste : landfills.has(flow.to));
   for (const stock of solution.stocks) {
     if (stock.kind !== 'accumulate') add('stock-outflow', stock.name, stock.dims, stock.outflow, true);
     add('stock', stock.name, stock.dims, stock.stock, false);

@@ -10,7 +10,7 @@ import { z } from 'zod';
 /** Processes, drivers, parameters, stocks, dimensions: identifiers, so expressions can name them. */
 export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Dimension items, scenario names and flow ids may also contain `-`. */
-export const LABEL_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+export const LABEL_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 const name = z.string().regex(NAME_PATTERN);
 const label = z.string().regex(LABEL_PATTERN);
@@ -57,6 +57,7 @@ const flow = z.strictObject({
   share: expression.optional().describe('share of the source process outflow, or rest'),
   demand: z.literal(true).optional().describe('the inflow a stock-driven stock needs'),
   id: label.optional().describe('unique id (default from->to)'),
+  waste: z.boolean().optional().describe('a waste stream: its peaks are reported in the summary'),
 });
 
 const meanOnly = z.strictObject({ mean: expression });

@@ -96,6 +96,8 @@ export interface FlowDefinition {
   readonly from: string;
   readonly to: string;
   readonly kind: 'value' | 'share' | 'rest' | 'demand';
+  /** Marked `waste: true`: a waste stream, whose peak the run summary reports. */
+  readonly waste: boolean;
   /** The expression for `value` and `share` flows (a number is written as its decimal string). */
   readonly expression: string | undefined;
   readonly path: string;

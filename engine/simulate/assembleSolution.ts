@@ -112,7 +112,7 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
     unit: definition.massUnit,
     years: [...years],
     dimensions: definition.dimensions,
-    flows: flows.map((flow, f) => ({ id: flow.id, from: endpoint(flow.from), to: endpoint(flow.to), dims: names(flow.dims), values: workspace.flowValues[f] })),
+    flows: flows.map((flow, f) => ({ id: flow.id, from: endpoint(flow.from), to: endpoint(flow.to), dims: names(flow.dims), waste: definition.flows[f].waste, values: workspace.flowValues[f] })),
     stocks: stockResults,
     balance,
   };

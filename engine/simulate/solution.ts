@@ -58,6 +58,8 @@ export interface FlowSeries {
   readonly from: string;
   readonly to: string;
   readonly dims: readonly string[];
+  /** Marked as a waste stream in the model. */
+  readonly waste: boolean;
   readonly values: Float64Array;
 }
 

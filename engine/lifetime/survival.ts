@@ -1,0 +1,97 @@
+import { OptionsError } from '../errors.js';
+import type { SurvivalConvention } from '../definition/types.js';
+import type { Lifetime } from './lifetime.js';
+import { fillSurvivalCurve } from './survivalCurve.js';
+
+/**
+ * sf(t, k) for every cohort k a stock can hold and every model year t, as the stock kernels read it.
+ *
+ * Years t count from the first model year (t = 0 … T − 1); t = −1 is the year before the start,
+ * when the initial stock is given. Cohorts are numbered initial cohorts first (k = 0 … n0 − 1,
+ * ascending years), then one per model year (k = n0 + c for the inflow of year c). births[k] is
+ * the year of cohort k's inflow on the same axis (negative for initial cohorts).
+ *
+ * One layout serves both cases: sf(t, k) = values[column[k] + t].
+ * - Cohort-invariant lifetime (Toeplitz): sf depends on the age t − births[k] only, so `values` is
+ *   one curve over ages 0 … T − 1 − births[0] (the oldest initial cohort reaches that age in the
+ *   last year) and column[k] = −births[k].
+ * - Cohort-varying lifetime: each cohort has its own stretch of `values`, from year
+ *   max(births[k], −1) to T − 1 (initial cohorts from −1, where their given stock is divided by sf).
+ * `leaving` has the same layout and holds what the stock kernels sum: the share of cohort k's
+ * inflow that leaves during year t, sf(t − 1, k) − sf(t, k), and 1 − sf(t, k) in the first year
+ * stored. The arrays are allocated once by createSurvival and refilled in place by setSurvival and
+ * setCohortSurvival, so a sweep that varies lifetimes allocates nothing per run.
+ */
+export interface Survival {
+  readonly horizon: number;
+  readonly initialCohorts: number;
+  readonly cohortVarying: boolean;
+  readonly births: Int32Array;
+  readonly column: Int32Array;
+  readonly values: Float64Array;
+  readonly leaving: Float64Array;
+}
+
+/**
+ * Allocates the survival of a stock over `horizon` years whose initial stock has cohorts
+ * `initialCohortOffsets` years from the start (cohort year − start year: negative, ascending).
+ */
+export function createSurvival(horizon: number, initialCohortOffsets: ArrayLike<number> = [], cohortVarying = false): Survival {
+  if (!Number.isInteger(horizon) || horizon < 1) throw new OptionsError('horizon', `must be a positive integer (got ${horizon})`);
+  const initialCohorts = initialCohortOffsets.length;
+  const births = new Int32Array(initialCohorts + horizon);
+  for (let k = 0; k < initialCohorts; k++) {
+    const offset = initialCohortOffsets[k];
+    if (!Number.isInteger(offset) || offset >= 0 || (k > 0 && offset <= initialCohortOffsets[k - 1])) {
+      throw new OptionsError('initialCohortOffsets', `must be negative integers in ascending order (got ${Array.from(initialCohortOffsets).join(', ')})`);
+    }
+    births[k] = offset;
+  }
+  for (let c = 0; c < horizon; c++) births[initialCohorts + c] = c;
+  const column = new Int32Array(births.length);
+  if (!cohortVarying) {
+    for (let k = 0; k < births.length; k++) column[k] = -births[k];
+    const ages = horizon - births[0];
+    return { horizon, initialCohorts, cohortVarying, births, column, values: new Float64Array(ages), leaving: new Float64Array(ages) };
+  }
+  let length = 0;
+  for (let k = 0; k < births.length; k++) {
+    const firstYear = Math.max(births[k], -1);
+    column[k] = length - firstYear;
+    length += horizon - firstYear;
+  }
+  return { horizon, initialCohorts, cohortVarying, births, column, values: new Float64Array(length), leaving: new Float64Array(length) };
+}
+
+/** Every cohort leaves by the same lifetime. */
+export function setSurvival(survival: Survival, lifetime: Lifetime, convention: SurvivalConvention): void {
+  if (!survival.cohortVarying) {
+    fillStretch(survival, lifetime, convention, 0, survival.values.length, 0);
+    return;
+  }
+  for (let k = 0; k < survival.births.length; k++) setCohortSurvival(survival, k, lifetime, convention);
+}
+
+/** Cohort k (initial cohorts first, see Survival) leaves by `lifetime`; needs a cohort-varying survival. */
+export function setCohortSurvival(survival: Survival, cohort: number, lifetime: Lifetime, convention: SurvivalConvention): void {
+  if (!survival.cohortVarying) throw new OptionsError('survival', 'must be created cohort-varying to take a lifetime per cohort');
+  if (!(cohort >= 0 && cohort < survival.births.length)) {
+    throw new OptionsError('cohort', `must be an index from 0 to ${survival.births.length - 1} (got ${cohort})`);
+  }
+  const birth = survival.births[cohort];
+  const firstYear = Math.max(birth, -1);
+  fillStretch(survival, lifetime, convention, firstYear - birth, survival.horizon - firstYear, survival.column[cohort] + firstYear);
+}
+
+/** values and leaving over `count` consecutive ages from `firstAge`, at `offset`. */
+function fillStretch(survival: Survival, lifetime: Lifetime, convention: SurvivalConvention, firstAge: number, count: number, offset: number): void {
+  const { values, leaving } = survival;
+  fillSurvivalCurve(lifetime, convention, firstAge, count, values, offset);
+  leaving[offset] = 1 - values[offset];
+  for (let i = offset + 1; i < offset + count; i++) leaving[i] = values[i - 1] - values[i];
+}
+
+/** sf(t, k): the share of cohort k's inflow still in stock at the end of year t (births[k] ≤ t, −1 ≤ t < T). */
+export function survivalShare(survival: Survival, year: number, cohort: number): number {
+  return survival.values[survival.column[cohort] + year];
+}

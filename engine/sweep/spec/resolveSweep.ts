@@ -1,0 +1,167 @@
+import type { CompiledModel } from '../../compile/compiledModel.js';
+import { itemLabels } from '../../compile/dimensionIndex.js';
+import { locate } from '../../definition/locate.js';
+import { childPath } from '../../definition/sourceMap.js';
+import { ModelError, unknownNameError } from '../../errors.js';
+import type { OutputColumn } from '../sweepJob.js';
+import type { FactorSpec, OutputRecord, OutputSpec, SweepSpec } from './sweepSpec.js';
+
+/** A factor bound to the model: what one input value changes in a run. */
+export interface FactorBinding {
+  readonly target: 'parameter' | 'driver';
+  readonly symbol: string;
+  readonly apply: 'set' | 'scale';
+  /** Items of the parameter or driver that the value applies to; null: all. */
+  readonly items: Int32Array | null;
+}
+
+/** An output bound to the model: which series of a solution, which items, which years, which statistics. */
+export interface OutputBinding {
+  readonly name: string;
+  readonly series: 'flow' | 'level' | 'inflow' | 'outflow';
+  /** Index into the solution's flows (series 'flow') or stocks. */
+  readonly index: number;
+  /** Items per year of that series. */
+  readonly size: number;
+  /** Items summed; null: all of them. */
+  readonly items: Int32Array | null;
+  /** Year indices [first, last], inclusive. */
+  readonly first: number;
+  readonly last: number;
+  readonly record: readonly OutputRecord[];
+}
+
+export interface ResolvedSweep {
+  readonly factors: readonly FactorBinding[];
+  readonly outputs: readonly OutputBinding[];
+  readonly columns: readonly OutputColumn[];
+}
+
+/**
+ * Checks a sweep against its compiled model — every parameter, driver, scenario, flow, stock,
+ * dimension and item it names, and the years it asks for — and binds names to indices. Mistakes
+ * are ModelErrors at their place in the sweep file, with the nearest names as a hint.
+ */
+export function resolveSweep(spec: SweepSpec, model: CompiledModel): ResolvedSweep {
+  const at = (path: string) => locate(spec, path);
+  if (spec.scenario !== undefined && !model.scenarios.has(spec.scenario)) throw unknownNameError('scenario', spec.scenario, model.scenarios.keys(), at(childPath(spec.root, 'scenario')));
+  const factors = spec.factors.map((factor) => bindFactor(factor, spec, model));
+  const outputs = spec.outputs.map((output) => bindOutput(output, spec, model));
+  return { factors, outputs, columns: outputs.flatMap((output) => columnsOf(output, model)) };
+}
+
+function bindFactor(factor: FactorSpec, spec: SweepSpec, model: CompiledModel): FactorBinding {
+  const { definition } = model;
+  const namePath = factor.target ? childPath(factor.path, factor.target) : factor.path;
+  const parameter = definition.parameters.find((candidate) => candidate.name === factor.symbol);
+  const driver = definition.drivers.find((candidate) => candidate.name === factor.symbol);
+  const target = factor.target ?? (parameter ? 'parameter' : driver ? 'driver' : undefined);
+  const values = definition.parameters.filter((candidate) => candidate.kind === 'value').map((candidate) => candidate.name);
+  if (target === undefined || (target === 'parameter' && !parameter) || (target === 'driver' && !driver)) {
+    const kind = target ?? 'parameter or driver';
+    const candidates = target === 'driver' ? definition.drivers.map((d) => d.name) : target === 'parameter' ? values : [...values, ...definition.drivers.map((d) => d.name)];
+    throw unknownNameError(kind, factor.symbol, candidates, locate(spec, namePath));
+  }
+  if (target === 'parameter' && parameter!.kind === 'expression') {
+    throw new ModelError(`invalid factor: parameter ${factor.symbol} is computed by an expression`, locate(spec, factor.path), `vary the parameters and drivers its expression uses: ${parameter!.expression}`);
+  }
+  if (target === 'driver' && factor.apply === 'set') throw new ModelError('invalid apply: set', locate(spec, childPath(factor.path, 'apply')), 'a driver factor multiplies the driver series (apply: scale)');
+  const replaced = spec.scenario === undefined ? undefined : definition.scenarios.find((scenario) => scenario.name === spec.scenario)!.overrides.find((override) => override.target === factor.symbol && override.kind !== 'ramp');
+  if (replaced) {
+    throw new ModelError(`invalid factor: scenario ${spec.scenario} replaces ${factor.symbol}, so varying it changes nothing`, locate(spec, factor.path), 'vary another input, or sweep another scenario');
+  }
+  const symbol = model.symbols[model.symbolIndex.get(factor.symbol)!];
+  return {
+    target,
+    symbol: factor.symbol,
+    apply: factor.apply ?? (target === 'driver' ? 'scale' : 'set'),
+    items: selectItems(symbol.dims, factor.items, `${target} ${factor.symbol}`, childPath(factor.path, 'item'), spec, model),
+  };
+}
+
+function bindOutput(output: OutputSpec, spec: SweepSpec, model: CompiledModel): OutputBinding {
+  const { source } = output;
+  const sourcePath = childPath(output.path, source.kind);
+  let series: OutputBinding['series'];
+  let index: number;
+  let dims: readonly number[];
+  if (source.kind === 'flow') {
+    index = model.flows.findIndex((flow) => flow.id === source.id);
+    if (index < 0) throw unknownNameError('flow', source.id, model.flows.map((flow) => flow.id), locate(spec, sourcePath));
+    series = 'flow';
+    dims = model.flows[index].dims;
+  } else if (source.kind === 'stock') {
+    index = model.stocks.findIndex((stock) => stock.name === source.id);
+    if (index < 0) throw unknownNameError('stock', source.id, model.stocks.map((stock) => stock.name), locate(spec, sourcePath));
+    series = source.measure;
+    dims = model.stocks[index].dims;
+  } else {
+    const waste = wasteStreams(model);
+    const stream = waste.find((candidate) => candidate.name === source.id);
+    if (stream === undefined) {
+      const error = unknownNameError('waste stream', source.id, waste.map((candidate) => candidate.name), locate(spec, sourcePath));
+      throw new ModelError(`not a waste stream: ${source.id}`, error.at, `waste streams are flows to outside or into an accumulating stock, and stock outflows; ${error.hint}`);
+    }
+    ({ series, index } = stream);
+    dims = series === 'flow' ? model.flows[index].dims : model.stocks[index].dims;
+  }
+  const { start, end } = model.definition.time;
+  const [firstYear, lastYear] = output.years ?? [start, end];
+  if (firstYear < start || lastYear > end) {
+    throw new ModelError(`invalid years: [${firstYear}, ${lastYear}] is not within the model's horizon ${start}–${end}`, locate(spec, childPath(output.path, 'years')), `choose years from ${start} to ${end}`);
+  }
+  return {
+    name: output.name,
+    series,
+    index,
+    size: dims.reduce((size, dim) => size * model.itemCounts[dim], 1),
+    items: selectItems(dims, output.items, `${source.kind} ${source.id}`, childPath(output.path, 'item'), spec, model),
+    first: firstYear - start,
+    last: lastYear - start,
+    record: output.record,
+  };
+}
+
+/** The waste streams of a model, as solutionPeaks marks them: flows leaving the system or into an accumulating stock, and the outflows of other stocks. */
+function wasteStreams(model: CompiledModel): { name: string; series: 'flow' | 'outflow'; index: number }[] {
+  const landfills = new Set(model.stocks.filter((stock) => stock.kind === 'accumulate').map((stock) => stock.process));
+  return [
+    ...model.flows.flatMap((flow, index) => (flow.to < 0 || landfills.has(flow.to) ? [{ name: flow.id, series: 'flow' as const, index }] : [])),
+    ...model.stocks.flatMap((stock, index) => (stock.kind === 'accumulate' ? [] : [{ name: stock.name, series: 'outflow' as const, index }])),
+  ];
+}
+
+/**
+ * The items of an array over `dims` that a selection picks: `{ stream: paper }` keeps the items
+ * whose stream is paper (summing or setting over the other dimensions); a bare item name works
+ * for an array over one dimension.
+ */
+function selectItems(dims: readonly number[], selection: Readonly<Record<string, string>> | undefined, subject: string, path: string, spec: SweepSpec, model: CompiledModel): Int32Array | null {
+  if (selection === undefined) return null;
+  const dimensions = model.definition.dimensions;
+  const names = dims.map((dim) => dimensions[dim].name);
+  if (dims.length === 0) throw new ModelError(`invalid item: ${subject} has no dimensions`, locate(spec, path), 'remove item: the value is a single number per year');
+  const wanted = new Map<number, string>();
+  for (const [name, item] of Object.entries(selection)) {
+    if (name === '' && dims.length > 1) throw new ModelError(`invalid item: ${subject} is over ${names.join(', ')}`, locate(spec, path), `name the dimension: item: { ${names[0]}: ${item} }`);
+    const position = name === '' ? 0 : names.indexOf(name);
+    if (position < 0) throw unknownNameError(`dimension of ${subject}`, name, names, locate(spec, childPath(path, name)));
+    const items = dimensions[dims[position]].items;
+    if (!items.includes(item)) throw unknownNameError(`item of ${names[position]}`, item, items, locate(spec, name === '' ? path : childPath(path, name)));
+    wanted.set(position, item);
+  }
+  const labels = itemLabels(dims, dimensions.map((dimension) => dimension.items));
+  const picked = labels.flatMap((label, k) => ([...wanted].every(([position, item]) => label[position] === item) ? [k] : []));
+  return Int32Array.from(picked);
+}
+
+function columnsOf(output: OutputBinding, model: CompiledModel): OutputColumn[] {
+  const columns: OutputColumn[] = [];
+  const start = model.definition.time.start;
+  for (const record of output.record) {
+    if (record === 'series') for (let t = output.first; t <= output.last; t++) columns.push({ output: output.name, statistic: 'value', year: start + t });
+    if (record === 'peak') columns.push({ output: output.name, statistic: 'peak_year', year: undefined }, { output: output.name, statistic: 'peak_value', year: undefined });
+    if (record === 'total') columns.push({ output: output.name, statistic: 'total', year: undefined });
+  }
+  return columns;
+}

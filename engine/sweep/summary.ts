@@ -1,0 +1,49 @@
+import { columnQuantiles, DEFAULT_PROBABILITIES } from './estimators/index.js';
+
+/** Per output column of a sweep: how many runs gave a value, and the distribution of those values. */
+export interface ColumnSummary {
+  readonly probabilities: readonly number[];
+  /** Runs with a value (not NaN). */
+  readonly runs: Uint32Array;
+  /** Runs without one (failed, or the statistic does not exist for them). */
+  readonly missing: Uint32Array;
+  readonly mean: Float64Array;
+  /** Sample standard deviation (n − 1); NaN for fewer than two values. */
+  readonly sd: Float64Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+  /** quantiles[column · P + k]: the probabilities[k]-quantile (type 7, as R and NumPy by default). */
+  readonly quantiles: Float64Array;
+}
+
+/**
+ * Summarises a runs × columns matrix (row-major). Mean and variance use Welford's update in run
+ * order, so the same runs give the same bits however the sweep was split.
+ */
+export function summarizeColumns(values: Float64Array, columns: number, probabilities: readonly number[] = DEFAULT_PROBABILITIES): ColumnSummary {
+  const { quantiles, missing } = columnQuantiles(values, columns, probabilities);
+  const rows = values.length / columns;
+  const runs = new Uint32Array(columns);
+  const mean = new Float64Array(columns);
+  const squares = new Float64Array(columns);
+  const min = new Float64Array(columns).fill(NaN);
+  const max = new Float64Array(columns).fill(NaN);
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < columns; column++) {
+      const value = values[row * columns + column];
+      if (Number.isNaN(value)) continue;
+      const count = ++runs[column];
+      const deviation = value - mean[column];
+      mean[column] += deviation / count;
+      squares[column] += deviation * (value - mean[column]);
+      if (!(value >= min[column])) min[column] = value;
+      if (!(value <= max[column])) max[column] = value;
+    }
+  }
+  const sd = new Float64Array(columns);
+  for (let column = 0; column < columns; column++) {
+    if (runs[column] === 0) mean[column] = NaN;
+    sd[column] = runs[column] > 1 ? Math.sqrt(squares[column] / (runs[column] - 1)) : NaN;
+  }
+  return { probabilities, runs, missing, mean, sd, min, max, quantiles };
+}
