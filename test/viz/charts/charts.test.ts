@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { OptionsError } from '../../../engine/errors.js';
+import { boxesOverlap } from '../../../viz/labels/box.js';
+import type { PlacedLabel } from '../../../viz/labels/place.js';
+import { fanChartSvg, morrisSvg, peakYearSvg, sobolSvg, timeSeriesSvg, wastePeakSvg } from '../../../viz/index.js';
+import { expectGolden, longestDecimals } from '../golden.js';
+import { YEARS, morrisScreening, peakYears, sobolIndices, wasteByMaterial, wasteByMaterialAndScenario, wasteFan, wastePeaks } from '../fixtures/chart-inputs.js';
+
+function overlaps(labels: readonly PlacedLabel[]): number {
+  let count = 0;
+  labels.forEach((a, i) => labels.slice(i + 1).forEach((b) => (count += Number(boxesOverlap(a.box, b.box)))));
+  return count;
+}
+
+const CHARTS: [string, () => string][] = [
+  ['stacked-areas', () => timeSeriesSvg(wasteByMaterial(), { mode: 'stacked' }).svg],
+  ['lines-by-scenario', () => timeSeriesSvg(wasteByMaterialAndScenario()).svg],
+  ['waste-peak', () => wastePeakSvg(wastePeaks()).svg],
+  ['fan', () => fanChartSvg(wasteFan()).svg],
+  ['sobol', () => sobolSvg(sobolIndices()).svg],
+  ['morris', () => morrisSvg(morrisScreening()).svg],
+  ['peak-years', () => peakYearSvg(peakYears()).svg],
+];
+
+describe('charts', () => {
+  it.each(CHARTS)('%s matches its golden SVG, with at most 3 decimals and deterministic bytes', (name, draw) => {
+    const svg = draw();
+    expect(draw()).toBe(svg);
+    expect(longestDecimals(svg)).toBeLessThanOrEqual(3);
+    expectGolden(`chart-${name}`, svg);
+  });
+
+  it.each(CHARTS)('%s is single-column width by default and labels its axes with units', (_, draw) => {
+    const svg = draw();
+    expect(svg).toMatch(/<svg [^>]*width="85mm"/);
+    expect(svg).not.toContain('currentColor');
+  });
+});
+
+describe('timeSeriesSvg', () => {
+  it('timeSeriesSvg shows large tonnages in kt and names quantity and unit on the axis', () => {
+    const svg = timeSeriesSvg(wasteByMaterial(), { mode: 'stacked' }).svg;
+    expect(svg).toContain('>Waste generation (kt/yr)</text>');
+    expect(svg).toContain('>Year</text>');
+    expect(svg).toContain('>2015–2060 · scenario status quo</text>');
+  });
+
+  it('timeSeriesSvg tells scenarios apart by line style and lists them in the legend', () => {
+    const svg = timeSeriesSvg(wasteByMaterialAndScenario()).svg;
+    expect(svg).toContain('stroke-dasharray="4 2"');
+    expect(svg).toContain('>zero waste</text>');
+    expect(svg).toContain('>Scenario</text>');
+  });
+
+  it('timeSeriesSvg rejects stacking several scenarios and series of the wrong length', () => {
+    expect(() => timeSeriesSvg(wasteByMaterialAndScenario(), { mode: 'stacked' })).toThrow("options.mode 'stacked' needs series of one scenario");
+    const short = { ...wasteByMaterial(), series: [{ label: 'food', values: [1, 2, 3] }] };
+    expect(() => timeSeriesSvg(short)).toThrow(OptionsError);
+    expect(() => timeSeriesSvg(short)).toThrow(`options.series[0].values must have one value per year (${YEARS.length}, got 3)`);
+  });
+});
+
+describe('wastePeakSvg', () => {
+  it('wastePeakSvg marks each peak with its year and value, and says when there is none within the horizon', () => {
+    const figure = wastePeakSvg(wastePeaks());
+    expect(figure.peaks.map(({ scenario, peak }) => [scenario, peak.status, 'year' in peak ? peak.year : undefined])).toEqual([
+      ['status quo', 'peak', 2046],
+      ['trend', 'rising', 2060],
+      ['zero waste', 'peak', 2030],
+    ]);
+    expect(figure.svg).toContain('>peak 2030: 8.8 kt/yr</text>');
+    expect(figure.svg).toContain('>no peak within horizon</text>');
+    expect(overlaps(figure.labels)).toBe(0);
+  });
+});
+
+describe('sensitivity charts', () => {
+  it('sobolSvg sorts parameters by total effect and draws confidence intervals', () => {
+    const svg = sobolSvg(sobolIndices()).svg;
+    const order = ['recycling_rate', 'lifetime_scale', 'population_growth', 'landfill_share'].map((name) => svg.indexOf(`>${name}</text>`));
+    expect(order.every((position, i) => position > 0 && (i === 0 || position > order[i - 1]))).toBe(true);
+    expect(svg).toContain('>95 % CI</text>');
+    expect(() => sobolSvg({ ...sobolIndices(), parameters: [{ name: 'x', first: { value: 0.5, low: 0.6, high: 0.7 }, total: { value: 0.5, low: 0.4, high: 0.6 } }] })).toThrow(
+      'options.parameters[0].first must be finite with low ≤ value ≤ high',
+    );
+  });
+
+  it('morrisSvg labels every parameter without overlapping labels', () => {
+    const figure = morrisSvg(morrisScreening());
+    expect(figure.labels.map((label) => label.id).sort()).toEqual(morrisScreening().parameters.map((p) => p.name).sort());
+    expect(overlaps(figure.labels)).toBe(0);
+    expect(figure.svg).toContain('>σ = μ*</text>');
+  });
+
+  it('peakYearSvg counts the samples without a peak instead of dropping them', () => {
+    const svg = peakYearSvg(peakYears()).svg;
+    const notes = [...svg.matchAll(/>([^<>]+)<\/text>/g)].map((match) => match[1]).join(' ');
+    expect(notes).toContain('200 samples; 5 % without a peak by 2060; median peak year of the others 2039.');
+    expect(svg).toContain('>none by 2060</text>');
+    expect(() => peakYearSvg({ ...peakYears(), peakYears: [2070] })).toThrow('options.peakYears[0] must be a year from 2015 to 2060 or NaN');
+  });
+});

@@ -1,0 +1,90 @@
+import { scaleLinear } from 'd3-scale';
+import { OptionsError } from '../../engine/errors.js';
+import { xAxisSvg, yAxisSvg, yAxisWidth } from '../axes/axis.js';
+import type { Figure } from '../figure/figure.js';
+import { subtitleParts } from '../figure/header.js';
+import { BOUNDARY_FILL, INK, MUTED_INK, categoricalColors } from '../figure/palette.js';
+import { formatCount, formatNumber } from '../figure/quantity.js';
+import { FONT_SIZE } from '../figure/size.js';
+import { element, pathData, textElement } from '../svg/element.js';
+import { TEXT_DESCENT } from '../text/measure.js';
+import { chartFrame, type ChartOptions } from './chart-frame.js';
+
+export interface PeakYearInput {
+  readonly title: string;
+  /** What peaks: "waste generation". */
+  readonly quantity: string;
+  /** The model's horizon; samples without a peak in it are counted apart. */
+  readonly horizon: { readonly start: number; readonly end: number };
+  /** Peak year of each sample; NaN for a sample still rising at the end (no peak within the horizon). */
+  readonly peakYears: ArrayLike<number>;
+  readonly scenario?: string;
+}
+
+/** Bin widths in years that keep at most about 40 bars. */
+const BIN_WIDTHS = [1, 2, 5, 10, 20, 50];
+
+/**
+ * The distribution of the peak year over the samples of an uncertainty sweep: the share of
+ * samples per year (or per bin of years), the median marked, and the samples without a peak
+ * within the horizon as a separate grey bar at the right, so they are never silently dropped.
+ */
+export function peakYearSvg(input: PeakYearInput, options: ChartOptions = {}): Figure {
+  const { start, end } = input.horizon;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || end <= start) throw new OptionsError('horizon', `must be two integers with start < end (got ${start}, ${end})`);
+  const total = input.peakYears.length;
+  if (total === 0) throw new OptionsError('peakYears', 'must hold at least one sample');
+  const peaked: number[] = [];
+  for (let i = 0; i < total; i++) {
+    const year = input.peakYears[i];
+    if (Number.isNaN(year)) continue;
+    if (!Number.isInteger(year) || year < start || year > end) throw new OptionsError(`peakYears[${i}]`, `must be a year from ${start} to ${end} or NaN (got ${year})`);
+    peaked.push(year);
+  }
+  const rising = total - peaked.length;
+  const binWidth = BIN_WIDTHS.find((width) => (end - start + 1) / width <= 40) ?? BIN_WIDTHS[BIN_WIDTHS.length - 1];
+  const binCount = Math.ceil((end - start + 1) / binWidth);
+  const counts = new Float64Array(binCount);
+  for (const year of peaked) counts[Math.floor((year - start) / binWidth)]++;
+  const share = (count: number) => (100 * count) / total;
+  const highest = Math.max(share(rising), ...Array.from(counts, share));
+  const y = scaleLinear().domain([0, highest * 1.08 || 1]).nice();
+  const yAxis = { title: 'Share of samples (%)' };
+  const [barColor] = categoricalColors(1).colors;
+  const sorted = [...peaked].sort((a, b) => a - b);
+  const median = sorted.length > 0 ? sorted[Math.floor((sorted.length - 1) / 2)] : undefined;
+  const notes = [{ text: `${formatCount(total)} samples; ${formatNumber(share(rising))} % without a peak by ${end}${median === undefined ? '' : `; median peak year of the others ${median}`}.` }];
+  const legend = [{ entries: [
+    { label: binWidth === 1 ? 'peak in year' : `peak in ${binWidth}-year bin`, color: barColor, mark: 'swatch' as const },
+    { label: `no peak by ${end}`, color: BOUNDARY_FILL, mark: 'swatch' as const },
+    ...(median === undefined ? [] : [{ label: 'median', color: INK, mark: 'dashed' as const }]),
+  ] }];
+  const frame = chartFrame({
+    title: input.title,
+    subtitle: subtitleParts(`Peak year of ${input.quantity}`, input.scenario && `scenario ${input.scenario}`),
+    options,
+    leftWidth: yAxisWidth(y, yAxis),
+    legend,
+    notes,
+  });
+  const { plot } = frame;
+  y.range([plot.y1, plot.y0]);
+  // Bins fill all but the last two slots of the plot; the "no peak" bar stands in the last one.
+  // Year Y occupies [Y − 0.5, Y + 0.5], so a tick sits under the middle of its year.
+  const slots = binCount + 2;
+  const slot = (plot.x1 - plot.x0) / slots;
+  const x = scaleLinear().domain([start - 0.5, start - 0.5 + binCount * binWidth]).range([plot.x0, plot.x0 + binCount * slot]);
+  let bars = '';
+  counts.forEach((count, b) => {
+    if (count === 0) return;
+    const x0 = x(start + b * binWidth - 0.5);
+    bars += element('rect', { x: x0 + 0.3, y: y(share(count)), width: slot - 0.6, height: plot.y1 - y(share(count)), fill: barColor });
+  });
+  const risingX = plot.x1 - slot * 1.5;
+  if (rising > 0) bars += element('rect', { x: risingX, y: y(share(rising)), width: slot, height: plot.y1 - y(share(rising)), fill: BOUNDARY_FILL });
+  const risingLabel = textElement(`none by ${end}`, { x: risingX + slot, y: y(share(rising)) - TEXT_DESCENT * FONT_SIZE.label - 1.5, 'text-anchor': 'end', 'font-size': FONT_SIZE.label, fill: MUTED_INK });
+  const medianLine =
+    median === undefined ? '' : element('path', { d: pathData('M', x(median), plot.y0, 'V', plot.y1), stroke: INK, 'stroke-width': 0.8, 'stroke-dasharray': '3 2' });
+  const axes = yAxisSvg(y, plot, yAxis) + xAxisSvg(x, { ...plot, x1: plot.x0 + binCount * slot }, { title: 'Peak year', integer: true });
+  return { svg: frame.document(axes + bars + medianLine + risingLabel), width: frame.width, height: frame.height };
+}

@@ -1,0 +1,18 @@
+export type { FigureWidth } from './figure/size.js';
+export { COLUMN_WIDTH_MM, FONT_SIZE, POINTS_PER_MM } from './figure/size.js';
+export type { Period } from './figure/period.js';
+export type { ItemValues, SankeyFlow, SankeyInput, SankeyOptions, SankeyProcess, SankeyStock } from './sankey/input.js';
+export type { SankeyFigure } from './sankey/sankey-svg.js';
+export { sankeySvg } from './sankey/sankey-svg.js';
+export type { PlacedLabel } from './labels/place.js';
+export type { Box } from './labels/box.js';
+export { svgToPng, type Png, type PngOptions } from './render/png.js';
+export { svgToPdf } from './render/pdf.js';
+export type { Figure } from './figure/figure.js';
+export type { ChartOptions } from './charts/chart-frame.js';
+export { timeSeriesSvg, type TimeSeries, type TimeSeriesInput, type TimeSeriesOptions } from './charts/time-series.js';
+export { wastePeakSvg, type WastePeakFigure, type WastePeakInput } from './charts/waste-peak.js';
+export { fanChartSvg, type FanChartInput, type FanQuantiles } from './charts/fan.js';
+export { sobolSvg, type Estimate, type SobolInput } from './charts/sobol.js';
+export { morrisSvg, type MorrisFigure, type MorrisInput } from './charts/morris.js';
+export { peakYearSvg, type PeakYearInput } from './charts/peak-years.js';

@@ -1,0 +1,164 @@
+import { OUTSIDE } from '../../engine/definition/types.js';
+import { OptionsError, nearestNames } from '../../engine/errors.js';
+import type { ItemValues, SankeyInput } from './input.js';
+
+
+export interface ValuePart {
+  /** The dimension item, or undefined for a flow given as a total. */
+  readonly item: string | undefined;
+  readonly value: number;
+}
+
+export interface GraphNode {
+  readonly key: string;
+  readonly label: string;
+  /** Imports are boundary sources (left), exports boundary sinks (right). */
+  readonly kind: 'process' | 'import' | 'export';
+  readonly stage: number | undefined;
+  readonly order: number | undefined;
+  /** Total in and out over every flow with a value, drawn or hidden. */
+  readonly inflow: number;
+  readonly outflow: number;
+  readonly stock: GraphStock | undefined;
+  /** inflow − outflow − stock change: mass that the figure's numbers do not account for. */
+  readonly residual: number;
+}
+
+export interface GraphStock {
+  readonly name: string | undefined;
+  readonly level: number;
+  /** Net change over all items: positive is a net addition. */
+  readonly change: number;
+  /** Items the stock gained (values positive). */
+  readonly additions: readonly ValuePart[];
+  /** Items the stock released (values positive: the amounts released). */
+  readonly releases: readonly ValuePart[];
+}
+
+export interface GraphLink {
+  readonly source: number;
+  readonly target: number;
+  readonly label: string | undefined;
+  readonly parts: readonly ValuePart[];
+  readonly total: number;
+}
+
+export interface SankeyGraph {
+  readonly nodes: readonly GraphNode[];
+  /** Flows that are drawn: a positive total of at least `minFlow`. */
+  readonly links: readonly GraphLink[];
+  /** Flows with a positive total below `minFlow`. */
+  readonly hiddenFlows: number;
+  /** Dimension items in legend order: the declared order, then first appearance. */
+  readonly items: readonly string[];
+}
+
+function valueParts(values: ItemValues, option: string, allowNegative: boolean): ValuePart[] {
+  const entries: [string | undefined, number][] = typeof values === 'number' ? [[undefined, values]] : Object.entries(values);
+  const parts: ValuePart[] = [];
+  for (const [item, value] of entries) {
+    if (!Number.isFinite(value) || (!allowNegative && value < 0)) {
+      throw new OptionsError(`${option}${item === undefined ? '' : `.${item}`}`, `must be a finite${allowNegative ? '' : ', non-negative'} number (got ${value})`);
+    }
+    if (value !== 0) parts.push({ item, value });
+  }
+  return parts;
+}
+
+export function partsTotal(parts: readonly ValuePart[]): number {
+  let total = 0;
+  for (const part of parts) total += part.value;
+  return total;
+}
+
+function unknownProcess(option: string, name: string, known: Iterable<string>): OptionsError {
+  const nearest = nearestNames(name, known);
+  const hint = nearest.length > 0 ? ` (did you mean ${nearest.map((n) => `'${n}'`).join(', ')}?)` : '';
+  return new OptionsError(option, `must name a process or '${OUTSIDE}': unknown process: ${name}${hint}`);
+}
+
+interface MutableNode {
+  key: string;
+  label: string;
+  kind: GraphNode['kind'];
+  stage: number | undefined;
+  order: number | undefined;
+  inflow: number;
+  outflow: number;
+  stock: GraphStock | undefined;
+}
+
+/**
+ * Resolves names, splits values into parts by item, adds one boundary node per import or export
+ * label, and computes every node's balance from all flows, including those too small to draw.
+ */
+export function buildSankeyGraph(input: SankeyInput, minFlow: number): SankeyGraph {
+  const nodes: MutableNode[] = [];
+  const indexOf = new Map<string, number>();
+  input.processes.forEach((process, i) => {
+    if (process.name === OUTSIDE || indexOf.has(process.name)) {
+      throw new OptionsError(`processes[${i}].name`, `must be unique and not '${OUTSIDE}' (got ${process.name})`);
+    }
+    indexOf.set(process.name, nodes.length);
+    nodes.push({ key: process.name, label: process.label ?? process.name, kind: 'process', stage: process.stage, order: process.order, inflow: 0, outflow: 0, stock: undefined });
+  });
+  const processNames = [...indexOf.keys()];
+
+  const boundaryNode = (kind: 'import' | 'export', label: string): number => {
+    const key = `${OUTSIDE}:${kind}:${label}`;
+    let index = indexOf.get(key);
+    if (index === undefined) {
+      index = nodes.length;
+      indexOf.set(key, index);
+      nodes.push({ key, label, kind, stage: undefined, order: undefined, inflow: 0, outflow: 0, stock: undefined });
+    }
+    return index;
+  };
+  const endpoint = (name: string, option: string, boundary: 'import' | 'export', label: string | undefined): number => {
+    if (name === OUTSIDE) return boundaryNode(boundary, label ?? (boundary === 'import' ? 'Imports' : 'Exports'));
+    const index = indexOf.get(name);
+    if (index === undefined || nodes[index].kind !== 'process') throw unknownProcess(option, name, processNames);
+    return index;
+  };
+
+  const links: GraphLink[] = [];
+  const items: string[] = [...(input.dimension?.items ?? [])];
+  const noteItems = (parts: readonly ValuePart[]) => {
+    for (const { item } of parts) if (item !== undefined && !items.includes(item)) items.push(item);
+  };
+  let hiddenFlows = 0;
+  input.flows.forEach((flow, i) => {
+    if (flow.from === OUTSIDE && flow.to === OUTSIDE) throw new OptionsError(`flows[${i}]`, `must touch a process (got ${OUTSIDE} -> ${OUTSIDE})`);
+    const source = endpoint(flow.from, `flows[${i}].from`, 'import', flow.label);
+    const target = endpoint(flow.to, `flows[${i}].to`, 'export', flow.label);
+    const parts = valueParts(flow.value, `flows[${i}].value`, false);
+    const total = partsTotal(parts);
+    nodes[source].outflow += total;
+    nodes[target].inflow += total;
+    if (total === 0) return;
+    if (total < minFlow) {
+      hiddenFlows++;
+      return;
+    }
+    noteItems(parts);
+    links.push({ source, target, label: flow.label, parts, total });
+  });
+
+  (input.stocks ?? []).forEach((stock, i) => {
+    const index = indexOf.get(stock.process);
+    if (index === undefined || nodes[index].kind !== 'process') throw unknownProcess(`stocks[${i}].process`, stock.process, processNames);
+    if (nodes[index].stock) throw new OptionsError(`stocks[${i}].process`, `must name a process without another stock (got ${stock.process})`);
+    if (!Number.isFinite(stock.level)) throw new OptionsError(`stocks[${i}].level`, `must be a finite number (got ${stock.level})`);
+    const parts = valueParts(stock.change, `stocks[${i}].change`, true);
+    noteItems(parts);
+    const additions = parts.filter((part) => part.value > 0);
+    const releases = parts.filter((part) => part.value < 0).map((part) => ({ item: part.item, value: -part.value }));
+    nodes[index].stock = { name: stock.name, level: stock.level, change: partsTotal(parts), additions, releases };
+  });
+
+  const finished = nodes.map((node): GraphNode => ({
+    ...node,
+    residual: node.kind === 'process' ? node.inflow - node.outflow - (node.stock?.change ?? 0) : 0,
+  }));
+  return { nodes: finished, links, hiddenFlows, items };
+}
