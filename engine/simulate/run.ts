@@ -108,16 +108,14 @@ function stepStockDriven(model: CompiledModel, workspace: Workspace, kernels: St
  */
 function prepareProcess(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[][], p: number, t: number): void {
   const process = model.processes[p];
-  const { flows } = model;
   const { flowValues, transfer } = workspace;
   const size = process.size;
   const known = transfer.known[p];
   known.fill(0);
-  for (const f of process.inflows) {
-    const kind = flows[f].kind;
-    if (kind !== 'value' && kind !== 'demand') continue;
+  const offset = t * size;
+  for (const f of process.fixedInflows) {
     const values = flowValues[f];
-    for (let k = 0; k < size; k++) known[k] += values[t * size + k];
+    for (let k = 0; k < size; k++) known[k] += values[offset + k];
   }
   const stock = process.stock >= 0 ? model.stocks[process.stock] : undefined;
   if (stock?.kind === 'stock-driven') return;

@@ -46,7 +46,8 @@ export function createTransferState(model: CompiledModel): TransferState {
       if (!c.cyclic) return undefined;
       const n = c.processes.length;
       const size = model.processes[c.processes[0]].size;
-      return { matrices: new Float64Array(size * n * n), factors: new Float64Array(size * n * n), pivots: new Int32Array(size * n), valid: new Uint8Array(size) };
+      const links = c.processes.reduce((count, p) => count + model.processes[p].inflows.filter((f) => isShare(model, f) && c.processes.includes(model.flows[f].from)).length, 0);
+      return { coefficients: new Float64Array(size * links), factors: new Float64Array(size * n * n), pivots: new Int32Array(size * n), valid: new Uint8Array(size) };
     }),
     sharesFromEarlier: model.processes.map((process, p) => {
       const members = model.components.find((c) => c.processes.includes(p))!.processes;
@@ -63,10 +64,11 @@ export function createTransferState(model: CompiledModel): TransferState {
 }
 
 interface LoopFactors {
-  readonly matrices: Float64Array;
+  /** Per item and internal link: the coefficient share·α the factors were made with. */
+  readonly coefficients: Float64Array;
   readonly factors: Float64Array;
   readonly pivots: Int32Array;
-  /** 1 when the item's factors belong to `matrices` (cleared at the start of every run). */
+  /** 1 when the item's factors match `coefficients` (cleared at the start of every run). */
   readonly valid: Uint8Array;
 }
 
@@ -109,7 +111,11 @@ export function solveTransfer(model: CompiledModel, state: TransferState, shares
   return -1;
 }
 
-/** (I − S·diag(α)) x = x_known + S·β over the loop's members, per item. */
+/**
+ * (I − S·diag(α)) x = x_known + S·β over the loop's members, per item. The matrix is rebuilt and
+ * factorised only when a coefficient share·α changed since the last year solved; otherwise the
+ * factors are reused and a year costs one O(n²) solve.
+ */
 function solveLoop(model: CompiledModel, state: TransferState, shares: readonly (Float64Array | undefined)[], c: number, t: number): boolean {
   const { processes } = model;
   const members = model.components[c].processes;
@@ -118,43 +124,31 @@ function solveLoop(model: CompiledModel, state: TransferState, shares: readonly 
   const rhs = state.rhs[c]!;
   const size = processes[members[0]].size;
   const links = state.loopLinks[c]!;
+  const linkCount = links.flow.length;
+  const loop = state.factorised[c]!;
   for (let k = 0; k < size; k++) {
-    matrix.fill(0);
-    for (let i = 0; i < n; i++) {
-      matrix[i * n + i] = 1;
-      rhs[i] = state.throughput[members[i]][k];
-    }
-    for (let l = 0; l < links.flow.length; l++) {
-      const i = links.row[l];
-      const j = links.column[l];
-      const source = members[j];
+    let changed = loop.valid[k] !== 1;
+    for (let i = 0; i < n; i++) rhs[i] = state.throughput[members[i]][k];
+    for (let l = 0; l < linkCount; l++) {
+      const source = members[links.column[l]];
       const share = shares[links.flow[l]]![t * size + k];
-      matrix[i * n + j] -= share * state.alpha[source][k];
-      rhs[i] += share * state.beta[source][k];
+      const coefficient = share * state.alpha[source][k];
+      if (coefficient !== loop.coefficients[k * linkCount + l]) {
+        loop.coefficients[k * linkCount + l] = coefficient;
+        changed = true;
+      }
+      rhs[links.row[l]] += share * state.beta[source][k];
     }
-    if (!factorsFor(state.factorised[c]!, matrix, k, n)) return false;
-    luSolve(state.factorised[c]!.factors, k * n * n, state.factorised[c]!.pivots, k * n, rhs, n);
+    if (changed) {
+      matrix.fill(0);
+      for (let i = 0; i < n; i++) matrix[i * n + i] = 1;
+      for (let l = 0; l < linkCount; l++) matrix[links.row[l] * n + links.column[l]] -= loop.coefficients[k * linkCount + l];
+      loop.factors.set(matrix, k * n * n);
+      loop.valid[k] = luFactor(loop.factors, k * n * n, loop.pivots, k * n, n) ? 1 : 0;
+      if (loop.valid[k] !== 1) return false;
+    }
+    luSolve(loop.factors, k * n * n, loop.pivots, k * n, rhs, n);
     for (let i = 0; i < n; i++) state.throughput[members[i]][k] = rhs[i];
   }
   return true;
-}
-
-/** Makes sure item k's factors are those of `matrix`, factorising only when it changed. */
-function factorsFor(loop: LoopFactors, matrix: Float64Array, k: number, n: number): boolean {
-  const offset = k * n * n;
-  if (loop.valid[k] === 1) {
-    let same = true;
-    for (let i = 0; i < n * n; i++) {
-      if (loop.matrices[offset + i] !== matrix[i]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return true;
-  }
-  loop.matrices.set(matrix, offset);
-  loop.factors.set(matrix, offset);
-  const ok = luFactor(loop.factors, offset, loop.pivots, k * n, n);
-  loop.valid[k] = ok ? 1 : 0;
-  return ok;
 }
