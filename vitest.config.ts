@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Property tests print their seed on failure; pinning it in CI makes a red run reproducible.
+    setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,
   },
 });
