@@ -121,20 +121,27 @@ function prepareProcess(model: CompiledModel, workspace: Workspace, kernels: Sto
   if (stock?.kind === 'stock-driven') return;
   const alpha = transfer.alpha[p];
   const beta = transfer.beta[p];
+  if (stock?.kind === 'accumulate') {
+    alpha.fill(0);
+    beta.fill(0);
+    return;
+  }
+  // β starts as −V, minus the value and demand outflows; α as 1, a plain process passing on all.
+  beta.fill(0);
+  for (const f of process.fixedOutflows) {
+    const values = flowValues[f];
+    for (let k = 0; k < size; k++) beta[k] -= values[offset + k];
+  }
+  if (stock === undefined) {
+    alpha.fill(1);
+    return;
+  }
+  const stockKernels = kernels[process.stock];
   for (let k = 0; k < size; k++) {
-    const fixedOut = fixedOutflow(model, workspace, p, t * size + k);
-    if (stock === undefined) {
-      alpha[k] = 1;
-      beta[k] = -fixedOut;
-    } else if (stock.kind === 'accumulate') {
-      alpha[k] = 0;
-      beta[k] = 0;
-    } else {
-      // This year's cohort loses 1 − sf(t, t) of itself within the year.
-      const kernel = kernels[process.stock][k];
-      alpha[k] = 1 - kernel.ownYearSurvival(t);
-      beta[k] = kernel.outflowFromOlderCohorts(t) - alpha[k] * fixedOut;
-    }
+    // This year's cohort loses 1 − sf(t, t) of itself within the year.
+    const kernel = stockKernels[k];
+    alpha[k] = 1 - kernel.ownYearSurvival(t);
+    beta[k] = kernel.outflowFromOlderCohorts(t) + alpha[k] * beta[k];
   }
 }
 

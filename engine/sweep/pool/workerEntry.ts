@@ -1,12 +1,14 @@
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * Where a worker thread starts. Built, the worker is the `.js` file next to its importer; run
  * from source (tests, tsx), only the `.ts` exists, and the worker needs tsx's loader too, which
- * `--import tsx` registers in the worker thread as it would in a process.
+ * `--import` registers in the worker thread as it would in a process. The loader is named by its
+ * absolute URL, so workers start whatever the working directory (a Slurm job's is its log folder).
  */
 export function workerEntry(file: URL): { filename: string; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = fromSource ? new URL(file.href.replace(/\.js$/, '.ts')) : file;
-  return { filename: fileURLToPath(url), execArgv: fromSource ? ['--import', 'tsx'] : [] };
+  if (!import.meta.url.endsWith('.ts')) return { filename: fileURLToPath(file), execArgv: [] };
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return { filename: fileURLToPath(new URL(file.href.replace(/\.js$/, '.ts'))), execArgv: ['--import', tsx] };
 }
