@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerRun } from './commands/runCommand.js';
 import { registerSchema } from './commands/schemaCommand.js';
+import { registerSweepCommands } from './sweep/registerSweepCommands.js';
 import { registerValidate } from './commands/validateCommand.js';
 import { EXIT_USAGE_ERROR, reportFailure } from './failure.js';
 import { version } from './version.js';
@@ -12,11 +13,12 @@ const program = new Command('metabolis')
   .exitOverride()
   .addHelpText(
     'after',
-    '\nExamples:\n  $ metabolis validate models/singapore/model.yaml\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n',
+    '\nExamples:\n  $ metabolis validate models/singapore/model.yaml\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n  $ metabolis sweep models/singapore/model.yaml --sampler sobol --n 1024 --out results/sweep\n',
   );
 registerValidate(program);
 registerRun(program);
 registerSchema(program);
+registerSweepCommands(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

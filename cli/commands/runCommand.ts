@@ -1,3 +1,4 @@
+import { slug } from '../output/slug.js';
 import type { Command } from 'commander';
 import { solutionPeaks } from '../../engine/analysis/solutionPeaks.js';
 import { tidyTable } from '../../engine/analysis/tidyTable.js';
@@ -45,6 +46,3 @@ export function registerRun(program: Command): void {
     });
 }
 
-function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'model';
-}

@@ -17,5 +17,5 @@ export { batchHandler } from './pool/batchWorker.js';
 export type { BatchOutcome, BatchResult, BatchTask } from './pool/batch.js';
 export { parseShard, shardFolderName, shardRange, WHOLE_SWEEP, type Shard } from './shard.js';
 export { partName, partSize, partsOf, type Part } from './parts.js';
-export { addBatch, createPartBuffer, missingRanges, type PartBuffer } from './partBuffer.js';
+export { addBatch, createPartBuffer, failures, missingRanges, type PartBuffer } from './partBuffer.js';
 export { summarizeColumns, type ColumnSummary } from './summary.js';

@@ -65,3 +65,10 @@ export function missingRanges(buffer: PartBuffer): RunRange[] {
   }
   return ranges;
 }
+
+/** Runs whose status is not success. */
+export function failures(status: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < status.length; i++) if (status[i] !== 0) count++;
+  return count;
+}

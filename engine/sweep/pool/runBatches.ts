@@ -18,7 +18,6 @@ export interface PoolOptions {
   readonly signal?: AbortSignal;
 }
 
-const DEFAULTS = { threads: availableParallelism(), maxInFlight: undefined as number | undefined, signal: undefined as AbortSignal | undefined };
 
 /**
  * Runs every batch of `tasks` on a piscina pool created for this call and closed before it
@@ -37,7 +36,7 @@ export async function runBatches(
   deliver: (result: BatchResult) => void,
   options: PoolOptions = {},
 ): Promise<boolean> {
-  const { threads, maxInFlight, signal } = checkPoolOptions({ ...DEFAULTS, ...options });
+  const { threads, maxInFlight, signal } = checkPoolOptions(options);
   const { filename, execArgv } = workerEntry(worker.file);
   const pool = new Piscina({ filename, execArgv, workerData: worker.data, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   let failure: unknown;
@@ -86,8 +85,8 @@ export async function runBatches(
   return exhausted && retries.length === 0 && !signal?.aborted;
 }
 
-function checkPoolOptions(options: typeof DEFAULTS): { threads: number; maxInFlight: number; signal: AbortSignal | undefined } {
-  const { threads, signal } = options;
+function checkPoolOptions(options: PoolOptions): { threads: number; maxInFlight: number; signal: AbortSignal | undefined } {
+  const { threads = availableParallelism(), signal } = options;
   if (!Number.isSafeInteger(threads) || threads < 1) throw new OptionsError('threads', `must be a positive integer (got ${threads})`);
   const maxInFlight = options.maxInFlight ?? 2 * threads;
   if (!Number.isSafeInteger(maxInFlight) || maxInFlight < 1) throw new OptionsError('maxInFlight', `must be a positive integer (got ${maxInFlight})`);

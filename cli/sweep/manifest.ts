@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Part } from '../../engine/sweep/parts.js';
+import type { Shard } from '../../engine/sweep/shard.js';
+import type { OutputColumn } from '../../engine/sweep/sweepJob.js';
+import { UsageError } from '../failure.js';
+import { writeTextAtomically } from './atomicFile.js';
+
+export const MANIFEST_FILE = 'manifest.json';
+
+/**
+ * manifest.json: everything a reader (Python, R, a resumed run, a merge) needs to find and trust
+ * the files of a sweep. `design` and the fields next to it say what was computed; `shard`, `parts`
+ * and `complete` say how much of it is on disk. Finished parts are listed only once both their
+ * files are in place, so a part listed here is never half-written.
+ */
+export interface SweepManifest {
+  readonly format: 'metabolis-sweep';
+  readonly formatVersion: 1;
+  /** The metabolis version that computed it: another version may compute other numbers. */
+  readonly metabolis: string;
+  /** The sweep job's description: model and hash, sampler, seed, N, factors and ranges, outputs. */
+  readonly design: Readonly<Record<string, unknown>>;
+  readonly runs: number;
+  readonly factors: readonly string[];
+  readonly columns: readonly ManifestColumn[];
+  readonly partSize: number;
+  /** This folder's slice of the design; a merged sweep is shard 0 of 1 and lists its sources in `mergedFrom`. */
+  readonly shard: Shard & { readonly from: number; readonly to: number };
+  readonly parts: readonly PartRecord[];
+  readonly complete: boolean;
+  /** Per output column statistics over all runs, once complete (not written for a single shard). */
+  readonly summary: string | null;
+  readonly mergedFrom?: readonly string[];
+}
+
+/** An output column as JSON: `year` is null for statistics that are not per year. */
+export interface ManifestColumn {
+  readonly output: string;
+  readonly statistic: OutputColumn['statistic'];
+  readonly year: number | null;
+}
+
+export interface PartRecord extends Part {
+  readonly samples: string;
+  readonly results: string;
+  /** Runs of the part whose status is not success. */
+  readonly failed: number;
+}
+
+export function manifestColumns(columns: readonly OutputColumn[]): ManifestColumn[] {
+  return columns.map(({ output, statistic, year }) => ({ output, statistic, year: year ?? null }));
+}
+
+export function outputColumns(manifest: SweepManifest): OutputColumn[] {
+  return manifest.columns.map(({ output, statistic, year }) => ({ output, statistic, year: year ?? undefined }));
+}
+
+/** The fields that say what a sweep computes: equal for a resumed run, for every shard of a sweep, and for its merge. */
+export function designKey(manifest: SweepManifest): string {
+  const { metabolis, design, runs, factors, columns, partSize } = manifest;
+  return JSON.stringify({ metabolis, design, runs, factors, columns, partSize });
+}
+
+export function hasManifest(folder: string): boolean {
+  return existsSync(join(folder, MANIFEST_FILE));
+}
+
+export function readManifest(folder: string): SweepManifest {
+  const path = join(folder, MANIFEST_FILE);
+  let manifest: Partial<SweepManifest>;
+  try {
+    manifest = JSON.parse(readFileSync(path, 'utf8')) as Partial<SweepManifest>;
+  } catch (error) {
+    throw new UsageError(`cannot read sweep manifest ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (manifest.format !== 'metabolis-sweep' || manifest.formatVersion !== 1) throw new UsageError(`not a metabolis sweep manifest: ${path}`);
+  return manifest as SweepManifest;
+}
+
+export function writeManifest(folder: string, manifest: SweepManifest): void {
+  const parts = [...manifest.parts].sort((a, b) => a.index - b.index || a.from - b.from);
+  writeTextAtomically(join(folder, MANIFEST_FILE), `${JSON.stringify({ ...manifest, parts }, null, 2)}\n`);
+}

@@ -1,0 +1,128 @@
+import { morrisDesign } from '../../engine/sweep/design/index.js';
+import { morrisEffects, sobolIndices } from '../../engine/sweep/estimators/index.js';
+import type { MorrisPlacement } from '../../engine/sweep/design/index.js';
+import { UsageError } from '../failure.js';
+import { readColumnBlock } from './columnBlocks.js';
+import { readManifest, type ManifestColumn, type SweepManifest } from './manifest.js';
+
+export interface SensitivityOptions {
+  /** Outputs to analyse (default: all). */
+  readonly outputs?: readonly string[];
+  /** The year of per-year outputs (default: each output's last year). */
+  readonly year?: number;
+  readonly resamples?: number;
+  readonly level?: number;
+}
+
+/** Indices of one output column, per factor (and per factor pair for second order). */
+export interface ColumnIndices {
+  readonly column: ManifestColumn;
+  /** Runs without a value in this column: they make the indices NaN. */
+  readonly missing: number;
+  /** Sobol': the variance of the output over the runs of A and B; 0 means the output never changes, and has no indices. */
+  readonly variance?: number;
+  readonly factors: readonly FactorIndices[];
+  /** Sobol' second order, [i][k], NaN on the diagonal. */
+  readonly second?: readonly (readonly number[])[];
+}
+
+export type FactorIndices =
+  | { readonly factor: string; readonly first: number; readonly firstLow: number; readonly firstHigh: number; readonly total: number; readonly totalLow: number; readonly totalHigh: number }
+  | { readonly factor: string; readonly mu: number; readonly muStar: number; readonly sigma: number };
+
+export interface SensitivityReport {
+  readonly sampler: 'sobol' | 'morris';
+  readonly runs: number;
+  readonly level: number | undefined;
+  readonly resamples: number | undefined;
+  readonly columns: readonly ColumnIndices[];
+}
+
+/**
+ * Sensitivity indices of a complete sweep folder: Sobol' first-order, total and second-order
+ * indices with bootstrap confidence intervals for a 'sobol' sweep; Morris μ, μ* and σ for a
+ * 'morris' sweep. Each output column is read alone (one row group per part), so memory stays at
+ * one column of every run.
+ */
+export async function sensitivity(folder: string, options: SensitivityOptions = {}): Promise<SensitivityReport> {
+  const manifest = readManifest(folder);
+  if (!manifest.complete || manifest.shard.count !== 1) {
+    throw new UsageError(`${folder} is not a complete sweep${manifest.shard.count > 1 ? ' (it is one shard: merge the shards first)' : ': finish it with --resume'}`);
+  }
+  const design = manifest.design as { sampler?: string; n?: number; seed?: number; secondOrder?: boolean; levels?: number; placement?: MorrisPlacement };
+  if (design.sampler !== 'sobol' && design.sampler !== 'morris') {
+    throw new UsageError(`sensitivity indices need a sweep with sampler sobol or morris; ${folder} used ${design.sampler}`);
+  }
+  const selected = selectColumns(manifest, options);
+  const factors = manifest.factors.length;
+  const columns: ColumnIndices[] = [];
+  const points = design.sampler === 'morris' ? morrisPoints(manifest, design) : undefined;
+  for (const index of selected) {
+    const values = await readColumnBlock(folder, manifest, index, index + 1);
+    const column = manifest.columns[index];
+    const missing = values.reduce((count, value) => count + (Number.isNaN(value) ? 1 : 0), 0);
+    if (points) {
+      const effects = morrisEffects(points, values, { factors, outputs: 1 });
+      columns.push({ column, missing, factors: manifest.factors.map((factor, i) => ({ factor, mu: effects.mu[i], muStar: effects.muStar[i], sigma: effects.sigma[i] })) });
+      continue;
+    }
+    const indices = sobolIndices(values, {
+      factors,
+      outputs: 1,
+      secondOrder: design.secondOrder ?? true,
+      seed: design.seed ?? 0,
+      ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
+      ...(options.level === undefined ? {} : { level: options.level }),
+    });
+    const second = indices.second;
+    columns.push({
+      column,
+      missing,
+      variance: indices.variance[0],
+      factors: manifest.factors.map((factor, i) => ({
+        factor,
+        first: indices.first[i],
+        firstLow: indices.firstLow[i],
+        firstHigh: indices.firstHigh[i],
+        total: indices.total[i],
+        totalLow: indices.totalLow[i],
+        totalHigh: indices.totalHigh[i],
+      })),
+      ...(second ? { second: manifest.factors.map((_, i) => manifest.factors.map((__, k) => second[i * factors + k])) } : {}),
+    });
+  }
+  const sobol = design.sampler === 'sobol';
+  return { sampler: design.sampler, runs: manifest.runs, level: sobol ? (options.level ?? 0.95) : undefined, resamples: sobol ? (options.resamples ?? 1000) : undefined, columns };
+}
+
+/** Scalar statistics (peak, total) and per-year values at the chosen year (default: the last year of each output). */
+function selectColumns(manifest: SweepManifest, options: SensitivityOptions): number[] {
+  const known = new Set(manifest.columns.map((column) => column.output));
+  for (const output of options.outputs ?? []) if (!known.has(output)) throw new UsageError(`unknown output: ${output} (outputs: ${[...known].join(', ')})`);
+  const lastYear = new Map<string, number>();
+  const years = new Map<string, number[]>();
+  for (const column of manifest.columns) {
+    if (column.year === null) continue;
+    lastYear.set(column.output, Math.max(lastYear.get(column.output) ?? -Infinity, column.year));
+    years.set(column.output, [...(years.get(column.output) ?? []), column.year]);
+  }
+  for (const [output, recorded] of years) {
+    if (options.year === undefined || recorded.includes(options.year) || (options.outputs && !options.outputs.includes(output))) continue;
+    throw new UsageError(`no values of ${output} for ${options.year} (it has ${recorded[0]}–${recorded[recorded.length - 1]})`);
+  }
+  const picked = manifest.columns.flatMap((column, index) => {
+    if (options.outputs && !options.outputs.includes(column.output)) return [];
+    if (column.year === null) return [index];
+    return column.year === (options.year ?? lastYear.get(column.output)) ? [index] : [];
+  });
+  return picked;
+}
+
+/** The unit points of the Morris design, made again from the manifest: the estimator needs the step each run took. */
+function morrisPoints(manifest: SweepManifest, design: { n?: number; seed?: number; levels?: number; placement?: MorrisPlacement }): Float64Array {
+  const morris = morrisDesign({ factors: manifest.factors.length, trajectories: design.n!, levels: design.levels, placement: design.placement, seed: design.seed ?? 0 });
+  const points = new Float64Array(morris.size * manifest.factors.length);
+  morris.fill(0, morris.size, points);
+  return points;
+}
+

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { UsageError } from '../failure.js';
+import { sensitivity, type ColumnIndices, type SensitivityReport } from './sensitivity.js';
+
+interface SensitivityFlags {
+  readonly json?: boolean;
+  readonly output?: string[];
+  readonly year?: string;
+  readonly resamples?: string;
+  readonly level?: string;
+}
+
+export function registerSensitivity(program: Command): void {
+  program
+    .command('sensitivity')
+    .description("sensitivity indices of a sweep: Sobol' first-order and total (with bootstrap confidence intervals) or Morris μ*, σ")
+    .argument('<sweep-dir>', 'a complete (or merged) sweep folder')
+    .option('--output <name...>', 'outputs to analyse (default: all)')
+    .option('--year <year>', 'year of per-year outputs (default: the last year of each)')
+    .option('--resamples <count>', 'bootstrap resamples for the confidence intervals (default 1000)')
+    .option('--level <p>', 'confidence level (default 0.95)')
+    .option('--json', 'print every index, second order included, as JSON')
+    .addHelpText('after', '\nExamples:\n  $ metabolis sensitivity results/sg-sobol\n  $ metabolis sensitivity results/sg-sobol --output landfill --year 2040 --json\n')
+    .action(async (folder: string, flags: SensitivityFlags) => {
+      const year = flags.year === undefined ? undefined : Number(flags.year);
+      if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year must be a year (got ${flags.year})`);
+      const resamples = flags.resamples === undefined ? undefined : Number(flags.resamples);
+      if (resamples !== undefined && !(Number.isSafeInteger(resamples) && resamples >= 0)) throw new UsageError(`--resamples must be a non-negative integer (got ${flags.resamples})`);
+      const level = flags.level === undefined ? undefined : Number(flags.level);
+      if (level !== undefined && !(level > 0 && level < 1)) throw new UsageError(`--level must lie strictly between 0 and 1 (got ${flags.level})`);
+      const report = await sensitivity(folder, { outputs: flags.output, year, resamples, level });
+      process.stdout.write(flags.json ? `${JSON.stringify(report, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n` : formatIndices(report));
+    });
+}
+
+const fixed = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : 'NaN');
+const interval = (low: number, high: number) => `[${fixed(low)}, ${fixed(high)}]`;
+
+/** One block per output column: a row per factor with its indices. */
+export function formatIndices(report: SensitivityReport): string {
+  const lines: string[] = [];
+  const sobol = report.sampler === 'sobol';
+  const ci = sobol ? `${Math.round(report.level! * 100)}% CI` : '';
+  lines.push(sobol ? `Sobol' indices from ${report.runs} runs (${report.resamples} bootstrap resamples)` : `Morris elementary effects from ${report.runs} runs (per unit of each factor's [0, 1] range)`);
+  for (const entry of report.columns) {
+    const note = entry.missing > 0 ? `  (${entry.missing} runs without a value: indices are NaN)` : entry.variance === 0 ? '  (the same in every run: no indices)' : '';
+    lines.push('', `${label(entry)}${note}`);
+    const width = Math.max(6, ...entry.factors.map((factor) => factor.factor.length));
+    const header = sobol ? ['S1', ci, 'ST', ci] : ['mu*', 'mu', 'sigma'];
+    const rows = entry.factors.map((factor) =>
+      'first' in factor ? [fixed(factor.first), interval(factor.firstLow, factor.firstHigh), fixed(factor.total), interval(factor.totalLow, factor.totalHigh)] : [fixed(factor.muStar), fixed(factor.mu), fixed(factor.sigma)],
+    );
+    const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => row[c].length)));
+    lines.push(`  ${'factor'.padEnd(width)}  ${header.map((title, c) => title.padStart(widths[c])).join('  ')}`);
+    entry.factors.forEach((factor, r) => lines.push(`  ${factor.factor.padEnd(width)}  ${rows[r].map((cell, c) => cell.padStart(widths[c])).join('  ')}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function label(entry: ColumnIndices): string {
+  const { output, statistic, year } = entry.column;
+  return statistic === 'value' ? `${output} in ${year}` : `${output} ${statistic.replace('_', ' ')}`;
+}

@@ -1,0 +1,103 @@
+import { slug } from '../output/slug.js';
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { parseShard, shardFolderName } from '../../engine/sweep/shard.js';
+import { SAMPLERS, type SamplerName } from '../../engine/sweep/spec/sweepSpec.js';
+import { UsageError } from '../failure.js';
+import { executeSweep } from './executeSweep.js';
+import { openSweep } from './openSweep.js';
+import { chooseBatchSize } from './batchSize.js';
+import { progressReporter } from './progress.js';
+
+interface SweepFlags {
+  readonly sampler?: string;
+  readonly n?: string;
+  readonly seed?: string;
+  readonly threads?: string;
+  readonly batchSize?: string;
+  readonly out?: string;
+  readonly shard?: string;
+  readonly resume?: boolean;
+  readonly quiet?: boolean;
+}
+
+/** Exit code of a sweep stopped by Ctrl-C (128 + SIGINT), as shells expect. */
+const EXIT_INTERRUPTED = 130;
+
+export function registerSweep(program: Command): void {
+  program
+    .command('sweep')
+    .description('run a model many times over a design of parameter and driver values; write Parquet files and a manifest')
+    .argument('<sweep>', 'sweep file (metabolis-sweep: 1, model: …), or a model file with a sweep: section')
+    .option('--sampler <name>', `${SAMPLERS.join(' | ')} (default: the file's)`)
+    .option('-n, --n <count>', "sobol: base points N; morris: trajectories; monte-carlo, latin-hypercube: runs (default: the file's)")
+    .option('--seed <integer>', "seed of the design (default: the file's, else 0)")
+    .option('-t, --threads <count>', 'worker threads (default: available parallelism)')
+    .option('--batch-size <runs>', 'runs per batch sent to a worker (default: about 5 ms of work); never changes results')
+    .option('-o, --out <dir>', 'output folder (default: results/<model name>-sweep)')
+    .option('--shard <k/K>', 'run only shard k of K (k from 0), into <out>/shard-k-of-K; combine them with metabolis merge <out>')
+    .option('--resume', 'finish the interrupted sweep in <out>, without recomputing what it kept')
+    .option('-q, --quiet', 'no progress display')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ metabolis sweep models/singapore/sweep.yaml --sampler sobol --n 1024 --threads 4 --out results/sg-sobol\n' +
+        '  $ metabolis sweep models/singapore/sweep.yaml --out results/sg-sobol --resume\n' +
+        '  $ metabolis sweep models/singapore/sweep.yaml --shard 0/8 --out runs/sg   # then: metabolis merge runs/sg\n',
+    )
+    .action(async (path: string, flags: SweepFlags) => {
+      const sampler = flags.sampler === undefined ? undefined : checkSampler(flags.sampler);
+      const n = optionalInteger('--n', flags.n, 1);
+      const seed = optionalInteger('--seed', flags.seed, 0);
+      const threads = optionalInteger('--threads', flags.threads, 1) ?? availableParallelism();
+      const shard = flags.shard === undefined ? undefined : parseShardFlag(flags.shard);
+      const { job } = openSweep(path, { sampler, n, seed });
+      const batchSize = optionalInteger('--batch-size', flags.batchSize, 1) ?? chooseBatchSize(job);
+      const model = job.description.model as { name: string };
+      const out = flags.out ?? `results/${slug(model.name)}-sweep`;
+
+      const controller = new AbortController();
+      const onInterrupt = () => {
+        if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+        controller.abort();
+        process.stderr.write('\nstopping: the running batches finish and are kept (Ctrl-C again to quit at once)\n');
+      };
+      process.on('SIGINT', onInterrupt);
+      const progress = flags.quiet ? undefined : progressReporter(process.stderr);
+      try {
+        const report = await executeSweep(job, { out, shard, threads, batchSize, resume: flags.resume, signal: controller.signal, onProgress: progress?.update });
+        progress?.finish();
+        const where = shard ? `${out}/${shardFolderName(shard)}` : out;
+        const which = shard ? `shard ${shard.index} of ${shard.count}: ` : '';
+        const failed = report.failed > 0 ? `; ${report.failed} run(s) did not succeed (see status and message in samples/)` : '';
+        if (report.complete) {
+          process.stdout.write(`${which}${report.total} runs in ${where}${failed}\n${shard ? `when every shard is done: metabolis merge ${out}\n` : ''}`);
+        } else {
+          process.stdout.write(`interrupted: ${which}${report.done} of ${report.total} runs kept in ${where}\nfinish with: metabolis sweep ${path} --out ${out}${shard ? ` --shard ${flags.shard}` : ''} --resume\n`);
+          process.exitCode = EXIT_INTERRUPTED;
+        }
+      } finally {
+        process.off('SIGINT', onInterrupt);
+      }
+    });
+}
+
+function checkSampler(name: string): SamplerName {
+  if ((SAMPLERS as readonly string[]).includes(name)) return name as SamplerName;
+  throw new UsageError(`--sampler must be one of ${SAMPLERS.join(', ')} (got ${name})`);
+}
+
+function optionalInteger(flag: string, text: string | undefined, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) throw new UsageError(`${flag} must be an integer of at least ${min} (got ${text})`);
+  return value;
+}
+
+function parseShardFlag(text: string) {
+  try {
+    return parseShard(text);
+  } catch {
+    throw new UsageError(`--shard must be k/K with 0 ≤ k < K, e.g. 0/4 (got ${text})`);
+  }
+}
+
