@@ -95,3 +95,22 @@ function fillStretch(survival: Survival, lifetime: Lifetime, convention: Surviva
 export function survivalShare(survival: Survival, year: number, cohort: number): number {
   return survival.values[survival.column[cohort] + year];
 }
+
+/**
+ * Gives cohort `cohort` the lifetime of the cohort born the year before it, without evaluating the
+ * distribution again: both are model cohorts (born in the horizon), so sf(t, k) = S(t − b_k) and
+ * the younger cohort's stretch is the older one's shifted by a year. A ramp in a scenario changes
+ * lifetimes only over a few cohorts; the others are copies.
+ */
+export function copyPreviousCohortSurvival(survival: Survival, cohort: number): void {
+  const previous = cohort - 1;
+  if (!survival.cohortVarying || previous < survival.initialCohorts || cohort >= survival.births.length) {
+    throw new OptionsError('cohort', `must be a model cohort after the first, with a cohort-varying survival (got ${cohort})`);
+  }
+  const birth = survival.births[cohort];
+  const count = survival.horizon - birth;
+  const from = survival.column[previous] + birth - 1;
+  const to = survival.column[cohort] + birth;
+  survival.values.copyWithin(to, from, from + count);
+  survival.leaving.copyWithin(to, from, from + count);
+}

@@ -2,7 +2,7 @@ import type { CompiledModel, CompiledStock } from '../compile/compiledModel.js';
 import { itemLabel } from '../compile/dimensionIndex.js';
 import { lifetimeFromParameters, type Lifetime } from '../lifetime/lifetime.js';
 import { lifetimeProblem } from '../lifetime/lifetimeProblem.js';
-import { createSurvival, setCohortSurvival, setSurvival, type Survival } from '../lifetime/survival.js';
+import { copyPreviousCohortSurvival, createSurvival, setCohortSurvival, setSurvival, type Survival } from '../lifetime/survival.js';
 import { CohortStock } from '../stock/cohortStock.js';
 import type { IssueLog } from './issueLog.js';
 import { evaluateInto } from './symbolFields.js';
@@ -67,6 +67,10 @@ export function prepareStocks(model: CompiledModel, workspace: Workspace, issues
         state.lastParameters[k] = undefined;
         for (let cohort = 0; cohort < survival.births.length; cohort++) {
           const t = Math.max(survival.births[cohort], 0);
+          if (cohort > survival.initialCohorts && t > 0 && sameYearParameters(state.parameterFields, stock.size, k, t)) {
+            copyPreviousCohortSurvival(survival, cohort);
+            continue;
+          }
           const lifetime = lifetimeAt(t);
           if (reportProblem(lifetime, stock, years[t], item, issues)) return undefined;
           setCohortSurvival(survival, cohort, lifetime, convention);
@@ -106,6 +110,12 @@ function isCohortInvariant(fields: readonly Float64Array[], size: number, item: 
     const first = field[item];
     for (let t = 1; t < horizon; t++) if (field[t * size + item] !== first) return false;
   }
+  return true;
+}
+
+/** True when item k's lifetime parameters in year t are those of year t − 1. */
+function sameYearParameters(fields: readonly Float64Array[], size: number, item: number, t: number): boolean {
+  for (const field of fields) if (field[t * size + item] !== field[(t - 1) * size + item]) return false;
   return true;
 }
 
