@@ -114,3 +114,24 @@ export function copyPreviousCohortSurvival(survival: Survival, cohort: number): 
   survival.values.copyWithin(to, from, from + count);
   survival.leaving.copyWithin(to, from, from + count);
 }
+
+/**
+ * Gives cohort `cohort` of a cohort-varying survival the curve of a cohort-invariant one (made
+ * for the same horizon and initial cohorts, filled with the lifetime this cohort has), without
+ * evaluating the distribution again. Initial cohorts all leave by the first year's lifetime, so a
+ * sweep or scenario that makes lifetimes vary by cohort evaluates their curve once, not once each.
+ */
+export function copyCohortFromCurve(survival: Survival, cohort: number, curve: Survival): void {
+  if (!survival.cohortVarying || curve.cohortVarying || curve.horizon !== survival.horizon || curve.initialCohorts !== survival.initialCohorts) {
+    throw new OptionsError('curve', 'must be a cohort-invariant survival of the same horizon and initial cohorts, copied into a cohort-varying one');
+  }
+  const birth = survival.births[cohort];
+  const firstYear = Math.max(birth, -1);
+  const from = curve.column[cohort] + firstYear;
+  const to = survival.column[cohort] + firstYear;
+  const count = survival.horizon - firstYear;
+  survival.values.set(curve.values.subarray(from, from + count), to);
+  survival.leaving.set(curve.leaving.subarray(from, from + count), to);
+  // The first year stored holds 1 − sf there (see Survival); for an initial cohort that is year −1.
+  survival.leaving[to] = 1 - survival.values[to];
+}

@@ -2,7 +2,7 @@ import type { CompiledModel, CompiledStock } from '../compile/compiledModel.js';
 import { itemLabel } from '../compile/dimensionIndex.js';
 import { lifetimeFromParameters, type Lifetime } from '../lifetime/lifetime.js';
 import { lifetimeProblem } from '../lifetime/lifetimeProblem.js';
-import { copyPreviousCohortSurvival, createSurvival, setCohortSurvival, setSurvival, type Survival } from '../lifetime/survival.js';
+import { copyCohortFromCurve, copyPreviousCohortSurvival, createSurvival, setCohortSurvival, setSurvival, type Survival } from '../lifetime/survival.js';
 import { CohortStock } from '../stock/cohortStock.js';
 import type { IssueLog } from './issueLog.js';
 import { evaluateInto } from './symbolFields.js';
@@ -56,24 +56,26 @@ export function prepareStocks(model: CompiledModel, workspace: Workspace, issues
         parameters.forEach(({ name }, p) => (values[name] = state.parameterFields[p][t * stock.size + k]));
         return lifetimeFromParameters(distribution, values, table);
       };
-      let survival: Survival;
-      if (isCohortInvariant(state.parameterFields, stock.size, k, horizon)) {
-        survival = state.invariant[k];
-        const lifetime = lifetimeAt(0);
-        if (reportProblem(lifetime, stock, years[0], item, issues)) return undefined;
-        if (!sameParameters(state, k)) setSurvival(survival, lifetime, convention);
-      } else {
+      // The first year's lifetime: every cohort's when parameters do not vary by cohort, and the
+      // initial cohorts' when they do.
+      const firstLifetime = lifetimeAt(0);
+      if (reportProblem(firstLifetime, stock, years[0], item, issues)) return undefined;
+      const curve = state.invariant[k];
+      if (!sameParameters(state, k)) setSurvival(curve, firstLifetime, convention);
+      let survival = curve;
+      if (!isCohortInvariant(state.parameterFields, stock.size, k, horizon)) {
         survival = state.varying[k] ??= createSurvival(horizon, initialOffsets(model, stock), true);
-        state.lastParameters[k] = undefined;
         for (let cohort = 0; cohort < survival.births.length; cohort++) {
           const t = Math.max(survival.births[cohort], 0);
-          if (cohort > survival.initialCohorts && t > 0 && sameYearParameters(state.parameterFields, stock.size, k, t)) {
+          if (t === 0) {
+            copyCohortFromCurve(survival, cohort, curve);
+          } else if (sameYearParameters(state.parameterFields, stock.size, k, t)) {
             copyPreviousCohortSurvival(survival, cohort);
-            continue;
+          } else {
+            const lifetime = lifetimeAt(t);
+            if (reportProblem(lifetime, stock, years[t], item, issues)) return undefined;
+            setCohortSurvival(survival, cohort, lifetime, convention);
           }
-          const lifetime = lifetimeAt(t);
-          if (reportProblem(lifetime, stock, years[t], item, issues)) return undefined;
-          setCohortSurvival(survival, cohort, lifetime, convention);
         }
       }
       state.kernels[k].reset(survival, state.initialStock[k]);
