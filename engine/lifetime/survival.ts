@@ -30,6 +30,8 @@ export interface Survival {
   readonly column: Int32Array;
   readonly values: Float64Array;
   readonly leaving: Float64Array;
+  /** Counts the refills of `values`, so a stock can tell that a curve it summed over has not changed. */
+  revision: number;
 }
 
 /**
@@ -52,7 +54,7 @@ export function createSurvival(horizon: number, initialCohortOffsets: ArrayLike<
   if (!cohortVarying) {
     for (let k = 0; k < births.length; k++) column[k] = -births[k];
     const ages = horizon - births[0];
-    return { horizon, initialCohorts, cohortVarying, births, column, values: new Float64Array(ages), leaving: new Float64Array(ages) };
+    return { horizon, initialCohorts, cohortVarying, births, column, values: new Float64Array(ages), leaving: new Float64Array(ages), revision: 0 };
   }
   let length = 0;
   for (let k = 0; k < births.length; k++) {
@@ -60,7 +62,7 @@ export function createSurvival(horizon: number, initialCohortOffsets: ArrayLike<
     column[k] = length - firstYear;
     length += horizon - firstYear;
   }
-  return { horizon, initialCohorts, cohortVarying, births, column, values: new Float64Array(length), leaving: new Float64Array(length) };
+  return { horizon, initialCohorts, cohortVarying, births, column, values: new Float64Array(length), leaving: new Float64Array(length), revision: 0 };
 }
 
 /** Every cohort leaves by the same lifetime. */
@@ -86,6 +88,7 @@ export function setCohortSurvival(survival: Survival, cohort: number, lifetime: 
 /** values and leaving over `count` consecutive ages from `firstAge`, at `offset`. */
 function fillStretch(survival: Survival, lifetime: Lifetime, convention: SurvivalConvention, firstAge: number, count: number, offset: number): void {
   const { values, leaving } = survival;
+  survival.revision++;
   fillSurvivalCurve(lifetime, convention, firstAge, count, values, offset);
   leaving[offset] = 1 - values[offset];
   for (let i = offset + 1; i < offset + count; i++) leaving[i] = values[i - 1] - values[i];
@@ -111,6 +114,7 @@ export function copyPreviousCohortSurvival(survival: Survival, cohort: number): 
   const count = survival.horizon - birth;
   const from = survival.column[previous] + birth - 1;
   const to = survival.column[cohort] + birth;
+  survival.revision++;
   survival.values.copyWithin(to, from, from + count);
   survival.leaving.copyWithin(to, from, from + count);
 }
@@ -134,4 +138,5 @@ export function copyCohortFromCurve(survival: Survival, cohort: number, curve: S
   survival.leaving.set(curve.leaving.subarray(from, from + count), to);
   // The first year stored holds 1 − sf there (see Survival); for an initial cohort that is year −1.
   survival.leaving[to] = 1 - survival.values[to];
+  survival.revision++;
 }

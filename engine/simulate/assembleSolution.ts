@@ -43,10 +43,11 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
   });
 
   const magnitude = workspace.scratch;
-  const balance: BalanceSeries[] = processes.map((process) => {
+  const balance: BalanceSeries[] = processes.map((process, p) => {
     const size = process.size;
     const length = horizon * size;
-    const residual = new Float64Array(length);
+    const residual = workspace.residuals[p];
+    residual.fill(0);
     magnitude.fill(0, 0, length);
     const addFlow = (f: number, sign: number) => {
       const values = workspace.flowValues[f];

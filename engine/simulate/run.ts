@@ -16,6 +16,12 @@ export interface RunOptions {
   readonly parameters?: ParameterValues;
   /** Keep the stock by cohort in the solution (default false: it is T² per item). */
   readonly cohorts?: boolean;
+  /**
+   * Write the solution's series into the buffers of the previous run that set this, instead of
+   * new ones (default false). For loops that read what they need from each solution before the
+   * next run, such as a sweep: it spares the allocation and the garbage collection of every series.
+   */
+  readonly reuseOutputs?: boolean;
 }
 
 /**
@@ -25,7 +31,7 @@ export interface RunOptions {
  */
 export function run(model: CompiledModel, options: RunOptions = {}): Solution {
   const scenario = options.scenario === undefined ? undefined : model.scenarios.get(checkOption('scenario', options.scenario, [...model.scenarios.keys()]));
-  const workspace = workspaceOf(model);
+  const workspace = workspaceOf(model, options.reuseOutputs === true);
   const issues = new IssueLog();
   const { horizon, years } = model;
 

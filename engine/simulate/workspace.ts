@@ -25,13 +25,23 @@ export interface Workspace {
   readonly scratch: Float64Array;
   flowValues: Float64Array[];
   stockSeries: StockRunSeries[];
+  /** Per process: the balance residual series. */
+  residuals: Float64Array[];
+  /** Outputs kept for runs with `reuseOutputs` (a sweep extracts what it needs before the next run). */
+  reusableOutputs: RunOutputs | undefined;
   /** Opt-in stock by cohort per stock, `[(t * cohorts + c) * size + item]`. */
   cohortStocks: (Float64Array | undefined)[] | undefined;
 }
 
+interface RunOutputs {
+  readonly flowValues: Float64Array[];
+  readonly stockSeries: StockRunSeries[];
+  readonly residuals: Float64Array[];
+}
+
 const workspaces = new WeakMap<CompiledModel, Workspace>();
 
-export function workspaceOf(model: CompiledModel): Workspace {
+export function workspaceOf(model: CompiledModel, reuseOutputs = false): Workspace {
   let workspace = workspaces.get(model);
   if (!workspace) {
     const { horizon } = model;
@@ -43,21 +53,49 @@ export function workspaceOf(model: CompiledModel): Workspace {
       scratch: new Float64Array(horizon * Math.max(1, ...model.processes.map((process) => process.size))),
       flowValues: [],
       stockSeries: [],
+      residuals: [],
+      reusableOutputs: undefined,
       cohortStocks: undefined,
     };
     workspaces.set(model, workspace);
   }
-  const { horizon } = model;
-  workspace.flowValues = model.flows.map((flow) => new Float64Array(horizon * flow.size));
-  workspace.stockSeries = model.stocks.map((stock) => ({
-    stock: new Float64Array(horizon * stock.size),
-    inflow: new Float64Array(horizon * stock.size),
-    outflow: new Float64Array(horizon * stock.size),
-    initialTotal: initialTotals(stock.initialValues, stock.size),
-    corrected: new Uint8Array(horizon),
-  }));
+  if (!reuseOutputs || !workspace.reusableOutputs) {
+    const outputs = allocateOutputs(model);
+    if (reuseOutputs) workspace.reusableOutputs = outputs;
+    Object.assign(workspace, outputs);
+  } else {
+    Object.assign(workspace, workspace.reusableOutputs);
+    for (const series of workspace.stockSeries) series.corrected.fill(0);
+  }
   workspace.cohortStocks = undefined;
   return workspace;
+}
+
+/**
+ * The series a Solution hands out, as views into one buffer: one allocation per run instead of
+ * a hundred, which is most of what the garbage collector sees in a sweep.
+ */
+function allocateOutputs(model: CompiledModel): RunOutputs {
+  const { horizon } = model;
+  const lengths = [
+    ...model.flows.map((flow) => horizon * flow.size),
+    ...model.stocks.flatMap((stock) => [horizon * stock.size, horizon * stock.size, horizon * stock.size]),
+    ...model.processes.map((process) => horizon * process.size),
+  ];
+  const buffer = new Float64Array(lengths.reduce((a, b) => a + b, 0));
+  let offset = 0;
+  const take = (length: number) => buffer.subarray(offset, (offset += length));
+  return {
+    flowValues: model.flows.map((flow) => take(horizon * flow.size)),
+    stockSeries: model.stocks.map((stock) => ({
+      stock: take(horizon * stock.size),
+      inflow: take(horizon * stock.size),
+      outflow: take(horizon * stock.size),
+      initialTotal: initialTotals(stock.initialValues, stock.size),
+      corrected: new Uint8Array(horizon),
+    })),
+    residuals: model.processes.map((process) => take(horizon * process.size)),
+  };
 }
 
 function initialTotals(values: Float64Array | undefined, size: number): Float64Array {

@@ -1,6 +1,6 @@
 import { OptionsError } from '../errors.js';
 import type { Survival } from '../lifetime/survival.js';
-import { initialCohortsOutflow, olderCohortsOutflow } from './olderCohortsOutflow.js';
+import { initialCohortsOutflow, initialCohortsOutflowSeries, modelCohortsOutflow } from './olderCohortsOutflow.js';
 
 /** What `meetTarget` did in a year of a stock-driven stock. */
 export type TargetOutcome =
@@ -50,6 +50,13 @@ export class CohortStock {
   /** δ(t): the share of the older cohorts' stock retired by negative-inflow correction in year t. */
   private readonly retiredShares: Float64Array;
   private initialTotal = 0;
+  /** What the initial cohorts lose each year at their starting weights, and what it was computed from. */
+  private readonly initialOutflows: Float64Array;
+  private readonly summedWeights: Float64Array;
+  private summedSurvival: Survival | undefined;
+  private summedRevision = -1;
+  /** The share of the initial cohorts' weights that negative-inflow corrections have left. */
+  private initialRetained = 1;
   /** The next year to complete; years 0 … completedYears − 1 are done. */
   private nextYear = 0;
   private preparedYear = -1;
@@ -70,6 +77,8 @@ export class CohortStock {
     this.inflows = new Float64Array(horizon);
     this.outflows = new Float64Array(horizon);
     this.retiredShares = new Float64Array(horizon);
+    this.initialOutflows = new Float64Array(horizon);
+    this.summedWeights = new Float64Array(initialCohorts);
   }
 
   /** Starts a run: `initialStockByCohort[k]` is initial cohort k's stock at the end of year −1 (zeros when left out). */
@@ -95,6 +104,13 @@ export class CohortStock {
       this.initialWeights[k] = survivingShare > 0 && Number.isFinite(weight) ? weight : 0;
       this.weights[k] = this.initialWeights[k];
       this.initialTotal += stock;
+    }
+    this.initialRetained = 1;
+    if (survival !== this.summedSurvival || survival.revision !== this.summedRevision || !sameValues(this.summedWeights, this.initialWeights)) {
+      initialCohortsOutflowSeries(survival, this.initialWeights, this.initialOutflows);
+      this.summedSurvival = survival;
+      this.summedRevision = survival.revision;
+      this.summedWeights.set(this.initialWeights);
     }
     this.nextYear = 0;
     this.preparedYear = -1;
@@ -142,6 +158,7 @@ export class CohortStock {
     const kept = 1 - share;
     const older = this.initialCohorts + year;
     for (let k = 0; k < older; k++) this.weights[k] *= kept;
+    this.initialRetained *= kept;
     const retired = share * this.olderStock;
     this.olderStock -= retired;
     this.olderOutflow += retired;
@@ -224,10 +241,19 @@ export class CohortStock {
     if (year === this.preparedYear) return;
     if (this.survival === undefined) throw new OptionsError('survival', 'must be given to reset() before the first year');
     if (year !== this.nextYear) throw new OptionsError('year', `must be stepped in order: expected ${this.nextYear} (got ${year})`);
+    // Every correction scales all older cohorts alike, so the initial cohorts' outflow is their
+    // precomputed series times the share the corrections left.
     const outflow =
-      year === 0 ? initialCohortsOutflow(this.survival, this.weights, this.initialStock) : olderCohortsOutflow(this.survival, this.weights, year);
+      year === 0
+        ? initialCohortsOutflow(this.survival, this.weights, this.initialStock)
+        : modelCohortsOutflow(this.survival, this.weights, year) + this.initialRetained * this.initialOutflows[year];
     this.olderOutflow = outflow;
     this.olderStock = (year === 0 ? this.initialTotal : this.stocks[year - 1]) - outflow;
     this.preparedYear = year;
   }
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

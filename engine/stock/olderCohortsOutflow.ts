@@ -15,19 +15,28 @@ export function initialCohortsOutflow(survival: Survival, weights: Float64Array,
 }
 
 /**
- * Year t ≥ 1: Σ_{k < n0 + t} w_k · leaving(t, k), with leaving(t, k) = sf(t − 1, k) − sf(t, k)
- * precomputed in the survival. For a cohort-invariant lifetime leaving depends on the age only, so
- * the model cohorts' part is a convolution of the inflows with one curve, without the column lookup.
+ * out[t] = Σ_{k < n0} w_k · leaving(t, k) for t = 1 … T − 1: what the initial cohorts, at their
+ * starting weights, lose each year. It depends on the initial stock and the survival only, so a
+ * stock computes it once and reuses it while neither changes (a sweep that varies other things).
  */
-export function olderCohortsOutflow(survival: Survival, weights: Float64Array, year: number): number {
-  const { leaving, column, births, initialCohorts } = survival;
+export function initialCohortsOutflowSeries(survival: Survival, initialWeights: Float64Array, out: Float64Array): void {
+  const { leaving, column, horizon, initialCohorts } = survival;
+  out[0] = 0;
+  for (let year = 1; year < horizon; year++) {
+    let outflow = 0;
+    for (let k = 0; k < initialCohorts; k++) outflow += initialWeights[k] * leaving[column[k] + year];
+    out[year] = outflow;
+  }
+}
+
+/** Year t ≥ 1: Σ over the model cohorts older than t of w_k · leaving(t, k). */
+export function modelCohortsOutflow(survival: Survival, weights: Float64Array, year: number): number {
+  const { leaving, column, initialCohorts } = survival;
   let outflow = 0;
   if (survival.cohortVarying) {
-    const older = initialCohorts + year;
-    for (let k = 0; k < older; k++) outflow += weights[k] * leaving[column[k] + year];
+    for (let k = initialCohorts; k < initialCohorts + year; k++) outflow += weights[k] * leaving[column[k] + year];
     return outflow;
   }
-  for (let k = 0; k < initialCohorts; k++) outflow += weights[k] * leaving[year - births[k]];
   for (let cohort = 0; cohort < year; cohort++) outflow += weights[initialCohorts + cohort] * leaving[year - cohort];
   return outflow;
 }

@@ -30,7 +30,8 @@ export function sampleRunner(data: SweepWorkerData): (task: BatchTask) => BatchO
   const model = compile(data.definition);
   const applier = factorApplier(model, data.factors);
   const extractor = outputExtractor(data.outputs, model.years);
-  const options = { scenario: data.scenario, parameters: applier.parameters };
+  // Each solution is read (extract) before the next run, so the runs can share one set of output buffers.
+  const options = { scenario: data.scenario, parameters: applier.parameters, reuseOutputs: true };
   const width = data.factors.length;
   const { columns } = data;
 

@@ -65,7 +65,7 @@ describe('run on generated models', () => {
     );
   });
 
-  it('run(model) gives bit-identical results for the same input, also after other runs', () => {
+  it('run(model) gives bit-identical results for the same input, also after other runs and with reused outputs', () => {
     fc.assert(
       fc.property(randomModel, randomModel, (definition, other) => {
         const model = compile(definition);
@@ -75,6 +75,10 @@ describe('run on generated models', () => {
         const second = run(model);
         expect(second.flows.map((flow) => [...flow.values])).toEqual(first.flows.map((flow) => [...flow.values]));
         expect(second.stocks.map((stock) => [...stock.stock])).toEqual(first.stocks.map((stock) => [...stock.stock]));
+        run(model, { reuseOutputs: true });
+        const reused = run(model, { reuseOutputs: true });
+        expect(reused.flows.map((flow) => [...flow.values])).toEqual(first.flows.map((flow) => [...flow.values]));
+        expect(reused.balance.map((b) => [...b.residual])).toEqual(first.balance.map((b) => [...b.residual]));
       }),
       { numRuns: 40 },
     );
