@@ -13,7 +13,12 @@ import { evaluateInto } from './symbolFields.js';
 export function evaluateShares(model: CompiledModel, fields: readonly Float64Array[], shares: (Float64Array | undefined)[], sums: Float64Array, issues: IssueLog): void {
   const { horizon, years, flows, processes } = model;
   for (let f = 0; f < flows.length; f++) {
-    if (flows[f].kind === 'share') evaluateInto(flows[f].bound!, fields, years, shares[f]!, flows[f].size, horizon);
+    const flow = flows[f];
+    if (flow.kind !== 'share') continue;
+    // A share that is a plain number is the same in every run: its buffer keeps it from the first.
+    const constant = flow.bound!.expression.constantValue;
+    if (constant !== undefined && shares[f]![0] === constant) continue;
+    evaluateInto(flow.bound!, fields, years, shares[f]!, flow.size, horizon);
   }
   for (const process of processes) {
     if (process.shareOutflows.length === 0) continue;

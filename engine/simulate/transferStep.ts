@@ -29,7 +29,7 @@ export interface TransferState {
   /** Per process: share flows into it from processes solved before its component. */
   readonly sharesFromEarlier: number[][];
   /** Per component: its internal share flows as (row = receiving member, column = sending member, flow). */
-  readonly loopLinks: ({ readonly row: Int32Array; readonly column: Int32Array; readonly flow: Int32Array } | undefined)[];
+  readonly loopLinks: ({ readonly row: Int32Array; readonly column: Int32Array; readonly source: Int32Array; readonly flow: Int32Array } | undefined)[];
 }
 
 export function createTransferState(model: CompiledModel): TransferState {
@@ -58,7 +58,12 @@ export function createTransferState(model: CompiledModel): TransferState {
       const links = c.processes.flatMap((p, row) =>
         model.processes[p].inflows.filter((f) => isShare(model, f) && c.processes.includes(model.flows[f].from)).map((f) => [row, c.processes.indexOf(model.flows[f].from), f]),
       );
-      return { row: Int32Array.from(links, (l) => l[0]), column: Int32Array.from(links, (l) => l[1]), flow: Int32Array.from(links, (l) => l[2]) };
+      return {
+        row: Int32Array.from(links, (l) => l[0]),
+        column: Int32Array.from(links, (l) => l[1]),
+        source: Int32Array.from(links, (l) => c.processes[l[1]]),
+        flow: Int32Array.from(links, (l) => l[2]),
+      };
     }),
   };
 }
@@ -126,29 +131,32 @@ function solveLoop(model: CompiledModel, state: TransferState, shares: readonly 
   const links = state.loopLinks[c]!;
   const linkCount = links.flow.length;
   const loop = state.factorised[c]!;
+  const { alpha, beta, throughput } = state;
   for (let k = 0; k < size; k++) {
     let changed = loop.valid[k] !== 1;
-    for (let i = 0; i < n; i++) rhs[i] = state.throughput[members[i]][k];
+    for (let i = 0; i < n; i++) rhs[i] = throughput[members[i]][k];
+    const base = k * linkCount;
+    const at = t * size + k;
     for (let l = 0; l < linkCount; l++) {
-      const source = members[links.column[l]];
-      const share = shares[links.flow[l]]![t * size + k];
-      const coefficient = share * state.alpha[source][k];
-      if (coefficient !== loop.coefficients[k * linkCount + l]) {
-        loop.coefficients[k * linkCount + l] = coefficient;
+      const source = links.source[l];
+      const share = shares[links.flow[l]]![at];
+      const coefficient = share * alpha[source][k];
+      if (coefficient !== loop.coefficients[base + l]) {
+        loop.coefficients[base + l] = coefficient;
         changed = true;
       }
-      rhs[links.row[l]] += share * state.beta[source][k];
+      rhs[links.row[l]] += share * beta[source][k];
     }
     if (changed) {
       matrix.fill(0);
       for (let i = 0; i < n; i++) matrix[i * n + i] = 1;
-      for (let l = 0; l < linkCount; l++) matrix[links.row[l] * n + links.column[l]] -= loop.coefficients[k * linkCount + l];
+      for (let l = 0; l < linkCount; l++) matrix[links.row[l] * n + links.column[l]] -= loop.coefficients[base + l];
       loop.factors.set(matrix, k * n * n);
       loop.valid[k] = luFactor(loop.factors, k * n * n, loop.pivots, k * n, n) ? 1 : 0;
       if (loop.valid[k] !== 1) return false;
     }
     luSolve(loop.factors, k * n * n, loop.pivots, k * n, rhs, n);
-    for (let i = 0; i < n; i++) state.throughput[members[i]][k] = rhs[i];
+    for (let i = 0; i < n; i++) throughput[members[i]][k] = rhs[i];
   }
   return true;
 }
