@@ -8,8 +8,8 @@ import { readManifest, type ManifestColumn, type SweepManifest } from './manifes
 export interface SensitivityOptions {
   /** Outputs to analyse (default: all). */
   readonly outputs?: readonly string[];
-  /** The year of per-year outputs (default: each output's last year). */
-  readonly year?: number;
+  /** The year of per-year outputs (default: each output's last year); 'all' for every year. */
+  readonly year?: number | 'all';
   readonly resamples?: number;
   readonly level?: number;
 }
@@ -95,7 +95,7 @@ export async function sensitivity(folder: string, options: SensitivityOptions = 
   return { sampler: design.sampler, runs: manifest.runs, level: sobol ? (options.level ?? 0.95) : undefined, resamples: sobol ? (options.resamples ?? 1000) : undefined, columns };
 }
 
-/** Scalar statistics (peak, total) and per-year values at the chosen year (default: the last year of each output). */
+/** Scalar statistics (peak, total) and per-year values at the chosen year (default: the last year of each output), or at every year. */
 function selectColumns(manifest: SweepManifest, options: SensitivityOptions): number[] {
   const known = new Set(manifest.columns.map((column) => column.output));
   for (const output of options.outputs ?? []) if (!known.has(output)) throw new UsageError(`unknown output: ${output} (outputs: ${[...known].join(', ')})`);
@@ -107,12 +107,13 @@ function selectColumns(manifest: SweepManifest, options: SensitivityOptions): nu
     years.set(column.output, [...(years.get(column.output) ?? []), column.year]);
   }
   for (const [output, recorded] of years) {
-    if (options.year === undefined || recorded.includes(options.year) || (options.outputs && !options.outputs.includes(output))) continue;
+    if (options.year === undefined || options.year === 'all' || recorded.includes(options.year) || (options.outputs && !options.outputs.includes(output))) continue;
     throw new UsageError(`no values of ${output} for ${options.year} (it has ${recorded[0]}–${recorded[recorded.length - 1]})`);
   }
   const picked = manifest.columns.flatMap((column, index) => {
     if (options.outputs && !options.outputs.includes(column.output)) return [];
     if (column.year === null) return [index];
+    if (options.year === 'all') return [index];
     return column.year === (options.year ?? lastYear.get(column.output)) ? [index] : [];
   });
   return picked;

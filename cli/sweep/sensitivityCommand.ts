@@ -16,14 +16,14 @@ export function registerSensitivity(program: Command): void {
     .description("sensitivity indices of a sweep: Sobol' first-order and total (with bootstrap confidence intervals) or Morris μ*, σ")
     .argument('<sweep-dir>', 'a complete (or merged) sweep folder')
     .option('--output <name...>', 'outputs to analyse (default: all)')
-    .option('--year <year>', 'year of per-year outputs (default: the last year of each)')
+    .option('--year <year>', "year of per-year outputs (default: the last year of each); 'all' for indices of every year")
     .option('--resamples <count>', 'bootstrap resamples for the confidence intervals (default 1000)')
     .option('--level <p>', 'confidence level (default 0.95)')
     .option('--json', 'print every index, second order included, as JSON')
     .addHelpText('after', '\nExamples:\n  $ metabolis sensitivity results/sg-sobol\n  $ metabolis sensitivity results/sg-sobol --output landfill --year 2040 --json\n')
     .action(async (folder: string, flags: SensitivityFlags) => {
-      const year = flags.year === undefined ? undefined : Number(flags.year);
-      if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year must be a year (got ${flags.year})`);
+      const year = flags.year === undefined || flags.year === 'all' ? flags.year : Number(flags.year);
+      if (typeof year === 'number' && !Number.isInteger(year)) throw new UsageError(`--year must be a year or all (got ${flags.year})`);
       const resamples = flags.resamples === undefined ? undefined : Number(flags.resamples);
       if (resamples !== undefined && !(Number.isSafeInteger(resamples) && resamples >= 0)) throw new UsageError(`--resamples must be a non-negative integer (got ${flags.resamples})`);
       const level = flags.level === undefined ? undefined : Number(flags.level);

@@ -111,6 +111,8 @@ export const modelSchema = z.strictObject({
   flows: z.array(flow).optional(),
   stocks: z.record(name, stock).optional(),
   scenarios: z.record(label, z.record(z.string(), override)).optional(),
+  // Checked by the sweep loader (engine/sweep/spec), which owns that format; a model run ignores it.
+  sweep: z.record(z.string(), z.unknown()).optional().describe('a parameter sweep of this model (see the README, Sweeps)'),
 });
 
 export type RawModel = z.infer<typeof modelSchema>;

@@ -56,6 +56,15 @@ describe('model sweeps', async () => {
     const [paper, ...others] = total.factors.map((factor) => ('total' in factor ? factor.total : NaN));
     expect(others.every((index) => index < paper)).toBe(true);
   });
+
+  it("sensitivity(sweep folder, { year: 'all' }) gives indices for every recorded year of a series", async () => {
+    const manifest = readManifest(reference);
+    const recorded = manifest.columns.filter((column) => column.output === 'landfill' && column.year !== null).map((column) => column.year);
+    const report = await sensitivity(reference, { outputs: ['landfill'], year: 'all', resamples: 20 });
+    const years = report.columns.filter((entry) => entry.column.statistic === 'value').map((entry) => entry.column.year);
+    expect(years).toEqual(recorded);
+    expect(years.length).toBeGreaterThan(1);
+  });
 });
 
 describe('model sweeps with failing runs', () => {
