@@ -7,6 +7,7 @@ import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { nearestNames } from '../../engine/errors.js';
 import { run } from '../../engine/simulate/run.js';
 import { UsageError } from '../failure.js';
+import { writeRunFigures } from '../figures/index.js';
 import { formatSummary } from '../output/formatSummary.js';
 import { writeResults, type ResultFormat } from '../output/writeResults.js';
 
@@ -25,9 +26,9 @@ export function registerRun(program: Command): void {
     .option('-s, --scenario <name>', 'scenario to run (default: the base model)')
     .option('-o, --out <dir>', 'folder for the results (default: results/<model name>)')
     .option('-f, --format <format>', 'csv or json', 'csv')
-    .option('--cohorts', 'also keep stocks by cohort in the JSON output')
+    .option('--cohorts', 'also write the stocks by cohort (cohorts.csv)')
     .addHelpText('after', '\nExample:\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n')
-    .action((modelPath: string, flags: RunFlags) => {
+    .action(async (modelPath: string, flags: RunFlags) => {
       if (flags.format !== 'csv' && flags.format !== 'json') throw new UsageError(`--format must be csv or json (got ${flags.format})`);
       const definition = loadModel(modelPath);
       const model = compile(definition);
@@ -42,6 +43,7 @@ export function registerRun(program: Command): void {
       const peaks = solutionPeaks(solution);
       const out = flags.out ?? `results/${slug(definition.name)}${flags.scenario ? `-${flags.scenario}` : ''}`;
       const written = writeResults(out, flags.format as ResultFormat, solution, tidyTable(solution), peaks);
+      written.push(...(await writeRunFigures(out, definition, solution)));
       process.stdout.write(`${formatSummary(solution, peaks)}\n\nwrote ${written.join(', ')}\n`);
     });
 }

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
 import type { TidyTable } from '../../engine/analysis/tidyTable.js';
 import type { Solution } from '../../engine/simulate/solution.js';
+import { cohortCsv } from './cohortTable.js';
 import { csvLine } from './csv.js';
 
 export type ResultFormat = 'csv' | 'json';
 
 /**
  * Writes a run's results into `directory`: the tidy table (results.csv or results.json), the
- * peaks (peaks.csv or peaks.json) and summary.json (status, issues, conventions, waste peaks).
+ * peaks (peaks.csv or peaks.json), summary.json (status, issues, conventions, waste peaks) and,
+ * for a run that kept them, the stocks by cohort (cohorts.csv).
  * Returns the paths written.
  */
 export function writeResults(directory: string, format: ResultFormat, solution: Solution, table: TidyTable, peaks: readonly SeriesPeak[]): string[] {
@@ -65,5 +67,7 @@ export function writeResults(directory: string, format: ResultFormat, solution: 
     wastePeaks: peakRows.filter((row) => row.waste && row.item === ''),
   };
   write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  const cohorts = cohortCsv(solution);
+  if (cohorts !== undefined) write('cohorts.csv', cohorts);
   return written;
 }

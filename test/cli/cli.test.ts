@@ -22,7 +22,7 @@ const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+\(.+:
 
 describe('metabolis CLI', () => {
   it('metabolis --help and each command help show an example', () => {
-    for (const args of [['--help'], ['run', '--help'], ['validate', '--help'], ['schema', '--help']]) {
+    for (const args of [['--help'], ['run', '--help'], ['validate', '--help'], ['schema', '--help'], ['sankey', '--help'], ['plot', '--help'], ['sweep', '--help'], ['merge', '--help'], ['sensitivity', '--help']]) {
       const { code, stdout } = metabolis(...args);
       expect(code).toBe(0);
       expect(stdout).toMatch(/Example/);
@@ -47,6 +47,22 @@ describe('metabolis CLI', () => {
     expect(summary.status).toBe('success');
     expect(summary.wastePeaks.length).toBeGreaterThan(0);
     expect(existsSync(join(out, 'peaks.csv'))).toBe(true);
+    for (const figure of ['sankey.svg', 'sankey.png', 'waste-peaks.svg', 'waste-peaks.png']) expect(existsSync(join(out, figure))).toBe(true);
+  });
+
+  it('metabolis run --cohorts writes the stocks by cohort, whose sum is the stock', () => {
+    const out = join(scratch, 'cohorts');
+    expect(metabolis('run', demo, '--out', out, '--cohorts').code).toBe(0);
+    const rows = readFileSync(join(out, 'cohorts.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    const header = readFileSync(join(out, 'cohorts.csv'), 'utf8').split('\n')[0].split(',');
+    const byCohort = rows.filter((row) => row[0] === '2030' && row[1] === 'eee_stock').reduce((sum, row) => sum + Number(row[header.length - 1]), 0);
+    const results = readFileSync(join(out, 'results.csv'), 'utf8').trim().split('\n').map((line) => line.split(','));
+    const resultHeader = results[0];
+    const level = results
+      .filter((row) => row[0] === '2030' && row[1] === 'stock' && row[2] === 'eee_stock')
+      .reduce((sum, row) => sum + Number(row[resultHeader.indexOf('value')]), 0);
+    expect(byCohort).toBeGreaterThan(0);
+    expect(Math.abs(byCohort - level)).toBeLessThan(1e-6 * level);
   });
 
   it('metabolis run --format json writes JSON rows', () => {

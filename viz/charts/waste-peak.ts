@@ -108,11 +108,14 @@ export function wastePeakSvg(input: WastePeakInput, options: ChartOptions = {}):
     .defined((value) => Number.isFinite(value))
     .x((_, t) => x(years[t]))
     .y((value) => y(value / shown.factor));
+  // Two scenarios with the same annotation (lines that coincide, both still rising) name themselves.
+  const texts = peaks.map(({ peak }) => annotation(peak, input.unit));
+  const shared = (text: string | undefined) => texts.filter((other) => other === text).length > 1;
   input.scenarios.forEach((scenario, i) => {
     lines += element('path', { d: path(Array.from(scenario.values)) ?? '', fill: 'none', stroke: colors[i], 'stroke-width': 1.2 });
     obstacles.push(...polylineObstacles(years.map((year) => x(year)), Array.from(scenario.values, (value) => y(value / shown.factor)), 1.2, i));
     const peak = peaks[i].peak;
-    const text = annotation(peak, input.unit);
+    const text = shared(texts[i]) ? `${scenario.name}: ${texts[i]}` : texts[i];
     if (text === undefined || (peak.status !== 'peak' && peak.status !== 'rising')) return;
     const px = x(peak.year);
     const py = y(peak.value / shown.factor);

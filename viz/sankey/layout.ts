@@ -94,11 +94,14 @@ export function fittedPointsPerUnit(values: Float64Array, columns: SankeyColumns
   let scale = Infinity;
   for (let c = 0; c < columns.columnCount; c++) {
     if (valueSum[c] === 0) continue;
-    const room = geometry.height - (count[c] - 1) * geometry.nodePadding - reserveSum[c] - geometry.loops.gaps;
+    // A column whose paddings, stock boxes and loop lanes alone fill the height still gives its
+    // bands a third of it, and the diagram grows: otherwise the scale would collapse to hairlines.
+    const fixed = (count[c] - 1) * geometry.nodePadding + reserveSum[c] + geometry.loops.gaps;
+    const room = Math.max(geometry.height - fixed, geometry.height / 3);
     scale = Math.min(scale, room / (valueSum[c] + geometry.loops.value));
   }
-  // With no flow at all any scale will do; with crowded columns keep bands visible and let the diagram grow.
-  return Number.isFinite(scale) ? Math.max(scale, 1e-9) : 1;
+  // With no flow at all any scale will do.
+  return Number.isFinite(scale) ? scale : 1;
 }
 
 /**

@@ -1,0 +1,44 @@
+import { compile } from '../../engine/compile/compileModel.js';
+import type { ModelDefinition } from '../../engine/definition/types.js';
+import { loadModel } from '../../engine/definition/loadModelFile.js';
+import { nearestNames } from '../../engine/errors.js';
+import { run } from '../../engine/simulate/run.js';
+import type { Solution } from '../../engine/simulate/solution.js';
+import { UsageError } from '../failure.js';
+
+export interface OpenModel {
+  readonly definition: ModelDefinition;
+  /** Every scenario the model declares, in its order. */
+  readonly scenarios: readonly string[];
+  /** One run per scenario named (undefined: the base model); an unknown name is a usage error. */
+  readonly run: (scenarios: readonly (string | undefined)[]) => Solution[];
+}
+
+/** Loads and compiles a model once, to run it for as many scenarios as a figure needs. */
+export function openModel(modelPath: string): OpenModel {
+  const definition = loadModel(modelPath);
+  const model = compile(definition);
+  const declared = [...model.scenarios.keys()];
+  const check = (scenario: string | undefined) => {
+    if (scenario === undefined || model.scenarios.has(scenario)) return;
+    const nearest = nearestNames(scenario, declared);
+    throw new UsageError(
+      `unknown scenario: ${scenario}${declared.length ? ` (did you mean ${nearest.map((n) => `'${n}'`).join(', ')}? scenarios: ${declared.join(', ')})` : ' (the model has no scenarios)'}`,
+    );
+  };
+  return {
+    definition,
+    scenarios: declared,
+    run: (scenarios) => {
+      scenarios.forEach(check);
+      return scenarios.map((scenario) => run(model, { scenario }));
+    },
+  };
+}
+
+/** What a figure of a run that did not succeed must not let pass unsaid. */
+export function statusWarnings(solutions: readonly Solution[]): string[] {
+  return solutions
+    .filter((solution) => solution.status !== 'success')
+    .map((solution) => `warning: run${solution.scenario ? ` of scenario ${solution.scenario}` : ''} ended with status ${solution.status}: ${solution.issues[0]?.message ?? ''}`);
+}

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import type { ModelDefinition } from '../../engine/definition/types.js';
+import type { Solution } from '../../engine/simulate/solution.js';
+import { solutionSankeyInput, solutionWastePeakInput, wastePeakSeries } from '../../viz/adapters/index.js';
+import { sankeySvg, wastePeakSvg } from '../../viz/index.js';
+import { writeFigure, type FigureFormat } from './figureFile.js';
+
+export interface RunFigureOptions {
+  /** Year of the Sankey diagram; default the middle year of the run. */
+  readonly year?: number;
+  /** Default SVG and PNG. */
+  readonly formats?: readonly FigureFormat[];
+  /** PNG resolution; default 300. */
+  readonly dpi?: number;
+}
+
+/**
+ * The figures `metabolis run` leaves in its results folder: sankey.<format> of one year and
+ * waste-peaks.<format> of the waste generated (when the model has any). Returns the paths written.
+ */
+export async function writeRunFigures(directory: string, definition: ModelDefinition, solution: Solution, options: RunFigureOptions = {}): Promise<string[]> {
+  const { years } = solution;
+  const year = options.year ?? years[Math.floor((years.length - 1) / 2)];
+  const sankey = sankeySvg(solutionSankeyInput(solution, { period: { year }, processes: definition.processes })).svg;
+  const figures: [string, string][] = [['sankey', sankey]];
+  // A model with no waste stream and no stock to discard from has no waste-peak chart.
+  if (wastePeakSeries(solution, undefined).length > 0) figures.push(['waste-peaks', wastePeakSvg(solutionWastePeakInput([solution])).svg]);
+  const written: string[] = [];
+  for (const format of options.formats ?? ['svg', 'png']) {
+    for (const [name, svg] of figures) {
+      const path = join(directory, `${name}.${format}`);
+      await writeFigure(path, svg, options.dpi);
+      written.push(path);
+    }
+  }
+  return written;
+}

@@ -1,0 +1,101 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { compile } from '../../engine/compile/compileModel.js';
+import { loadModel } from '../../engine/definition/loadModelFile.js';
+import { ModelError } from '../../engine/errors.js';
+import { run } from '../../engine/simulate/run.js';
+import { registerPlot, registerSankey, writeRunFigures } from '../../cli/figures/index.js';
+import { UsageError } from '../../cli/failure.js';
+
+/** The figure commands called in-process (the built bin is covered by cli.test.ts); returns what they print. */
+async function metabolis(...args: string[]): Promise<string> {
+  const program = new Command('metabolis').exitOverride();
+  registerSankey(program);
+  registerPlot(program);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  let printed = '';
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((text) => ((printed += String(text)), true));
+  try {
+    await program.parseAsync(['node', 'metabolis', ...args]);
+  } finally {
+    write.mockRestore();
+  }
+  return printed;
+}
+
+const demo = 'models/singapore/model.yaml';
+const scratch = mkdtempSync(join(tmpdir(), 'metabolis-figures-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('metabolis sankey', () => {
+  it('metabolis sankey <demo> --year 2030 --scenario zero-waste -o x.svg writes the figure and reports its scale and loop', async () => {
+    const out = join(scratch, 'zero-waste.svg');
+    const printed = await metabolis('sankey', demo, '--year', '2030', '--scenario', 'zero-waste', '-o', out);
+    expect(printed).toContain(`wrote ${out}`);
+    expect(printed).toMatch(/scale: [\d.]+ t per point/);
+    expect(printed).toMatch(/loops drawn under the diagram: Secondary materials/);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toContain('2030 · scenario zero-waste · flows in t/yr');
+  });
+
+  it('metabolis sankey --span --aggregate mean --scale -o x.png and x.pdf write a PNG and a PDF', async () => {
+    const png = join(scratch, 'mean.png');
+    const pdf = join(scratch, 'mean.pdf');
+    await metabolis('sankey', demo, '--span', '2025-2035', '--aggregate', 'mean', '--scale', '120000', '--dpi', '72', '-o', png);
+    await metabolis('sankey', demo, '--span', '2025-2035', '--aggregate', 'mean', '-o', pdf);
+    expect([...readFileSync(png).subarray(1, 4)].map((byte) => String.fromCharCode(byte)).join('')).toBe('PNG');
+    expect(readFileSync(pdf, 'utf8').slice(0, 5)).toBe('%PDF-');
+  });
+
+  it('metabolis sankey rejects usage mistakes with a message that names the flag', async () => {
+    await expect(metabolis('sankey', demo, '-o', join(scratch, 'x.svg'))).rejects.toThrow(new UsageError('give either --year or --span'));
+    await expect(metabolis('sankey', demo, '--year', '2090')).rejects.toThrow("--year must lie within the model's years 2013–2060 (got 2090)");
+    await expect(metabolis('sankey', demo, '--year', '2030', '-o', 'fig.gif')).rejects.toThrow('-o must end in .svg, .png or .pdf (got fig.gif)');
+    await expect(metabolis('sankey', demo, '--year', '2030', '--scenario', 'zero-wast')).rejects.toThrow("unknown scenario: zero-wast (did you mean 'zero-waste'");
+    await expect(metabolis('sankey', demo, '--span', '2035-2025')).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('metabolis sankey with a missing model file fails with a ModelError', async () => {
+    await expect(metabolis('sankey', 'models/none/model.yaml', '--year', '2030')).rejects.toBeInstanceOf(ModelError);
+  });
+});
+
+describe('metabolis plot', () => {
+  it('metabolis plot <demo> draws the waste generated in every scenario and says what it sums', async () => {
+    const out = join(scratch, 'waste-peaks.svg');
+    const printed = await metabolis('plot', demo, '-o', out);
+    expect(printed).toContain('waste generated: the sum of domestic_waste, non_domestic_waste, demolition_waste, eee_stock (stock-outflow)');
+    const svg = readFileSync(out, 'utf8');
+    for (const scenario of ['status-quo', 'trend', 'zero-waste']) expect(svg).toContain(`>${scenario}</text>`);
+  });
+
+  it('metabolis plot --kind series --series <stock> --series-kind stock-inflow draws the chosen scenarios', async () => {
+    const out = join(scratch, 'landfill.svg');
+    await metabolis('plot', demo, '--kind', 'series', '--series', 'landfilled', '--series-kind', 'stock-inflow', '-s', 'status-quo', '-s', 'zero-waste', '--by', 'total', '-o', out);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toContain('Landfilled (inflow)');
+    expect(svg).toContain('>zero-waste</text>');
+  });
+
+  it('metabolis plot rejects usage mistakes: a missing --series, an unknown kind, a folder', async () => {
+    await expect(metabolis('plot', demo, '--kind', 'series')).rejects.toThrow('--kind series needs --series');
+    await expect(metabolis('plot', demo, '--kind', 'pie')).rejects.toThrow('--kind must be waste-peaks or series (got pie)');
+    await expect(metabolis('plot', 'models/singapore', '--kind', 'waste-peaks')).rejects.toThrow('is a folder');
+    await expect(metabolis('plot', demo, '--series-kind', 'level')).rejects.toThrow('--series-kind must be one of');
+  });
+});
+
+describe('writeRunFigures', () => {
+  it('writeRunFigures(folder, demo run) leaves sankey and waste-peaks as SVG and PNG in the results folder', async () => {
+    const definition = loadModel(demo);
+    const solution = run(compile(definition), { scenario: 'zero-waste' });
+    const folder = join(scratch, 'run');
+    const written = await writeRunFigures(folder, definition, solution, { dpi: 72 });
+    expect(written.map((path) => path.slice(folder.length + 1)).sort()).toEqual(['sankey.png', 'sankey.svg', 'waste-peaks.png', 'waste-peaks.svg']);
+    for (const path of written) expect(existsSync(path)).toBe(true);
+    expect(readFileSync(join(folder, 'sankey.svg'), 'utf8')).toContain('2036 · scenario zero-waste');
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { solutionWastePeakInput, wasteGenerationSeries } from '../../../viz/adapters/index.js';
+import { wastePeakSvg } from '../../../viz/index.js';
+import { shippedRuns, smallSolution, yearTotal } from './fixtures.js';
+
+describe('wasteGenerationSeries', () => {
+  it('wasteGenerationSeries(singapore) counts waste where it is generated, not again on its way to incineration and landfill', () => {
+    const [solution] = shippedRuns('singapore').solutions;
+    expect(wasteGenerationSeries(solution).map((series) => `${series.kind}:${series.id}`)).toEqual([
+      'flow:domestic_waste',
+      'flow:non_domestic_waste',
+      'flow:demolition_waste',
+      // Discarded equipment, which no marked flow carries; the building stock's outflow is demolition_waste already.
+      'stock-outflow:eee_stock',
+    ]);
+  });
+
+  it('wasteGenerationSeries(reference-city) counts the stocks\' discards, not the residues landfilled downstream', () => {
+    const [solution] = shippedRuns('reference-city').solutions;
+    const series = wasteGenerationSeries(solution);
+    expect(series.every((entry) => entry.kind === 'stock-outflow')).toBe(true);
+    expect(series.map((entry) => entry.id)).toEqual(solution.stocks.filter((stock) => stock.kind !== 'accumulate').map((stock) => stock.name));
+  });
+});
+
+describe('solutionWastePeakInput', () => {
+  it('solutionWastePeakInput(runs) draws one line per scenario, the sum of the waste generated', () => {
+    const { solutions } = shippedRuns('singapore');
+    const input = solutionWastePeakInput(solutions);
+    expect(input.scenarios.map((scenario) => scenario.name)).toEqual(['status-quo', 'trend', 'zero-waste']);
+    expect(input.unit).toBe('t/yr');
+    expect(input.quantity).toBe('Waste generated');
+    const t = 10;
+    const parts = wasteGenerationSeries(solutions[1]);
+    const expected = parts.reduce((sum, part) => sum + yearTotal(part.values, solutions[1].years.length, t), 0);
+    expect(input.scenarios[1].values[t]).toBeCloseTo(expected, 6);
+  });
+
+  it('wastePeakSvg(solutionWastePeakInput(singapore)) names the scenario in each annotation when several read alike', () => {
+    const svg = wastePeakSvg(solutionWastePeakInput(shippedRuns('singapore').solutions)).svg;
+    expect(svg).toContain('>status-quo: no peak within horizon</text>');
+    expect(svg).toContain('>zero-waste: no peak within horizon</text>');
+  });
+
+  it('solutionWastePeakInput(series) plots one stream: a flow, or a stock\'s outflow by its name', () => {
+    const solution = smallSolution();
+    expect(Array.from(solutionWastePeakInput([solution], { series: { id: 'discards' } }).scenarios[0].values)).toEqual([14, 15, 16]);
+    const landfill = solutionWastePeakInput([solution], { series: { id: 'landfilled', kind: 'stock-inflow' } });
+    expect(Array.from(landfill.scenarios[0].values)).toEqual([14, 15, 16]);
+    expect(landfill.quantity).toBe('Landfilled (inflow)');
+    expect(() => solutionWastePeakInput([solution], { series: { id: 'discard' } })).toThrow("unknown series: discard (did you mean 'discards'");
+  });
+
+  it('solutionWastePeakInput rejects runs over different years', () => {
+    const other = { ...smallSolution(), years: [2021, 2022, 2023] };
+    expect(() => solutionWastePeakInput([smallSolution(), other])).toThrow('options.solutions[1] must cover the same years as the first run (2020–2022)');
+  });
+});

@@ -1,0 +1,6 @@
+export { solutionSankeyInput, type ProcessLook, type SolutionSankeyOptions } from './solutionSankey.js';
+export { solutionWastePeakInput, wastePeakSeries, type SolutionWastePeakOptions } from './solutionWastePeak.js';
+export { solutionTimeSeriesInput, type SolutionTimeSeriesOptions } from './solutionTimeSeries.js';
+export { wasteGenerationSeries } from './wasteGeneration.js';
+export { SERIES_KINDS, type ResolvedSeries, type SeriesRef } from './seriesRef.js';
+export { sameScaleSankeys } from './sameScale.js';

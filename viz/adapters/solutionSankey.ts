@@ -1,0 +1,122 @@
+import { OUTSIDE } from '../../engine/definition/types.js';
+import { OptionsError, nearestNames } from '../../engine/errors.js';
+import type { Solution } from '../../engine/simulate/solution.js';
+import type { Period } from '../figure/period.js';
+import type { ItemValues, SankeyFlow, SankeyInput, SankeyStock } from '../sankey/input.js';
+import { collapseSeries, spanValues } from './collapse.js';
+import { displayName } from './displayName.js';
+import { itemGroups, type ItemGroups } from './itemGroups.js';
+import { yearSpan } from './span.js';
+
+/** What a model definition says about how to draw a process (a ModelDefinition's processes will do). */
+export interface ProcessLook {
+  readonly name: string;
+  readonly label?: string | undefined;
+  readonly stage?: number | undefined;
+}
+
+export interface SolutionSankeyOptions {
+  /** One year, or a span whose flows are summed or averaged. */
+  readonly period: Period;
+  /** Labels and stages (columns) of the processes; without them names are shown and the layout places every process. */
+  readonly processes?: readonly ProcessLook[];
+  /** Dimension whose items colour the bands: default the first dimension any flow has; null for no split. */
+  readonly dimension?: string | null;
+  /** Most colour categories; the smallest items beyond share one (default 7). */
+  readonly maxItems?: number;
+  /** Default: the model's name. */
+  readonly title?: string;
+}
+
+/** Okabe & Ito's seven colours, the most distinct for colour-blind readers. */
+const DEFAULT_MAX_ITEMS = 7;
+
+function colourDimension(solution: Solution, requested: string | null | undefined): string | undefined {
+  if (requested === null) return undefined;
+  const names = solution.dimensions.map((d) => d.name);
+  if (requested === undefined) return names.find((name) => solution.flows.some((flow) => flow.dims.includes(name)));
+  if (names.includes(requested)) return requested;
+  const nearest = nearestNames(requested, names);
+  throw new OptionsError('dimension', `must name a dimension of the run: unknown dimension: ${requested}${nearest.length ? ` (did you mean ${nearest.map((n) => `'${n}'`).join(', ')}?)` : ''}`);
+}
+
+/**
+ * A Solution as a Sankey diagram of one year or span. Each stock's change is derived from its
+ * process's balance, change = inflow − outflow − residual, which is the engine's own
+ * level[t] − level[t−1] (the first year included, whose previous level the Solution does not
+ * keep); so the figure recomputes exactly the engine's residual, and an imbalance is drawn, not
+ * hidden. A stock's level is the one at the end of the period. Values are split by one dimension's items (summed over any other dimension); series
+ * without that dimension are drawn as totals.
+ */
+export function solutionSankeyInput(solution: Solution, options: SolutionSankeyOptions): SankeyInput {
+  const span = yearSpan(solution.years, options.period);
+  const dimension = colourDimension(solution, options.dimension);
+  const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
+  if (!Number.isInteger(maxItems) || maxItems < 2) throw new OptionsError('maxItems', `must be an integer of at least 2 (got ${maxItems})`);
+  const reduce = (values: Float64Array, dims: readonly string[]) => {
+    const collapsed = collapseSeries(values, dims, solution.dimensions, dimension);
+    return { split: collapsed.items !== undefined, values: spanValues(collapsed, span) };
+  };
+
+  const flows = solution.flows.map((flow) => ({ flow, ...reduce(flow.values, flow.dims) }));
+  const items = solution.dimensions.find((d) => d.name === dimension)?.items ?? [];
+  const throughput = new Float64Array(items.length);
+  for (const { split, values } of flows) if (split) values.forEach((value, k) => (throughput[k] += Math.abs(value)));
+  const groups = itemGroups(items, throughput, maxItems, dimension ?? '');
+  const itemValues = (values: Float64Array, split: boolean): ItemValues => (split ? grouped(values, groups) : total(values));
+
+  // A flow that is zero throughout the period would still give a boundary node of its own.
+  const sankeyFlows: SankeyFlow[] = flows
+    .filter(({ values }) => values.some((value) => value !== 0))
+    .map(({ flow, split, values }) => ({
+      from: flow.from,
+      to: flow.to,
+      value: itemValues(values, split),
+      ...(flow.from === OUTSIDE || flow.to === OUTSIDE ? { label: displayName(flow.id) } : {}),
+    }));
+
+  const stocks: SankeyStock[] = solution.stocks.map((stock) => {
+    const balance = solution.balance.find((series) => series.process === stock.process);
+    const terms = [
+      ...flows.filter(({ flow }) => flow.to === stock.process).map((entry) => ({ sign: 1, ...entry })),
+      ...flows.filter(({ flow }) => flow.from === stock.process).map((entry) => ({ sign: -1, ...entry })),
+      ...(balance ? [{ sign: -1, ...reduce(balance.residual, balance.dims) }] : []),
+    ];
+    const split = terms.every((term) => term.split) && terms.length > 0;
+    const change = new Float64Array(split ? items.length : 1);
+    for (const term of terms) {
+      const values = split ? term.values : Float64Array.of(total(term.values));
+      for (let k = 0; k < change.length; k++) change[k] += term.sign * values[k];
+    }
+    const size = stock.stock.length / solution.years.length;
+    const level = total(stock.stock.subarray(span.last * size, (span.last + 1) * size));
+    return { process: stock.process, name: displayName(stock.name), change: itemValues(change, split), level };
+  });
+
+  const looks = new Map((options.processes ?? []).map((process) => [process.name, process]));
+  return {
+    title: options.title ?? solution.model,
+    unit: solution.unit,
+    period: options.period,
+    ...(solution.scenario === undefined ? {} : { scenario: solution.scenario }),
+    processes: solution.balance.map(({ process }) => {
+      const look = looks.get(process);
+      return { name: process, label: look?.label ?? displayName(process), ...(look?.stage === undefined ? {} : { stage: look.stage }) };
+    }),
+    flows: sankeyFlows,
+    stocks,
+    ...(dimension === undefined ? {} : { dimension: { name: displayName(dimension), items: groups.names } }),
+  };
+}
+
+function total(values: Float64Array): number {
+  let sum = 0;
+  for (let k = 0; k < values.length; k++) sum += values[k];
+  return sum;
+}
+
+function grouped(values: Float64Array, groups: ItemGroups): Record<string, number> {
+  const sums = new Float64Array(groups.names.length);
+  for (let k = 0; k < values.length; k++) sums[groups.groupOf[k]] += values[k];
+  return Object.fromEntries(groups.names.map((name, g) => [name, sums[g]]));
+}

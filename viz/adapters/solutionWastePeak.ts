@@ -1,0 +1,42 @@
+import { totalOverItems } from '../../engine/analysis/peaks.js';
+import { OptionsError } from '../../engine/errors.js';
+import type { Solution } from '../../engine/simulate/solution.js';
+import type { WastePeakInput } from '../charts/waste-peak.js';
+import { displayName } from './displayName.js';
+import { resolveSeries, seriesQuantity, type ResolvedSeries, type SeriesRef } from './seriesRef.js';
+import { checkSameYears } from './sameYears.js';
+import { wasteGenerationSeries } from './wasteGeneration.js';
+
+export interface SolutionWastePeakOptions {
+  /** One waste stream (a flow, or a stock's outflow by the stock's name); default: all waste generated. */
+  readonly series?: SeriesRef;
+  /** Default: the model's name. */
+  readonly title?: string;
+}
+
+/** The series a waste-peak chart of this run sums: the one asked for, or every waste stream at the head of its chain. */
+export function wastePeakSeries(solution: Solution, series: SeriesRef | undefined): ResolvedSeries[] {
+  return series ? [resolveSeries(solution, series, 'stock-outflow')] : wasteGenerationSeries(solution);
+}
+
+/** Runs of one model (one per scenario) as a waste-peak chart: one line per run, its peak marked. */
+export function solutionWastePeakInput(solutions: readonly Solution[], options: SolutionWastePeakOptions = {}): WastePeakInput {
+  const years = checkSameYears(solutions);
+  const scenarios = solutions.map((solution) => {
+    const parts = wastePeakSeries(solution, options.series);
+    if (parts.length === 0) throw new OptionsError('series', `must be given: ${solution.model} marks no waste stream and has no stock outflow`);
+    const sum = new Float64Array(years.length);
+    for (const part of parts) {
+      const totals = totalOverItems(part.values, part.values.length / years.length);
+      for (let t = 0; t < years.length; t++) sum[t] += totals[t];
+    }
+    return { name: solution.scenario ?? 'base model', values: sum, unit: parts[0].unit, quantity: options.series ? seriesQuantity(parts[0], displayName) : 'Waste generated' };
+  });
+  return {
+    title: options.title ?? solutions[0].model,
+    quantity: scenarios[0].quantity,
+    unit: scenarios[0].unit,
+    years,
+    scenarios: scenarios.map(({ name, values }) => ({ name, values })),
+  };
+}
