@@ -4,8 +4,8 @@ import { solutionPeaks } from '../../engine/analysis/solutionPeaks.js';
 import { tidyTable } from '../../engine/analysis/tidyTable.js';
 import { compile } from '../../engine/compile/compileModel.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
-import { nearestNames } from '../../engine/errors.js';
 import { run } from '../../engine/simulate/run.js';
+import { checkScenario } from '../checkScenario.js';
 import { UsageError } from '../failure.js';
 import { writeRunFigures } from '../figures/index.js';
 import { formatSummary } from '../output/formatSummary.js';
@@ -32,13 +32,7 @@ export function registerRun(program: Command): void {
       if (flags.format !== 'csv' && flags.format !== 'json') throw new UsageError(`--format must be csv or json (got ${flags.format})`);
       const definition = loadModel(modelPath);
       const model = compile(definition);
-      if (flags.scenario !== undefined && !model.scenarios.has(flags.scenario)) {
-        const names = [...model.scenarios.keys()];
-        const nearest = nearestNames(flags.scenario, names);
-        throw new UsageError(
-          `unknown scenario: ${flags.scenario}${names.length ? ` (did you mean ${nearest.map((n) => `'${n}'`).join(', ')}? scenarios: ${names.join(', ')})` : ' (the model has no scenarios)'}`,
-        );
-      }
+      checkScenario(model, flags.scenario);
       const solution = run(model, { scenario: flags.scenario, cohorts: flags.cohorts });
       const peaks = solutionPeaks(solution);
       const out = flags.out ?? `results/${slug(definition.name)}${flags.scenario ? `-${flags.scenario}` : ''}`;

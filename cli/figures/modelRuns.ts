@@ -1,10 +1,9 @@
 import { compile } from '../../engine/compile/compileModel.js';
 import type { ModelDefinition } from '../../engine/definition/types.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
-import { nearestNames } from '../../engine/errors.js';
 import { run } from '../../engine/simulate/run.js';
 import type { Solution } from '../../engine/simulate/solution.js';
-import { UsageError } from '../failure.js';
+import { checkScenario } from '../checkScenario.js';
 
 export interface OpenModel {
   readonly definition: ModelDefinition;
@@ -19,18 +18,11 @@ export function openModel(modelPath: string): OpenModel {
   const definition = loadModel(modelPath);
   const model = compile(definition);
   const declared = [...model.scenarios.keys()];
-  const check = (scenario: string | undefined) => {
-    if (scenario === undefined || model.scenarios.has(scenario)) return;
-    const nearest = nearestNames(scenario, declared);
-    throw new UsageError(
-      `unknown scenario: ${scenario}${declared.length ? ` (did you mean ${nearest.map((n) => `'${n}'`).join(', ')}? scenarios: ${declared.join(', ')})` : ' (the model has no scenarios)'}`,
-    );
-  };
   return {
     definition,
     scenarios: declared,
     run: (scenarios) => {
-      scenarios.forEach(check);
+      for (const scenario of scenarios) checkScenario(model, scenario);
       return scenarios.map((scenario) => run(model, { scenario }));
     },
   };
