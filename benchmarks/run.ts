@@ -6,11 +6,13 @@ import { availableParallelism, cpus } from 'node:os';
 import { benchReferenceCity } from './cityModel.js';
 import { benchDynamicStockModel } from './dsm.js';
 import { formatTable } from './measure.js';
+import { benchSankey } from './sankey.js';
 
 console.log(`metabolis benchmarks — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores\n`);
 for (const [title, bench] of [
   ['Dynamic stock model (normal lifetime, mean 20, sd 6)', benchDynamicStockModel],
   ['Reference city model', benchReferenceCity],
+  ['Sankey diagram', benchSankey],
 ] as const) {
   const { header, rows } = bench();
   console.log(`${title}\n${formatTable(header, rows)}\n`);
