@@ -7,7 +7,7 @@
  *   const peaks = solutionPeaks(solution);
  */
 export { loadModel } from './definition/loadModelFile.js';
-export { loadModelFromText } from './definition/loadModel.js';
+export { loadModelFromText, type LoadOptions } from './definition/loadModel.js';
 export type * from './definition/types.js';
 export { compile } from './compile/compileModel.js';
 export type { CompiledModel } from './compile/compiledModel.js';
@@ -17,3 +17,6 @@ export { findPeak, type Peak } from './analysis/peaks.js';
 export { solutionPeaks, type SeriesPeak } from './analysis/solutionPeaks.js';
 export { tidyTable, type TidyTable } from './analysis/tidyTable.js';
 export { ModelError, OptionsError, type SourceLocation } from './errors.js';
+export { loadSweepFromText, resolveSweep, modelSweepJob, runBatches, type SweepSpec, type SweepJob } from './sweep/index.js';
+export * as designs from './sweep/design/index.js';
+export * as estimators from './sweep/estimators/index.js';
