@@ -66,11 +66,3 @@ export function luSolve(factors: Float64Array, offset: number, pivots: Int32Arra
     rhs[row] = sum / factors[offset + row * n + row];
   }
 }
-
-/** Solves M x = b once (M destroyed, b overwritten with x); false when M is singular. */
-export function solveDenseInPlace(matrix: Float64Array, rhs: Float64Array, n: number): boolean {
-  const pivots = new Int32Array(n);
-  if (!luFactor(matrix, 0, pivots, 0, n)) return false;
-  luSolve(matrix, 0, pivots, 0, rhs, n);
-  return true;
-}
