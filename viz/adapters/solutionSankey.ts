@@ -98,7 +98,8 @@ export function solutionSankeyInput(solution: Solution, options: SolutionSankeyO
     title: options.title ?? solution.model,
     unit: solution.unit,
     period: options.period,
-    ...(solution.scenario === undefined ? {} : { scenario: solution.scenario }),
+    // Every figure states its scenario; a run without one is the base model.
+    scenario: solution.scenario ?? 'base model',
     processes: solution.balance.map(({ process }) => {
       const look = looks.get(process);
       return { name: process, label: look?.label ?? displayName(process), ...(look?.stage === undefined ? {} : { stage: look.stage }) };
