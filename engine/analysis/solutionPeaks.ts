@@ -1,6 +1,7 @@
 import { itemLabels } from '../compile/dimensionIndex.js';
 import type { Solution } from '../simulate/solution.js';
 import { findPeak, totalOverItems, type Peak } from './peaks.js';
+import { wasteFlowMask } from './wasteFlows.js';
 
 export type PeakSeriesKind = 'flow' | 'stock-outflow' | 'stock';
 
@@ -33,8 +34,8 @@ export function solutionPeaks(solution: Solution): SeriesPeak[] {
     if (size > 1) labels.forEach((item, k) => peaks.push({ kind, id, item, waste, peak: findPeak(values, years, k, size) }));
   };
 
-  const marked = solution.flows.some((flow) => flow.waste);
-  for (const flow of solution.flows) add('flow', flow.id, flow.dims, flow.values, marked ? flow.waste : landfills.has(flow.to));
+  const waste = wasteFlowMask(solution.flows, landfills);
+  solution.flows.forEach((flow, f) => add('flow', flow.id, flow.dims, flow.values, waste[f]));
   for (const stock of solution.stocks) {
     if (stock.kind !== 'accumulate') add('stock-outflow', stock.name, stock.dims, stock.outflow, true);
     add('stock', stock.name, stock.dims, stock.stock, false);

@@ -1,3 +1,4 @@
+import { wasteFlowMask } from '../../analysis/wasteFlows.js';
 import type { CompiledModel } from '../../compile/compiledModel.js';
 import { itemLabels } from '../../compile/dimensionIndex.js';
 import { locate } from '../../definition/locate.js';
@@ -100,7 +101,7 @@ function bindOutput(output: OutputSpec, spec: SweepSpec, model: CompiledModel): 
     const stream = waste.find((candidate) => candidate.name === source.id);
     if (stream === undefined) {
       const error = unknownNameError('waste stream', source.id, waste.map((candidate) => candidate.name), locate(spec, sourcePath));
-      throw new ModelError(`not a waste stream: ${source.id}`, error.at, `waste streams are flows to outside or into an accumulating stock, and stock outflows; ${error.hint}`);
+      throw new ModelError(`not a waste stream: ${source.id}`, error.at, `waste streams are the flows marked waste: true (in a model that marks none, the flows into an accumulating stock) and stock outflows; ${error.hint}`);
     }
     ({ series, index } = stream);
     dims = series === 'flow' ? model.flows[index].dims : model.stocks[index].dims;
@@ -122,11 +123,12 @@ function bindOutput(output: OutputSpec, spec: SweepSpec, model: CompiledModel): 
   };
 }
 
-/** The waste streams of a model, as solutionPeaks marks them: flows leaving the system or into an accumulating stock, and the outflows of other stocks. */
+/** The waste streams of a model, as solutionPeaks marks them (see wasteFlowMask), and the outflows of its stocks. */
 function wasteStreams(model: CompiledModel): { name: string; series: 'flow' | 'outflow'; index: number }[] {
-  const landfills = new Set(model.stocks.filter((stock) => stock.kind === 'accumulate').map((stock) => stock.process));
+  const { flows, stocks } = model.definition;
+  const waste = wasteFlowMask(flows, new Set(stocks.filter((stock) => stock.kind === 'accumulate').map((stock) => stock.process)));
   return [
-    ...model.flows.flatMap((flow, index) => (flow.to < 0 || landfills.has(flow.to) ? [{ name: flow.id, series: 'flow' as const, index }] : [])),
+    ...model.flows.flatMap((flow, index) => (waste[index] ? [{ name: flow.id, series: 'flow' as const, index }] : [])),
     ...model.stocks.flatMap((stock, index) => (stock.kind === 'accumulate' ? [] : [{ name: stock.name, series: 'outflow' as const, index }])),
   ];
 }

@@ -64,7 +64,7 @@ describe('resolveSweep', () => {
     expect(failure(rate, undefined, 'scenario: high-recycling\n').message).toBe('invalid factor: scenario high-recycling replaces recycling_rate, so varying it changes nothing');
     const waste = failure(rate, '  x: { waste: households->products }');
     expect(waste.message).toBe('not a waste stream: households->products');
-    expect(waste.hint).toMatch(/^waste streams are flows to outside/);
+    expect(waste.hint).toMatch(/^waste streams are the flows marked waste: true/);
     expect(failure(rate, '  x: { flow: collection->landfill, years: [2019, 2025] }').message).toBe("invalid years: [2019, 2025] is not within the model's horizon 2020–2031");
     expect(failure('  share: { parameter: product_share, item: paper, uniform: { min: 0, max: 1 } }').message).toBe('invalid item: parameter product_share has no dimensions');
   });
