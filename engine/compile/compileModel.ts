@@ -71,7 +71,6 @@ export function compile(definition: ModelDefinition): CompiledModel {
       size: sizeOf(processDims[p], itemCounts),
       stock: stocks.findIndex((stock) => stock.process === p),
       inflows: flows.flatMap((flow, f) => (flow.to === p ? [f] : [])),
-      fixedInflows: flows.flatMap((flow, f) => (flow.to === p && (flow.kind === 'value' || flow.kind === 'demand') ? [f] : [])),
       fixedOutflows: outflows.filter((f) => flows[f].kind === 'value' || flows[f].kind === 'demand'),
       shareOutflows: outflows.filter((f) => flows[f].kind === 'share' || flows[f].kind === 'rest'),
       restFlow: outflows.find((f) => flows[f].kind === 'rest') ?? -1,

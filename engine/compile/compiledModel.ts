@@ -70,8 +70,6 @@ export interface CompiledProcess {
   /** Index into `stocks`, or -1. */
   readonly stock: number;
   readonly inflows: readonly number[];
-  /** `value` and `demand` flows in: known before the transfer system is solved. */
-  readonly fixedInflows: readonly number[];
   /** `value` and `demand` flows out: known before the transfer system is solved. */
   readonly fixedOutflows: readonly number[];
   /** `share` and `rest` flows out. */

@@ -1,5 +1,6 @@
 /**
- * LU factorisation with partial pivoting of a dense n×n row-major matrix, and the matching solve.
+ * LU factorisation with partial pivoting of a dense n×n row-major matrix, and the matching solve
+ * over the factors' non-zero pattern.
  * A recycling loop's system (I − S·diag(α)) is usually the same every year (constant shares and
  * cohort-invariant lifetimes), so the simulator factorises once and solves every year with the
  * factors: O(n²) per year instead of O(n³).
@@ -45,8 +46,39 @@ export function luFactor(matrix: Float64Array, offset: number, pivots: Int32Arra
   return true;
 }
 
-/** Solves with factors from luFactor: `rhs` (length n) is overwritten with x. */
-export function luSolve(factors: Float64Array, offset: number, pivots: Int32Array, pivotOffset: number, rhs: Float64Array, n: number): void {
+/**
+ * Where the factors of a sparse matrix are not zero: a loop's share matrix has a few entries per
+ * row, and so, mostly, do its factors. `pattern` gets, per row, the columns of L (below the
+ * diagonal) and of U (above it) that are non-zero, so luSolveSparse touches only those.
+ */
+export interface LuPattern {
+  /** Row r's L columns are lowerColumns[lowerStart[r] … lowerStart[r + 1]); likewise for U. */
+  readonly lowerStart: Int32Array;
+  readonly lowerColumns: Int32Array;
+  readonly upperStart: Int32Array;
+  readonly upperColumns: Int32Array;
+}
+
+export function createLuPattern(n: number): LuPattern {
+  return { lowerStart: new Int32Array(n + 1), lowerColumns: new Int32Array(n * n), upperStart: new Int32Array(n + 1), upperColumns: new Int32Array(n * n) };
+}
+
+/** Records the non-zero pattern of factors made by luFactor. */
+export function fillLuPattern(factors: Float64Array, offset: number, n: number, pattern: LuPattern): void {
+  let lower = 0;
+  let upper = 0;
+  for (let row = 0; row < n; row++) {
+    pattern.lowerStart[row] = lower;
+    pattern.upperStart[row] = upper;
+    for (let k = 0; k < row; k++) if (factors[offset + row * n + k] !== 0) pattern.lowerColumns[lower++] = k;
+    for (let k = row + 1; k < n; k++) if (factors[offset + row * n + k] !== 0) pattern.upperColumns[upper++] = k;
+  }
+  pattern.lowerStart[n] = lower;
+  pattern.upperStart[n] = upper;
+}
+
+/** Solves with the factors from luFactor, over their non-zero pattern only: `rhs` (length n) is overwritten with x. */
+export function luSolveSparse(factors: Float64Array, offset: number, pivots: Int32Array, pivotOffset: number, pattern: LuPattern, rhs: Float64Array, n: number): void {
   for (let column = 0; column < n; column++) {
     const pivotRow = pivots[pivotOffset + column];
     if (pivotRow !== column) {
@@ -55,14 +87,15 @@ export function luSolve(factors: Float64Array, offset: number, pivots: Int32Arra
       rhs[pivotRow] = swap;
     }
   }
+  const { lowerStart, lowerColumns, upperStart, upperColumns } = pattern;
   for (let row = 1; row < n; row++) {
     let sum = rhs[row];
-    for (let k = 0; k < row; k++) sum -= factors[offset + row * n + k] * rhs[k];
+    for (let e = lowerStart[row]; e < lowerStart[row + 1]; e++) sum -= factors[offset + row * n + lowerColumns[e]] * rhs[lowerColumns[e]];
     rhs[row] = sum;
   }
   for (let row = n - 1; row >= 0; row--) {
     let sum = rhs[row];
-    for (let k = row + 1; k < n; k++) sum -= factors[offset + row * n + k] * rhs[k];
+    for (let e = upperStart[row]; e < upperStart[row + 1]; e++) sum -= factors[offset + row * n + upperColumns[e]] * rhs[upperColumns[e]];
     rhs[row] = sum / factors[offset + row * n + row];
   }
 }

@@ -42,6 +42,7 @@ export function run(model: CompiledModel, options: RunOptions = {}): Solution {
     if (flow.kind === 'value') evaluateInto(flow.bound!, workspace.fields, years, values, flow.size, horizon);
     else values.fill(0);
   });
+  sumValueFlows(model, workspace);
   evaluateShares(model, workspace.fields, workspace.shares, workspace.scratch, issues);
   model.stocks.forEach((stock, s) => {
     if (stock.target) evaluateInto(stock.target, workspace.fields, years, workspace.targets[s]!, stock.size, horizon);
@@ -117,9 +118,10 @@ function prepareProcess(model: CompiledModel, workspace: Workspace, kernels: Sto
   const { flowValues, transfer } = workspace;
   const size = process.size;
   const known = transfer.known[p];
-  known.fill(0);
   const offset = t * size;
-  for (const f of process.fixedInflows) {
+  const valueIn = workspace.valueIn[p];
+  for (let k = 0; k < size; k++) known[k] = valueIn[offset + k];
+  for (const f of workspace.demandIn[p]) {
     const values = flowValues[f];
     for (let k = 0; k < size; k++) known[k] += values[offset + k];
   }
@@ -133,11 +135,7 @@ function prepareProcess(model: CompiledModel, workspace: Workspace, kernels: Sto
     return;
   }
   // β starts as −V, minus the value and demand outflows; α as 1, a plain process passing on all.
-  beta.fill(0);
-  for (const f of process.fixedOutflows) {
-    const values = flowValues[f];
-    for (let k = 0; k < size; k++) beta[k] -= values[offset + k];
-  }
+  for (let k = 0; k < size; k++) beta[k] = -fixedOutflow(workspace, p, offset + k);
   if (stock === undefined) {
     alpha.fill(1);
     return;
@@ -158,7 +156,7 @@ function stepStock(model: CompiledModel, workspace: Workspace, kernels: StockIte
   const { throughput, distributed } = workspace.transfer;
   for (let k = 0; k < stock.size; k++) {
     const index = t * stock.size + k;
-    const inflow = throughput[stock.process][k] - fixedOutflow(model, workspace, stock.process, index);
+    const inflow = throughput[stock.process][k] - fixedOutflow(workspace, stock.process, index);
     const before = t === 0 ? series.initialTotal[k] : series.stock[index - stock.size];
     series.inflow[index] = inflow;
     if (stock.kind === 'accumulate') {
@@ -173,10 +171,28 @@ function stepStock(model: CompiledModel, workspace: Workspace, kernels: StockIte
 }
 
 /** Σ of process p's value and demand outflows at `index` (year-major, item). */
-function fixedOutflow(model: CompiledModel, workspace: Workspace, p: number, index: number): number {
-  let sum = 0;
-  for (const f of model.processes[p].fixedOutflows) sum += workspace.flowValues[f][index];
+function fixedOutflow(workspace: Workspace, p: number, index: number): number {
+  let sum = workspace.valueOut[p][index];
+  for (const f of workspace.demandOut[p]) sum += workspace.flowValues[f][index];
   return sum;
+}
+
+/** Totals of the value flows into and out of every process, every year: they are known before the year loop. */
+function sumValueFlows(model: CompiledModel, workspace: Workspace): void {
+  for (const totals of workspace.valueIn) totals.fill(0);
+  for (const totals of workspace.valueOut) totals.fill(0);
+  model.flows.forEach((flow, f) => {
+    if (flow.kind !== 'value') return;
+    const values = workspace.flowValues[f];
+    if (flow.to >= 0) {
+      const into = workspace.valueIn[flow.to];
+      for (let i = 0; i < values.length; i++) into[i] += values[i];
+    }
+    if (flow.from >= 0) {
+      const out = workspace.valueOut[flow.from];
+      for (let i = 0; i < values.length; i++) out[i] += values[i];
+    }
+  });
 }
 
 /** Stock by cohort for every year: `[(t * cohorts + c) * size + item]`, initial cohorts first. */

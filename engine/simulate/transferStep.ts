@@ -1,5 +1,5 @@
 import type { CompiledModel } from '../compile/compiledModel.js';
-import { luFactor, luSolve } from '../compile/denseSolve.js';
+import { createLuPattern, fillLuPattern, luFactor, luSolveSparse, type LuPattern } from '../compile/denseSolve.js';
 
 /**
  * One year's transfer system, per item k. With x_p the total inflow of process p and D_p the part
@@ -47,7 +47,13 @@ export function createTransferState(model: CompiledModel): TransferState {
       const n = c.processes.length;
       const size = model.processes[c.processes[0]].size;
       const links = c.processes.reduce((count, p) => count + model.processes[p].inflows.filter((f) => isShare(model, f) && c.processes.includes(model.flows[f].from)).length, 0);
-      return { coefficients: new Float64Array(size * links), factors: new Float64Array(size * n * n), pivots: new Int32Array(size * n), valid: new Uint8Array(size) };
+      return {
+        coefficients: new Float64Array(size * links),
+        factors: new Float64Array(size * n * n),
+        pivots: new Int32Array(size * n),
+        valid: new Uint8Array(size),
+        patterns: Array.from({ length: size }, () => createLuPattern(n)),
+      };
     }),
     sharesFromEarlier: model.processes.map((process, p) => {
       const members = model.components.find((c) => c.processes.includes(p))!.processes;
@@ -75,6 +81,8 @@ interface LoopFactors {
   readonly pivots: Int32Array;
   /** 1 when the item's factors match `coefficients` (cleared at the start of every run). */
   readonly valid: Uint8Array;
+  /** Per item: where its factors are not zero. */
+  readonly patterns: LuPattern[];
 }
 
 /** Forgets the factors of the previous run: its shares may have been different. */
@@ -154,8 +162,9 @@ function solveLoop(model: CompiledModel, state: TransferState, shares: readonly 
       loop.factors.set(matrix, k * n * n);
       loop.valid[k] = luFactor(loop.factors, k * n * n, loop.pivots, k * n, n) ? 1 : 0;
       if (loop.valid[k] !== 1) return false;
+      fillLuPattern(loop.factors, k * n * n, n, loop.patterns[k]);
     }
-    luSolve(loop.factors, k * n * n, loop.pivots, k * n, rhs, n);
+    luSolveSparse(loop.factors, k * n * n, loop.pivots, k * n, loop.patterns[k], rhs, n);
     for (let i = 0; i < n; i++) throughput[members[i]][k] = rhs[i];
   }
   return true;

@@ -23,6 +23,12 @@ export interface Workspace {
   readonly transfer: TransferState;
   /** Scratch: T × (largest process size). */
   readonly scratch: Float64Array;
+  /** Per process, T × size: the sum of its value inflows and of its value outflows, every year. */
+  readonly valueIn: Float64Array[];
+  readonly valueOut: Float64Array[];
+  /** Per process: its demand flows in and out, known only inside the year loop. */
+  readonly demandIn: number[][];
+  readonly demandOut: number[][];
   flowValues: Float64Array[];
   stockSeries: StockRunSeries[];
   /** Per process: the balance residual series. */
@@ -51,6 +57,10 @@ export function workspaceOf(model: CompiledModel, reuseOutputs = false): Workspa
       targets: model.stocks.map((stock) => (stock.target ? new Float64Array(horizon * stock.size) : undefined)),
       transfer: createTransferState(model),
       scratch: new Float64Array(horizon * Math.max(1, ...model.processes.map((process) => process.size))),
+      valueIn: model.processes.map((process) => new Float64Array(horizon * process.size)),
+      valueOut: model.processes.map((process) => new Float64Array(horizon * process.size)),
+      demandIn: model.processes.map((_, p) => model.flows.flatMap((flow, f) => (flow.kind === 'demand' && flow.to === p ? [f] : []))),
+      demandOut: model.processes.map((_, p) => model.flows.flatMap((flow, f) => (flow.kind === 'demand' && flow.from === p ? [f] : []))),
       flowValues: [],
       stockSeries: [],
       residuals: [],

@@ -1,17 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { luFactor, luSolve } from '../../../engine/compile/denseSolve.js';
+import { createLuPattern, fillLuPattern, luFactor, luSolveSparse } from '../../../engine/compile/denseSolve.js';
 
 /** Solves M x = b with the factors, as the loop solver does (M destroyed, b overwritten). */
 function solveDenseInPlace(matrix: Float64Array, rhs: Float64Array, n: number): boolean {
   const pivots = new Int32Array(n);
   if (!luFactor(matrix, 0, pivots, 0, n)) return false;
-  luSolve(matrix, 0, pivots, 0, rhs, n);
+  const pattern = createLuPattern(n);
+  fillLuPattern(matrix, 0, n, pattern);
+  luSolveSparse(matrix, 0, pivots, 0, pattern, rhs, n);
   return true;
 }
 
-describe('luFactor and luSolve', () => {
-  it('luFactor(M) then luSolve(b) solves a system that needs pivoting', () => {
+describe('luFactor and luSolveSparse', () => {
+  it('luFactor(M) then luSolveSparse(b) solves a system that needs pivoting', () => {
     const matrix = Float64Array.from([0, 1, 1, 1]);
     const rhs = Float64Array.from([2, 3]);
     expect(solveDenseInPlace(matrix, rhs, 2)).toBe(true);
@@ -23,7 +25,7 @@ describe('luFactor and luSolve', () => {
     expect(solveDenseInPlace(Float64Array.from([1, -1, -1, 1]), Float64Array.from([1, 0]), 2)).toBe(false);
   });
 
-  it('luFactor(I − S) then luSolve(b) returns x with (I − S) x = b for leaky share matrices', () => {
+  it('luFactor(I − S) then luSolveSparse(b) returns x with (I − S) x = b for leaky share matrices', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: n * n, maxLength: n * n }), fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: n, maxLength: n }))), ([n, raw, b]) => {
         // Columns scaled to sum to at most 0.9: every process loses at least 10% out of the loop.
