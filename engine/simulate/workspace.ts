@@ -26,6 +26,8 @@ export interface Workspace {
   /** Per process, T × size: the sum of its value inflows and of its value outflows, every year. */
   readonly valueIn: Float64Array[];
   readonly valueOut: Float64Array[];
+  /** Per process, T × size: Σ of the magnitudes of the terms of each balance (its tolerance). */
+  readonly magnitudes: Float64Array[];
   /** Per process: its demand flows in and out, known only inside the year loop. */
   readonly demandIn: number[][];
   readonly demandOut: number[][];
@@ -59,6 +61,7 @@ export function workspaceOf(model: CompiledModel, reuseOutputs = false): Workspa
       scratch: new Float64Array(horizon * Math.max(1, ...model.processes.map((process) => process.size))),
       valueIn: model.processes.map((process) => new Float64Array(horizon * process.size)),
       valueOut: model.processes.map((process) => new Float64Array(horizon * process.size)),
+      magnitudes: model.processes.map((process) => new Float64Array(horizon * process.size)),
       demandIn: model.processes.map((_, p) => model.flows.flatMap((flow, f) => (flow.kind === 'demand' && flow.to === p ? [f] : []))),
       demandOut: model.processes.map((_, p) => model.flows.flatMap((flow, f) => (flow.kind === 'demand' && flow.from === p ? [f] : []))),
       flowValues: [],

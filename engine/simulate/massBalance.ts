@@ -1,0 +1,82 @@
+import type { CompiledModel } from '../compile/compiledModel.js';
+import { itemLabel } from '../compile/dimensionIndex.js';
+import type { IssueLog } from './issueLog.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * A balance residual counts as zero when it is within BALANCE_ULPS machine epsilons of the sum of
+ * the magnitudes of the terms in that balance: rounding scales with the values, so an absolute
+ * tolerance would be too strict for megatonnes and too lax for kilograms.
+ */
+export const BALANCE_ULPS = 100;
+
+/**
+ * Checks a finished run in one pass over the flows: each flow is finite (and, unless it is a
+ * demand flow, whose sign the stock reports, non-negative), and it is added to the balance of the
+ * process it leaves and of the one it enters. Then each process's stock change is taken off and
+ * every residual, year and item, is compared with its tolerance. Residuals land in
+ * `workspace.residuals`; the first failure of each kind and process becomes an issue.
+ */
+export function checkMassBalance(model: CompiledModel, workspace: Workspace, issues: IssueLog): void {
+  const { flows, processes, years, definition } = model;
+  const items = definition.dimensions.map((d) => d.items);
+  const { residuals, magnitudes, flowValues } = workspace;
+  for (let p = 0; p < processes.length; p++) {
+    residuals[p].fill(0);
+    magnitudes[p].fill(0);
+  }
+  for (let f = 0; f < flows.length; f++) {
+    const flow = flows[f];
+    const values = flowValues[f];
+    const into = flow.to >= 0 ? residuals[flow.to] : undefined;
+    const intoMagnitude = flow.to >= 0 ? magnitudes[flow.to] : undefined;
+    const outOf = flow.from >= 0 ? residuals[flow.from] : undefined;
+    const outOfMagnitude = flow.from >= 0 ? magnitudes[flow.from] : undefined;
+    let suspect = -1;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (!(value >= 0 && value < Infinity) && suspect < 0) suspect = i;
+      const size = Math.abs(value);
+      if (into) {
+        into[i] += value;
+        intoMagnitude![i] += size;
+      }
+      if (outOf) {
+        outOf[i] -= value;
+        outOfMagnitude![i] += size;
+      }
+    }
+    if (suspect < 0) continue;
+    const value = values[suspect];
+    const where = { flow: flow.id, year: years[Math.floor(suspect / flow.size)], item: itemLabel(flow.dims, items, suspect % flow.size) };
+    if (!Number.isFinite(value)) issues.add({ status: 'non-finite', message: `flow ${flow.id} is ${value} in ${where.year}`, ...where });
+    else if (flow.kind !== 'demand') issues.add({ status: 'negative-flow', message: `flow ${flow.id} is negative (${value}) in ${where.year}`, ...where });
+  }
+  for (let p = 0; p < processes.length; p++) {
+    const process = processes[p];
+    const { size } = process;
+    const residual = residuals[p];
+    const magnitude = magnitudes[p];
+    if (process.stock >= 0) {
+      const series = workspace.stockSeries[process.stock];
+      for (let i = 0; i < residual.length; i++) {
+        const before = i < size ? series.initialTotal[i] : series.stock[i - size];
+        residual[i] -= series.stock[i] - before;
+        magnitude[i] += Math.abs(series.stock[i]) + Math.abs(before);
+      }
+    }
+    for (let i = 0; i < residual.length; i++) {
+      if (!(Math.abs(residual[i]) > BALANCE_ULPS * Number.EPSILON * magnitude[i])) continue;
+      const year = years[Math.floor(i / size)];
+      issues.add({
+        status: 'unbalanced',
+        message: `process ${process.name} is out of balance by ${residual[i]} ${definition.massUnit} in ${year}`,
+        process: process.name,
+        year,
+        item: itemLabel(process.dims, items, i % size),
+        residual: residual[i],
+      });
+      break;
+    }
+  }
+}
