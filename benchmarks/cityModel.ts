@@ -3,8 +3,9 @@ import { compile } from '../engine/compile/compileModel.js';
 import { loadModel } from '../engine/definition/loadModelFile.js';
 import { run } from '../engine/simulate/run.js';
 import { formatTable, measure } from './measure.js';
+import { repoPath } from './repoPath.js';
 
-const referenceCity = fileURLToPath(new URL('../models/reference-city/model.yaml', import.meta.url));
+const referenceCity = repoPath('models/reference-city/model.yaml');
 
 /**
  * The reference city model (models/reference-city): load + compile once, then run many times, as a

@@ -13,7 +13,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { executeSweep } from '../cli/sweep/executeSweep.js';
 import { openSweep } from '../cli/sweep/openSweep.js';
 import { sensitivity } from '../cli/sweep/sensitivity.js';
@@ -22,8 +21,9 @@ import { batchTasks } from '../engine/sweep/pool/batchTasks.js';
 import { runBatches } from '../engine/sweep/pool/runBatches.js';
 import type { SweepJob } from '../engine/sweep/sweepJob.js';
 import { formatTable } from './measure.js';
+import { repoPath } from './repoPath.js';
 
-const sweepFile = fileURLToPath(new URL('../test/fixtures/sweeps/reference-city-sweep.yaml', import.meta.url));
+const sweepFile = repoPath('test/fixtures/sweeps/reference-city-sweep.yaml');
 const cores = availableParallelism();
 const BATCH = 16;
 
