@@ -80,10 +80,8 @@ function resolveParameterValues(model: CompiledModel, parameters: ParameterValue
  * (broadcast from the expression's dims) in the quantity's unit.
  */
 export function evaluateInto(bound: BoundExpression, fields: readonly Float64Array[], years: Float64Array, out: Float64Array, size: number, horizon: number): void {
-  const expression = bound.expression;
-  const inputs = bound.inputs.map((s) => fields[s]);
-  const scratch = scratchFor(bound, horizon);
-  expression.evaluate(inputs, years, scratch);
+  const { scratch, inputs } = buffersFor(bound, fields, horizon);
+  bound.expression.evaluate(inputs, years, scratch);
   const exprSize = scratch.length / horizon;
   const { broadcast, factor } = bound;
   for (let t = 0; t < horizon; t++) {
@@ -93,15 +91,19 @@ export function evaluateInto(bound: BoundExpression, fields: readonly Float64Arr
   }
 }
 
-const scratchBuffers = new WeakMap<BoundExpression, Float64Array>();
+/** Per bound expression: its result buffer and its inputs, looked up once per workspace's fields, not once per run. */
+const evaluationBuffers = new WeakMap<BoundExpression, { scratch: Float64Array; fields: readonly Float64Array[]; inputs: Float64Array[] }>();
 
-function scratchFor(bound: BoundExpression, horizon: number): Float64Array {
-  let scratch = scratchBuffers.get(bound);
-  if (!scratch) {
+function buffersFor(bound: BoundExpression, fields: readonly Float64Array[], horizon: number) {
+  let buffers = evaluationBuffers.get(bound);
+  if (!buffers) {
     let exprSize = 0;
     for (let k = 0; k < bound.broadcast.length; k++) exprSize = Math.max(exprSize, bound.broadcast[k] + 1);
-    scratch = new Float64Array(horizon * exprSize);
-    scratchBuffers.set(bound, scratch);
+    buffers = { scratch: new Float64Array(horizon * exprSize), fields, inputs: bound.inputs.map((s) => fields[s]) };
+    evaluationBuffers.set(bound, buffers);
+  } else if (buffers.fields !== fields) {
+    buffers.fields = fields;
+    buffers.inputs = bound.inputs.map((s) => fields[s]);
   }
-  return scratch;
+  return buffers;
 }
