@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
 import type { TidyTable } from '../../engine/analysis/tidyTable.js';
 import type { Solution } from '../../engine/simulate/solution.js';
+import { wasteGenerationSeries } from '../../viz/adapters/index.js';
 import { cohortCsv } from './cohortTable.js';
 import { csvLine } from './csv.js';
 
@@ -10,7 +11,8 @@ export type ResultFormat = 'csv' | 'json';
 
 /**
  * Writes a run's results into `directory`: the tidy table (results.csv or results.json), the
- * peaks (peaks.csv or peaks.json), summary.json (status, issues, conventions, waste peaks) and,
+ * peaks (peaks.csv or peaks.json), summary.json (status, issues, conventions, waste peaks, the
+ * streams that make up the waste generated, so that `metabolis plot` can draw the folder) and,
  * for a run that kept them, the stocks by cohort (cohorts.csv).
  * Returns the paths written.
  */
@@ -65,6 +67,7 @@ export function writeResults(directory: string, format: ResultFormat, solution: 
     unit: solution.unit,
     years: { start: solution.years[0], end: solution.years[solution.years.length - 1] },
     wastePeaks: peakRows.filter((row) => row.waste && row.item === ''),
+    wasteGeneration: wasteGenerationSeries(solution).map(({ kind, id }) => ({ kind, id })),
   };
   write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   const cohorts = cohortCsv(solution);

@@ -47,9 +47,10 @@ export interface SweepReport extends SweepProgress {
  * Executes a sweep job (or one shard of it) into a folder: manifest.json, samples/ and results/
  * with one Parquet file per part, and summary.parquet once a whole sweep is complete. Parts are
  * written as soon as all their runs are in and then listed in the manifest, so a sweep that is
- * stopped keeps them; --resume computes only what is missing and gives the same files.
+ * stopped keeps them; --resume computes only what is missing and gives the same files. A job with
+ * units (a model's) has them recorded in the manifest.
  */
-export async function executeSweep(job: SweepJob, options: ExecuteOptions): Promise<SweepReport> {
+export async function executeSweep(job: SweepJob & Pick<SweepManifest, 'units'>, options: ExecuteOptions): Promise<SweepReport> {
   const shard = options.shard ?? WHOLE_SWEEP;
   const folder = shard.count > 1 ? join(options.out, shardFolderName(shard)) : options.out;
   let manifest = openManifest(folder, job, shard, options.partSize ?? partSize(job.columns.length), options.resume === true);
@@ -126,7 +127,7 @@ export async function executeSweep(job: SweepJob, options: ExecuteOptions): Prom
 }
 
 /** A new manifest for an empty folder, or the one already there when resuming the same sweep. */
-function openManifest(folder: string, job: SweepJob, shard: Shard, runsPerPart: number, resume: boolean): SweepManifest {
+function openManifest(folder: string, job: SweepJob & Pick<SweepManifest, 'units'>, shard: Shard, runsPerPart: number, resume: boolean): SweepManifest {
   const range = shardRange(job.runs, shard);
   const fresh: SweepManifest = {
     format: 'metabolis-sweep',
@@ -141,6 +142,7 @@ function openManifest(folder: string, job: SweepJob, shard: Shard, runsPerPart: 
     parts: [],
     complete: false,
     summary: null,
+    ...(job.units === undefined ? {} : { units: job.units }),
   };
   if (!hasManifest(folder)) {
     mkdirSync(join(folder, 'samples'), { recursive: true });

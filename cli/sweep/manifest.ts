@@ -32,6 +32,11 @@ export interface SweepManifest {
   /** Per output column statistics over all runs, once complete (not written for a single shard). */
   readonly summary: string | null;
   readonly mergedFrom?: readonly string[];
+  /**
+   * Unit of each output's yearly values and peak value (a total is that unit times a year), for
+   * figures to state; absent in folders of stand-in jobs and of versions that did not record it.
+   */
+  readonly units?: Readonly<Record<string, string>>;
 }
 
 /** An output column as JSON: `year` is null for statistics that are not per year. */
@@ -76,6 +81,15 @@ export function readManifest(folder: string): SweepManifest {
   }
   if (manifest.format !== 'metabolis-sweep' || manifest.formatVersion !== 1) throw new UsageError(`not a metabolis sweep manifest: ${path}`);
   return manifest as SweepManifest;
+}
+
+/** The manifest of a whole sweep with every run done: what the summary, the indices and the figures read. */
+export function readCompleteManifest(folder: string): SweepManifest {
+  const manifest = readManifest(folder);
+  if (!manifest.complete || manifest.shard.count !== 1) {
+    throw new UsageError(`${folder} is not a complete sweep${manifest.shard.count > 1 ? ' (it is one shard: merge the shards first)' : ': finish it with --resume'}`);
+  }
+  return manifest;
 }
 
 export function writeManifest(folder: string, manifest: SweepManifest): void {

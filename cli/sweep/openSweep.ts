@@ -8,8 +8,11 @@ import { loadSweepFromText, type SweepOverrides } from '../../engine/sweep/spec/
 import type { SweepSpec } from '../../engine/sweep/spec/sweepSpec.js';
 import type { SweepJob } from '../../engine/sweep/sweepJob.js';
 
+/** A model's sweep job, with the unit of each output for the manifest to record. */
+export type ModelSweepJob = SweepJob & { readonly units: Readonly<Record<string, string>> };
+
 /** A sweep file (or a model file with a `sweep:` section), its model loaded and compiled, as a job. */
-export function openSweep(path: string, overrides: SweepOverrides = {}): { spec: SweepSpec; job: SweepJob } {
+export function openSweep(path: string, overrides: SweepOverrides = {}): { spec: SweepSpec; job: ModelSweepJob } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -19,5 +22,9 @@ export function openSweep(path: string, overrides: SweepOverrides = {}): { spec:
   const spec = loadSweepFromText(text, path, overrides);
   const modelPath = isAbsolute(spec.model) ? spec.model : join(dirname(path), spec.model);
   const definition = loadModel(modelPath);
-  return { spec, job: modelSweepJob(spec, definition, compile(definition)) };
+  // A stock's level is a mass; flows, a stock's inflow and outflow, and waste streams are masses per year.
+  const units = Object.fromEntries(
+    spec.outputs.map((output) => [output.name, output.source.kind === 'stock' && output.source.measure === 'level' ? definition.unit : `${definition.unit}/yr`]),
+  );
+  return { spec, job: { ...modelSweepJob(spec, definition, compile(definition)), units } };
 }

@@ -3,7 +3,7 @@ import { morrisEffects, sobolIndices } from '../../engine/sweep/estimators/index
 import type { MorrisPlacement } from '../../engine/sweep/design/index.js';
 import { UsageError } from '../failure.js';
 import { readColumnBlock } from './columnBlocks.js';
-import { readManifest, type ManifestColumn, type SweepManifest } from './manifest.js';
+import { readCompleteManifest, type ManifestColumn, type SweepManifest } from './manifest.js';
 
 export interface SensitivityOptions {
   /** Outputs to analyse (default: all). */
@@ -45,10 +45,7 @@ export interface SensitivityReport {
  * one column of every run.
  */
 export async function sensitivity(folder: string, options: SensitivityOptions = {}): Promise<SensitivityReport> {
-  const manifest = readManifest(folder);
-  if (!manifest.complete || manifest.shard.count !== 1) {
-    throw new UsageError(`${folder} is not a complete sweep${manifest.shard.count > 1 ? ' (it is one shard: merge the shards first)' : ': finish it with --resume'}`);
-  }
+  const manifest = readCompleteManifest(folder);
   const design = manifest.design as { sampler?: string; n?: number; seed?: number; secondOrder?: boolean; levels?: number; placement?: MorrisPlacement };
   if (design.sampler !== 'sobol' && design.sampler !== 'morris') {
     throw new UsageError(`sensitivity indices need a sweep with sampler sobol or morris; ${folder} used ${design.sampler}`);

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { fileWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
 import { summarizeColumns, type ColumnSummary } from '../../engine/sweep/summary.js';
 import { version } from '../version.js';
 import { writeAtomically } from './atomicFile.js';
 import { columnBlocks, readColumnBlock } from './columnBlocks.js';
-import type { SweepManifest } from './manifest.js';
+import type { ManifestColumn, SweepManifest } from './manifest.js';
 
 export const SUMMARY_FILE = 'summary.parquet';
 
@@ -55,4 +56,25 @@ export async function writeSummary(folder: string, manifest: SweepManifest): Pro
     writer.finish();
   });
   return SUMMARY_FILE;
+}
+
+/** A row of summary.parquet: one output column's distribution over the runs. */
+export interface SummaryRow extends ManifestColumn {
+  readonly runs: number;
+  readonly missing: number;
+  readonly mean: number;
+  readonly sd: number;
+  readonly min: number;
+  readonly p05: number;
+  readonly p25: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly p95: number;
+  readonly max: number;
+}
+
+/** The rows of a complete sweep's summary.parquet, in the order of the manifest's columns. */
+export async function readSummary(folder: string, manifest: SweepManifest): Promise<SummaryRow[]> {
+  const file = await asyncBufferFromFile(join(folder, manifest.summary ?? SUMMARY_FILE));
+  return (await parquetReadObjects({ file })) as unknown as SummaryRow[];
 }

@@ -77,25 +77,34 @@ export function fillLuPattern(factors: Float64Array, offset: number, n: number, 
   pattern.upperStart[n] = upper;
 }
 
-/** Solves with the factors from luFactor, over their non-zero pattern only: `rhs` (length n) is overwritten with x. */
-export function luSolveSparse(factors: Float64Array, offset: number, pivots: Int32Array, pivotOffset: number, pattern: LuPattern, rhs: Float64Array, n: number): void {
+/** Solves with the factors from luFactor, over their non-zero pattern only: `rhs[rhsOffset …]` (length n) is overwritten with x. */
+export function luSolveSparse(
+  factors: Float64Array,
+  offset: number,
+  pivots: Int32Array,
+  pivotOffset: number,
+  pattern: LuPattern,
+  rhs: Float64Array,
+  rhsOffset: number,
+  n: number,
+): void {
   for (let column = 0; column < n; column++) {
     const pivotRow = pivots[pivotOffset + column];
     if (pivotRow !== column) {
-      const swap = rhs[column];
-      rhs[column] = rhs[pivotRow];
-      rhs[pivotRow] = swap;
+      const swap = rhs[rhsOffset + column];
+      rhs[rhsOffset + column] = rhs[rhsOffset + pivotRow];
+      rhs[rhsOffset + pivotRow] = swap;
     }
   }
   const { lowerStart, lowerColumns, upperStart, upperColumns } = pattern;
   for (let row = 1; row < n; row++) {
-    let sum = rhs[row];
-    for (let e = lowerStart[row]; e < lowerStart[row + 1]; e++) sum -= factors[offset + row * n + lowerColumns[e]] * rhs[lowerColumns[e]];
-    rhs[row] = sum;
+    let sum = rhs[rhsOffset + row];
+    for (let e = lowerStart[row]; e < lowerStart[row + 1]; e++) sum -= factors[offset + row * n + lowerColumns[e]] * rhs[rhsOffset + lowerColumns[e]];
+    rhs[rhsOffset + row] = sum;
   }
   for (let row = n - 1; row >= 0; row--) {
-    let sum = rhs[row];
-    for (let e = upperStart[row]; e < upperStart[row + 1]; e++) sum -= factors[offset + row * n + upperColumns[e]] * rhs[upperColumns[e]];
-    rhs[row] = sum / factors[offset + row * n + row];
+    let sum = rhs[rhsOffset + row];
+    for (let e = upperStart[row]; e < upperStart[row + 1]; e++) sum -= factors[offset + row * n + upperColumns[e]] * rhs[rhsOffset + upperColumns[e]];
+    rhs[rhsOffset + row] = sum / factors[offset + row * n + row];
   }
 }

@@ -57,7 +57,8 @@ export function run(model: CompiledModel, options: RunOptions = {}): Solution {
 
 function simulateYears(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[][], issues: IssueLog): void {
   const { horizon, processes, flows, stocks } = model;
-  const { transfer, flowValues, shares } = workspace;
+  const { transfer, flowValues, shares, shareFlows } = workspace;
+  const { slot, distributed } = transfer;
   for (let t = 0; t < horizon; t++) {
     // Stock-driven stocks first: their inflow depends only on the target and older cohorts.
     for (let s = 0; s < stocks.length; s++) if (stocks[s].kind === 'stock-driven') stepStockDriven(model, workspace, kernels[s], s, t, issues);
@@ -71,14 +72,14 @@ function simulateYears(model: CompiledModel, workspace: Workspace, kernels: Stoc
       return;
     }
 
-    for (let f = 0; f < flows.length; f++) {
+    for (let i = 0; i < shareFlows.length; i++) {
+      const f = shareFlows[i];
       const flow = flows[f];
-      if (flow.kind !== 'share' && flow.kind !== 'rest') continue;
       const size = flow.size;
-      const source = transfer.distributed[flow.from];
+      const from = slot[flow.from];
       const share = shares[f]!;
       const values = flowValues[f];
-      for (let k = 0; k < size; k++) values[t * size + k] = share[t * size + k] * source[k];
+      for (let k = 0; k < size; k++) values[t * size + k] = share[t * size + k] * distributed[from + k];
     }
 
     for (let s = 0; s < stocks.length; s++) if (stocks[s].kind !== 'stock-driven') stepStock(model, workspace, kernels[s], s, t);
@@ -92,7 +93,8 @@ function stepStockDriven(model: CompiledModel, workspace: Workspace, kernels: St
   const series = workspace.stockSeries[s];
   const target = workspace.targets[s]!;
   const demand = workspace.flowValues[stock.demandFlow];
-  const { alpha, beta } = workspace.transfer;
+  const { alpha, beta, slot } = workspace.transfer;
+  const start = slot[stock.process];
   for (let k = 0; k < stock.size; k++) {
     const kernel = kernels[k];
     const index = t * stock.size + k;
@@ -104,48 +106,49 @@ function stepStockDriven(model: CompiledModel, workspace: Workspace, kernels: St
     series.inflow[index] = kernel.inflow(t);
     series.outflow[index] = kernel.outflow(t);
     demand[index] = series.inflow[index];
-    alpha[stock.process][k] = 0;
-    beta[stock.process][k] = series.outflow[index];
+    alpha[start + k] = 0;
+    beta[start + k] = series.outflow[index];
   }
 }
 
 /**
- * Year t of process p before the solve: its known inflows B (value and demand flows) and what it
- * passes on, D = αx + β (see transferStep.ts).
+ * Year t of process p before the solve: its known inflows B (value and demand flows), as the
+ * starting x, and what it passes on, D = αx + β (see transferStep.ts).
  */
 function prepareProcess(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[][], p: number, t: number): void {
   const process = model.processes[p];
   const { flowValues, transfer } = workspace;
+  const { alpha, beta, throughput } = transfer;
   const size = process.size;
-  const known = transfer.known[p];
+  const start = transfer.slot[p];
   const offset = t * size;
   const valueIn = workspace.valueIn[p];
-  for (let k = 0; k < size; k++) known[k] = valueIn[offset + k];
-  for (const f of workspace.demandIn[p]) {
-    const values = flowValues[f];
-    for (let k = 0; k < size; k++) known[k] += values[offset + k];
+  for (let k = 0; k < size; k++) throughput[start + k] = valueIn[offset + k];
+  const demandIn = workspace.demandIn[p];
+  for (let d = 0; d < demandIn.length; d++) {
+    const values = flowValues[demandIn[d]];
+    for (let k = 0; k < size; k++) throughput[start + k] += values[offset + k];
   }
   const stock = process.stock >= 0 ? model.stocks[process.stock] : undefined;
   if (stock?.kind === 'stock-driven') return;
-  const alpha = transfer.alpha[p];
-  const beta = transfer.beta[p];
   if (stock?.kind === 'accumulate') {
-    alpha.fill(0);
-    beta.fill(0);
+    alpha.fill(0, start, start + size);
+    beta.fill(0, start, start + size);
     return;
   }
   // β starts as −V, minus the value and demand outflows; α as 1, a plain process passing on all.
-  for (let k = 0; k < size; k++) beta[k] = -fixedOutflow(workspace, p, offset + k);
+  for (let k = 0; k < size; k++) beta[start + k] = -fixedOutflow(workspace, p, offset + k);
   if (stock === undefined) {
-    alpha.fill(1);
+    alpha.fill(1, start, start + size);
     return;
   }
   const stockKernels = kernels[process.stock];
   for (let k = 0; k < size; k++) {
     // This year's cohort loses 1 − sf(t, t) of itself within the year.
     const kernel = stockKernels[k];
-    alpha[k] = 1 - kernel.ownYearSurvival(t);
-    beta[k] = kernel.outflowFromOlderCohorts(t) + alpha[k] * beta[k];
+    const a = 1 - kernel.ownYearSurvival(t);
+    alpha[start + k] = a;
+    beta[start + k] = kernel.outflowFromOlderCohorts(t) + a * beta[start + k];
   }
 }
 
@@ -153,10 +156,11 @@ function prepareProcess(model: CompiledModel, workspace: Workspace, kernels: Sto
 function stepStock(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[], s: number, t: number): void {
   const stock = model.stocks[s];
   const series = workspace.stockSeries[s];
-  const { throughput, distributed } = workspace.transfer;
+  const { throughput, distributed, slot } = workspace.transfer;
+  const start = slot[stock.process];
   for (let k = 0; k < stock.size; k++) {
     const index = t * stock.size + k;
-    const inflow = throughput[stock.process][k] - fixedOutflow(workspace, stock.process, index);
+    const inflow = throughput[start + k] - fixedOutflow(workspace, stock.process, index);
     const before = t === 0 ? series.initialTotal[k] : series.stock[index - stock.size];
     series.inflow[index] = inflow;
     if (stock.kind === 'accumulate') {
@@ -165,7 +169,7 @@ function stepStock(model: CompiledModel, workspace: Workspace, kernels: StockIte
     } else {
       kernels[k].addCohort(t, inflow);
       series.stock[index] = kernels[k].stock(t);
-      series.outflow[index] = distributed[stock.process][k];
+      series.outflow[index] = distributed[start + k];
     }
   }
 }
@@ -173,7 +177,8 @@ function stepStock(model: CompiledModel, workspace: Workspace, kernels: StockIte
 /** Σ of process p's value and demand outflows at `index` (year-major, item). */
 function fixedOutflow(workspace: Workspace, p: number, index: number): number {
   let sum = workspace.valueOut[p][index];
-  for (const f of workspace.demandOut[p]) sum += workspace.flowValues[f][index];
+  const demandOut = workspace.demandOut[p];
+  for (let d = 0; d < demandOut.length; d++) sum += workspace.flowValues[demandOut[d]][index];
   return sum;
 }
 

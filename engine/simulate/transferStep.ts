@@ -13,70 +13,40 @@ import { createLuPattern, fillLuPattern, luFactor, luSolveSparse, type LuPattern
  * since this year's cohort loses 1 − sf(t,t) of itself in its own year; a stock-driven stock
  * α = 0, β = its outflow. For a recycling loop this is (I − S·diag(α)) x = B + S·β, solved per
  * strongly connected component in topological order (a process outside a loop by substitution).
+ *
+ * Every per-process quantity lives in one array over all processes' items, process p at
+ * `slot[p] … slot[p] + size_p`: the year loop then indexes flat typed arrays, not an array of
+ * small arrays per process, which is most of what the loop costs at 5 items.
  */
 export interface TransferState {
-  /** Per process, this year: α, β, B (inflows known before the solve), x and D; each of process size. */
-  readonly alpha: Float64Array[];
-  readonly beta: Float64Array[];
-  readonly known: Float64Array[];
-  readonly throughput: Float64Array[];
-  readonly distributed: Float64Array[];
-  /** Per cyclic component: this year's n×n matrix and right-hand side (scratch). */
-  readonly matrices: (Float64Array | undefined)[];
-  readonly rhs: (Float64Array | undefined)[];
-  /** Per cyclic component and item: the matrix last factorised, its LU factors and pivots. */
-  readonly factorised: (LoopFactors | undefined)[];
+  /** Where each process's items start in the flat arrays below (length processes + 1). */
+  readonly slot: Int32Array;
+  /** This year: α, β, x (set to B before the solve, the total inflow after it) and D. */
+  readonly alpha: Float64Array;
+  readonly beta: Float64Array;
+  readonly throughput: Float64Array;
+  readonly distributed: Float64Array;
   /** Per process: share flows into it from processes solved before its component. */
-  readonly sharesFromEarlier: number[][];
-  /** Per component: its internal share flows as (row = receiving member, column = sending member, flow). */
-  readonly loopLinks: ({ readonly row: Int32Array; readonly column: Int32Array; readonly source: Int32Array; readonly flow: Int32Array } | undefined)[];
+  readonly sharesFromEarlier: Int32Array[];
+  readonly loops: (LoopSystem | undefined)[];
 }
 
-export function createTransferState(model: CompiledModel): TransferState {
-  const perProcess = () => model.processes.map((process) => new Float64Array(process.size));
-  return {
-    alpha: perProcess(),
-    beta: perProcess(),
-    known: perProcess(),
-    throughput: perProcess(),
-    distributed: perProcess(),
-    matrices: model.components.map((c) => (c.cyclic ? new Float64Array(c.processes.length ** 2) : undefined)),
-    rhs: model.components.map((c) => (c.cyclic ? new Float64Array(c.processes.length) : undefined)),
-    factorised: model.components.map((c) => {
-      if (!c.cyclic) return undefined;
-      const n = c.processes.length;
-      const size = model.processes[c.processes[0]].size;
-      const links = c.processes.reduce((count, p) => count + model.processes[p].inflows.filter((f) => isShare(model, f) && c.processes.includes(model.flows[f].from)).length, 0);
-      return {
-        coefficients: new Float64Array(size * links),
-        factors: new Float64Array(size * n * n),
-        pivots: new Int32Array(size * n),
-        valid: new Uint8Array(size),
-        patterns: Array.from({ length: size }, () => createLuPattern(n)),
-      };
-    }),
-    sharesFromEarlier: model.processes.map((process, p) => {
-      const members = model.components.find((c) => c.processes.includes(p))!.processes;
-      return process.inflows.filter((f) => isShare(model, f) && !members.includes(model.flows[f].from));
-    }),
-    loopLinks: model.components.map((c) => {
-      if (!c.cyclic) return undefined;
-      const links = c.processes.flatMap((p, row) =>
-        model.processes[p].inflows.filter((f) => isShare(model, f) && c.processes.includes(model.flows[f].from)).map((f) => [row, c.processes.indexOf(model.flows[f].from), f]),
-      );
-      return {
-        row: Int32Array.from(links, (l) => l[0]),
-        column: Int32Array.from(links, (l) => l[1]),
-        source: Int32Array.from(links, (l) => c.processes[l[1]]),
-        flow: Int32Array.from(links, (l) => l[2]),
-      };
-    }),
-  };
-}
-
-interface LoopFactors {
+/** A cyclic component's system and the factors of its matrix, per item. */
+interface LoopSystem {
+  readonly members: Int32Array;
+  /** Its internal share flows: receiving member (row), sending member (column), sending process, flow. */
+  readonly row: Int32Array;
+  readonly column: Int32Array;
+  readonly source: Int32Array;
+  readonly flow: Int32Array;
+  /** Right-hand sides, item-major: `[k * n + i]`; then the solution. */
+  readonly rhs: Float64Array;
+  /** Scratch: this year's n × n matrix. */
+  readonly matrix: Float64Array;
   /** Per item and internal link: the coefficient share·α the factors were made with. */
   readonly coefficients: Float64Array;
+  /** Per item: 1 when this year's coefficients differ from those the factors were made with. */
+  readonly changed: Uint8Array;
   readonly factors: Float64Array;
   readonly pivots: Int32Array;
   /** 1 when the item's factors match `coefficients` (cleared at the start of every run). */
@@ -85,9 +55,51 @@ interface LoopFactors {
   readonly patterns: LuPattern[];
 }
 
+export function createTransferState(model: CompiledModel): TransferState {
+  const slot = new Int32Array(model.processes.length + 1);
+  model.processes.forEach((process, p) => (slot[p + 1] = slot[p] + process.size));
+  const total = slot[model.processes.length];
+  const componentOf = new Int32Array(model.processes.length);
+  model.components.forEach((c, index) => c.processes.forEach((p) => (componentOf[p] = index)));
+  const shareInflows = (p: number) => model.processes[p].inflows.filter((f) => isShare(model, f));
+  return {
+    slot,
+    alpha: new Float64Array(total),
+    beta: new Float64Array(total),
+    throughput: new Float64Array(total),
+    distributed: new Float64Array(total),
+    sharesFromEarlier: model.processes.map((_, p) => Int32Array.from(shareInflows(p).filter((f) => componentOf[model.flows[f].from] !== componentOf[p]))),
+    loops: model.components.map((c) => {
+      if (!c.cyclic) return undefined;
+      const n = c.processes.length;
+      const size = model.processes[c.processes[0]].size;
+      const links = c.processes.flatMap((p, row) =>
+        shareInflows(p)
+          .filter((f) => componentOf[model.flows[f].from] === componentOf[p])
+          .map((f) => [row, c.processes.indexOf(model.flows[f].from), f]),
+      );
+      return {
+        members: Int32Array.from(c.processes),
+        row: Int32Array.from(links, (l) => l[0]),
+        column: Int32Array.from(links, (l) => l[1]),
+        source: Int32Array.from(links, (l) => c.processes[l[1]]),
+        flow: Int32Array.from(links, (l) => l[2]),
+        rhs: new Float64Array(size * n),
+        matrix: new Float64Array(n * n),
+        coefficients: new Float64Array(size * links.length),
+        changed: new Uint8Array(size),
+        factors: new Float64Array(size * n * n),
+        pivots: new Int32Array(size * n),
+        valid: new Uint8Array(size),
+        patterns: Array.from({ length: size }, () => createLuPattern(n)),
+      };
+    }),
+  };
+}
+
 /** Forgets the factors of the previous run: its shares may have been different. */
 export function resetTransferState(state: TransferState): void {
-  for (const loop of state.factorised) loop?.valid.fill(0);
+  for (const loop of state.loops) loop?.valid.fill(0);
 }
 
 function isShare(model: CompiledModel, f: number): boolean {
@@ -96,29 +108,33 @@ function isShare(model: CompiledModel, f: number): boolean {
 }
 
 /**
- * Solves year t given α, β and B, writing x and D of every process. `shares[f]` holds every share
- * flow's share for every year (T × size). Returns the index of a singular component, or -1.
+ * Solves year t given α, β and x = B, writing x and D of every process. `shares[f]` holds every
+ * share flow's share for every year (T × size). Returns the index of a singular component, or -1.
  */
 export function solveTransfer(model: CompiledModel, state: TransferState, shares: readonly (Float64Array | undefined)[], t: number): number {
-  const { processes, flows, components } = model;
-  const { alpha, beta, known, throughput, distributed } = state;
+  const { flows, components } = model;
+  const { slot, alpha, beta, throughput, distributed } = state;
   for (let c = 0; c < components.length; c++) {
     const members = components[c].processes;
     // Shares from processes solved earlier are known inflows now.
-    for (const p of members) {
-      const size = processes[p].size;
-      const x = throughput[p];
-      x.set(known[p]);
-      for (const f of state.sharesFromEarlier[p]) {
+    for (let m = 0; m < members.length; m++) {
+      const p = members[m];
+      const start = slot[p];
+      const size = slot[p + 1] - start;
+      const earlier = state.sharesFromEarlier[p];
+      for (let e = 0; e < earlier.length; e++) {
+        const f = earlier[e];
         const share = shares[f]!;
-        const source = distributed[flows[f].from];
-        for (let k = 0; k < size; k++) x[k] += share[t * size + k] * source[k];
+        const from = slot[flows[f].from];
+        const at = t * size;
+        for (let k = 0; k < size; k++) throughput[start + k] += share[at + k] * distributed[from + k];
       }
     }
-    if (components[c].cyclic && !solveLoop(model, state, shares, c, t)) return c;
-    for (const p of members) {
-      const size = processes[p].size;
-      for (let k = 0; k < size; k++) distributed[p][k] = alpha[p][k] * throughput[p][k] + beta[p][k];
+    const loop = state.loops[c];
+    if (loop !== undefined && !solveLoop(state, loop, shares, t)) return c;
+    for (let m = 0; m < members.length; m++) {
+      const p = members[m];
+      for (let i = slot[p]; i < slot[p + 1]; i++) distributed[i] = alpha[i] * throughput[i] + beta[i];
     }
   }
   return -1;
@@ -127,45 +143,54 @@ export function solveTransfer(model: CompiledModel, state: TransferState, shares
 /**
  * (I − S·diag(α)) x = x_known + S·β over the loop's members, per item. The matrix is rebuilt and
  * factorised only when a coefficient share·α changed since the last year solved; otherwise the
- * factors are reused and a year costs one O(n²) solve.
+ * factors are reused and a year costs one O(n²) solve. Links are walked once for all items.
  */
-function solveLoop(model: CompiledModel, state: TransferState, shares: readonly (Float64Array | undefined)[], c: number, t: number): boolean {
-  const { processes } = model;
-  const members = model.components[c].processes;
+function solveLoop(state: TransferState, loop: LoopSystem, shares: readonly (Float64Array | undefined)[], t: number): boolean {
+  const { slot, alpha, beta, throughput } = state;
+  const { members, rhs, coefficients, changed, valid } = loop;
   const n = members.length;
-  const matrix = state.matrices[c]!;
-  const rhs = state.rhs[c]!;
-  const size = processes[members[0]].size;
-  const links = state.loopLinks[c]!;
-  const linkCount = links.flow.length;
-  const loop = state.factorised[c]!;
-  const { alpha, beta, throughput } = state;
-  for (let k = 0; k < size; k++) {
-    let changed = loop.valid[k] !== 1;
-    for (let i = 0; i < n; i++) rhs[i] = throughput[members[i]][k];
-    const base = k * linkCount;
-    const at = t * size + k;
-    for (let l = 0; l < linkCount; l++) {
-      const source = links.source[l];
-      const share = shares[links.flow[l]]![at];
-      const coefficient = share * alpha[source][k];
-      if (coefficient !== loop.coefficients[base + l]) {
-        loop.coefficients[base + l] = coefficient;
-        changed = true;
-      }
-      rhs[links.row[l]] += share * beta[source][k];
-    }
-    if (changed) {
-      matrix.fill(0);
-      for (let i = 0; i < n; i++) matrix[i * n + i] = 1;
-      for (let l = 0; l < linkCount; l++) matrix[links.row[l] * n + links.column[l]] -= loop.coefficients[base + l];
-      loop.factors.set(matrix, k * n * n);
-      loop.valid[k] = luFactor(loop.factors, k * n * n, loop.pivots, k * n, n) ? 1 : 0;
-      if (loop.valid[k] !== 1) return false;
-      fillLuPattern(loop.factors, k * n * n, n, loop.patterns[k]);
-    }
-    luSolveSparse(loop.factors, k * n * n, loop.pivots, k * n, loop.patterns[k], rhs, n);
-    for (let i = 0; i < n; i++) throughput[members[i]][k] = rhs[i];
+  const size = slot[members[0] + 1] - slot[members[0]];
+  const linkCount = loop.flow.length;
+  for (let i = 0; i < n; i++) {
+    const start = slot[members[i]];
+    for (let k = 0; k < size; k++) rhs[k * n + i] = throughput[start + k];
   }
+  for (let k = 0; k < size; k++) changed[k] = valid[k] === 1 ? 0 : 1;
+  for (let l = 0; l < linkCount; l++) {
+    const share = shares[loop.flow[l]]!;
+    const from = slot[loop.source[l]];
+    const row = loop.row[l];
+    const at = t * size;
+    for (let k = 0; k < size; k++) {
+      const s = share[at + k];
+      const coefficient = s * alpha[from + k];
+      if (coefficient !== coefficients[k * linkCount + l]) {
+        coefficients[k * linkCount + l] = coefficient;
+        changed[k] = 1;
+      }
+      rhs[k * n + row] += s * beta[from + k];
+    }
+  }
+  for (let k = 0; k < size; k++) {
+    if (changed[k] === 1 && !factorise(loop, k, n, linkCount)) return false;
+    luSolveSparse(loop.factors, k * n * n, loop.pivots, k * n, loop.patterns[k], rhs, k * n, n);
+  }
+  for (let i = 0; i < n; i++) {
+    const start = slot[members[i]];
+    for (let k = 0; k < size; k++) throughput[start + k] = rhs[k * n + i];
+  }
+  return true;
+}
+
+/** Builds item k's matrix I − S·diag(α) from its coefficients and factorises it; false if singular. */
+function factorise(loop: LoopSystem, k: number, n: number, linkCount: number): boolean {
+  const { matrix, coefficients } = loop;
+  matrix.fill(0);
+  for (let i = 0; i < n; i++) matrix[i * n + i] = 1;
+  for (let l = 0; l < linkCount; l++) matrix[loop.row[l] * n + loop.column[l]] -= coefficients[k * linkCount + l];
+  loop.factors.set(matrix, k * n * n);
+  loop.valid[k] = luFactor(loop.factors, k * n * n, loop.pivots, k * n, n) ? 1 : 0;
+  if (loop.valid[k] !== 1) return false;
+  fillLuPattern(loop.factors, k * n * n, n, loop.patterns[k]);
   return true;
 }

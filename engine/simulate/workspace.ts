@@ -29,8 +29,10 @@ export interface Workspace {
   /** Per process, T × size: Σ of the magnitudes of the terms of each balance (its tolerance). */
   readonly magnitudes: Float64Array[];
   /** Per process: its demand flows in and out, known only inside the year loop. */
-  readonly demandIn: number[][];
-  readonly demandOut: number[][];
+  readonly demandIn: Int32Array[];
+  readonly demandOut: Int32Array[];
+  /** The share and rest flows, whose values follow from each year's solve. */
+  readonly shareFlows: Int32Array;
   flowValues: Float64Array[];
   stockSeries: StockRunSeries[];
   /** Per process: the balance residual series. */
@@ -62,8 +64,9 @@ export function workspaceOf(model: CompiledModel, reuseOutputs = false): Workspa
       valueIn: model.processes.map((process) => new Float64Array(horizon * process.size)),
       valueOut: model.processes.map((process) => new Float64Array(horizon * process.size)),
       magnitudes: model.processes.map((process) => new Float64Array(horizon * process.size)),
-      demandIn: model.processes.map((_, p) => model.flows.flatMap((flow, f) => (flow.kind === 'demand' && flow.to === p ? [f] : []))),
-      demandOut: model.processes.map((_, p) => model.flows.flatMap((flow, f) => (flow.kind === 'demand' && flow.from === p ? [f] : []))),
+      demandIn: model.processes.map((_, p) => flowsWhere(model, (flow) => flow.kind === 'demand' && flow.to === p)),
+      demandOut: model.processes.map((_, p) => flowsWhere(model, (flow) => flow.kind === 'demand' && flow.from === p)),
+      shareFlows: flowsWhere(model, (flow) => flow.kind === 'share' || flow.kind === 'rest'),
       flowValues: [],
       stockSeries: [],
       residuals: [],
@@ -82,6 +85,10 @@ export function workspaceOf(model: CompiledModel, reuseOutputs = false): Workspa
   }
   workspace.cohortStocks = undefined;
   return workspace;
+}
+
+function flowsWhere(model: CompiledModel, test: (flow: CompiledModel['flows'][number]) => boolean): Int32Array {
+  return Int32Array.from(model.flows.flatMap((flow, f) => (test(flow) ? [f] : [])));
 }
 
 /**

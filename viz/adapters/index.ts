@@ -4,3 +4,5 @@ export { solutionTimeSeriesInput, type SolutionTimeSeriesOptions } from './solut
 export { wasteGenerationSeries } from './wasteGeneration.js';
 export { SERIES_KINDS, type ResolvedSeries, type SeriesRef } from './seriesRef.js';
 export { sameScaleSankeys } from './sameScale.js';
+export { tableRun, type SavedRun, type SavedRunFacts } from './tableRun.js';
+export type { RunSeries } from './runSeries.js';

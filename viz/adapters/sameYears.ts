@@ -1,8 +1,8 @@
 import { OptionsError } from '../../engine/errors.js';
-import type { Solution } from '../../engine/simulate/solution.js';
+import type { RunSeries } from './runSeries.js';
 
 /** Runs drawn in one chart share a time axis: the same years, and at least one run. */
-export function checkSameYears(solutions: readonly Solution[]): readonly number[] {
+export function checkSameYears(solutions: readonly RunSeries[]): readonly number[] {
   if (solutions.length === 0) throw new OptionsError('solutions', 'must hold at least one run');
   const years = solutions[0].years;
   solutions.forEach((solution, i) => {

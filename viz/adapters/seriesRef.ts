@@ -1,6 +1,6 @@
 import type { TidyKind } from '../../engine/analysis/tidyTable.js';
 import { OptionsError, nearestNames } from '../../engine/errors.js';
-import type { Solution } from '../../engine/simulate/solution.js';
+import type { RunSeries } from './runSeries.js';
 
 /** Which series of a run: a flow by id, or a stock's level, inflow or outflow by the stock's name. */
 export interface SeriesRef {
@@ -21,7 +21,7 @@ export interface ResolvedSeries {
 
 export const SERIES_KINDS: readonly TidyKind[] = ['flow', 'stock', 'stock-inflow', 'stock-outflow'];
 
-export function resolveSeries(solution: Solution, ref: SeriesRef, stockDefault: Exclude<TidyKind, 'flow'>): ResolvedSeries {
+export function resolveSeries(solution: RunSeries, ref: SeriesRef, stockDefault: Exclude<TidyKind, 'flow'>): ResolvedSeries {
   const flow = solution.flows.find((candidate) => candidate.id === ref.id);
   const stock = solution.stocks.find((candidate) => candidate.name === ref.id);
   const kind = ref.kind ?? (flow ? 'flow' : stockDefault);

@@ -1,9 +1,9 @@
 import { OptionsError } from '../../engine/errors.js';
-import type { Solution } from '../../engine/simulate/solution.js';
 import type { TimeSeries, TimeSeriesInput } from '../charts/time-series.js';
 import { collapseSeries, itemSeries } from './collapse.js';
 import { displayName } from './displayName.js';
 import { itemGroups } from './itemGroups.js';
+import type { RunSeries } from './runSeries.js';
 import { checkSameYears } from './sameYears.js';
 import { resolveSeries, seriesQuantity, type SeriesRef } from './seriesRef.js';
 
@@ -18,8 +18,8 @@ export interface SolutionTimeSeriesOptions {
   readonly title?: string;
 }
 
-/** A flow or stock of one or more runs (scenarios) over time, one series per dimension item and run. */
-export function solutionTimeSeriesInput(solutions: readonly Solution[], options: SolutionTimeSeriesOptions): TimeSeriesInput {
+/** A flow or stock of one or more runs (scenarios, or saved runs) over time, one series per dimension item and run. */
+export function solutionTimeSeriesInput(solutions: readonly RunSeries[], options: SolutionTimeSeriesOptions): TimeSeriesInput {
   const years = checkSameYears(solutions);
   const resolved = solutions.map((solution) => resolveSeries(solution, options.series, 'stock'));
   const first = resolved[0];

@@ -5,6 +5,7 @@ import type { WastePeakInput } from '../charts/waste-peak.js';
 import { displayName } from './displayName.js';
 import { resolveSeries, seriesQuantity, type ResolvedSeries, type SeriesRef } from './seriesRef.js';
 import { checkSameYears } from './sameYears.js';
+import type { SavedRun } from './tableRun.js';
 import { wasteGenerationSeries } from './wasteGeneration.js';
 
 export interface SolutionWastePeakOptions {
@@ -14,13 +15,19 @@ export interface SolutionWastePeakOptions {
   readonly title?: string;
 }
 
-/** The series a waste-peak chart of this run sums: the one asked for, or every waste stream at the head of its chain. */
-export function wastePeakSeries(solution: Solution, series: SeriesRef | undefined): ResolvedSeries[] {
-  return series ? [resolveSeries(solution, series, 'stock-outflow')] : wasteGenerationSeries(solution);
+/**
+ * The series a waste-peak chart of this run sums: the one asked for, or every waste stream at the
+ * head of its chain: found from a Solution's network, or as a saved run recorded them.
+ */
+export function wastePeakSeries(run: Solution | SavedRun, series: SeriesRef | undefined): ResolvedSeries[] {
+  if (series) return [resolveSeries(run, series, 'stock-outflow')];
+  if (!('wasteGeneration' in run)) return wasteGenerationSeries(run);
+  if (run.wasteGeneration === undefined) throw new OptionsError('series', 'must be given: the saved run does not record which streams make up the waste generated (run the model again to record them)');
+  return run.wasteGeneration.map((ref) => resolveSeries(run, ref, 'stock-outflow'));
 }
 
-/** Runs of one model (one per scenario) as a waste-peak chart: one line per run, its peak marked. */
-export function solutionWastePeakInput(solutions: readonly Solution[], options: SolutionWastePeakOptions = {}): WastePeakInput {
+/** Runs of one model (one per scenario, or saved runs) as a waste-peak chart: one line per run, its peak marked. */
+export function solutionWastePeakInput(solutions: readonly (Solution | SavedRun)[], options: SolutionWastePeakOptions = {}): WastePeakInput {
   const years = checkSameYears(solutions);
   const scenarios = solutions.map((solution) => {
     const parts = wastePeakSeries(solution, options.series);

@@ -8,7 +8,7 @@ function solveDenseInPlace(matrix: Float64Array, rhs: Float64Array, n: number): 
   if (!luFactor(matrix, 0, pivots, 0, n)) return false;
   const pattern = createLuPattern(n);
   fillLuPattern(matrix, 0, n, pattern);
-  luSolveSparse(matrix, 0, pivots, 0, pattern, rhs, n);
+  luSolveSparse(matrix, 0, pivots, 0, pattern, rhs, 0, n);
   return true;
 }
 
