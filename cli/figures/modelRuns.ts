@@ -29,7 +29,7 @@ export function openModel(modelPath: string): OpenModel {
 }
 
 /** What a figure of a run that did not succeed must not let pass unsaid. */
-export function statusWarnings(solutions: readonly Solution[]): string[] {
+export function statusWarnings(solutions: readonly Pick<Solution, 'status' | 'scenario' | 'issues'>[]): string[] {
   return solutions
     .filter((solution) => solution.status !== 'success')
     .map((solution) => `warning: run${solution.scenario ? ` of scenario ${solution.scenario}` : ''} ended with status ${solution.status}: ${solution.issues[0]?.message ?? ''}`);

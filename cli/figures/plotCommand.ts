@@ -1,78 +1,97 @@
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { TidyKind } from '../../engine/analysis/tidyTable.js';
-import { SERIES_KINDS, solutionTimeSeriesInput, solutionWastePeakInput, wastePeakSeries } from '../../viz/adapters/index.js';
-import { timeSeriesSvg, wastePeakSvg } from '../../viz/index.js';
+import { SERIES_KINDS } from '../../viz/adapters/index.js';
+import type { ChartOptions } from '../../viz/index.js';
 import { UsageError } from '../failure.js';
-import { slug } from '../output/slug.js';
 import { figureFormat, writeFigure } from './figureFile.js';
 import { collect, integerFlag, widthFlag } from './flags.js';
-import { openModel, statusWarnings } from './modelRuns.js';
+import { openModel } from './modelRuns.js';
+import type { PlotFigure } from './plotFigure.js';
+import { checkFlagsFit, checkFolderScenario, fittingKind, plotSource } from './plotSource.js';
+import { readRunFolder } from './runFolder.js';
+import { RUN_KINDS, runFigure, type RunKind } from './runPlots.js';
+import { sweepFigure } from './sweepFigures.js';
+import { openSweepFolder, sweepKinds, type SweepKind } from './sweepFolder.js';
 
 interface PlotFlags {
-  readonly kind: string;
+  readonly kind?: string;
   readonly series?: string;
   readonly seriesKind?: string;
   readonly by?: string;
   readonly stacked?: boolean;
+  readonly output?: string;
+  readonly statistic?: string;
+  readonly year?: string;
   readonly scenario: readonly string[];
   readonly width?: string;
   readonly out?: string;
   readonly dpi: string;
 }
 
-const KINDS = ['waste-peaks', 'series'] as const;
+const EXAMPLES = [
+  'metabolis plot models/singapore/model.yaml --kind waste-peaks -o waste-peaks.png',
+  'metabolis plot models/singapore/model.yaml --kind series --series landfilled --stacked -s zero-waste -o landfill.pdf',
+  'metabolis plot results/singapore --kind series --series demolition_waste --by total -o demolition.svg   # a folder of metabolis run',
+  'metabolis plot results/sg-sweep --output ewaste -o ewaste-fan.png                                      # a folder of metabolis sweep',
+  'metabolis plot results/sg-sweep --kind sobol --output demolition_waste --statistic total -o sobol.pdf',
+  'metabolis plot results/sg-morris --kind morris --output ewaste --year 2040 -o morris.svg',
+  'metabolis plot results/sg-sweep --kind peak-years --output ewaste -o peak-years.png',
+];
 
 export function registerPlot(program: Command): void {
   program
     .command('plot')
-    .description('plot a model run over time: waste generation with its peak per scenario, or any flow or stock by dimension item')
-    .argument('<model>', 'model file (.yaml, .yml or .json); run and sweep folders are not read yet (sweep figures come with the sweep commands)')
-    .option('-k, --kind <kind>', `what to plot: ${KINDS.join(' or ')}`, 'waste-peaks')
+    .description('plot runs over time (waste generation and its peak per scenario, any flow or stock by item) from a model or a results folder, or the uncertainty and sensitivity of a sweep folder')
+    .argument('<source>', 'a model file (.yaml, .yml or .json), a results folder of metabolis run, or a complete sweep folder')
+    .option('-k, --kind <kind>', `what to plot: ${RUN_KINDS.join(' or ')} (model, results folder; default waste-peaks); fan, sobol, morris or peak-years (sweep folder; default fan)`)
     .option('--series <id>', 'a flow id or stock name (waste-peaks default: all waste generated; required for series)')
     .option('--series-kind <kind>', `which series of that name: ${SERIES_KINDS.join(', ')} (default: the flow, else the stock's level, or its outflow for waste-peaks)`)
     .option('--by <dimension>', "series: one line per item of this dimension (default: the series' first; 'total' for one line)")
     .option('--stacked', 'series: stacked areas instead of lines (one scenario)')
-    .option('-s, --scenario <name>', 'a scenario to include; repeat for several (waste-peaks default: every scenario; series default: the base model)', collect, [])
+    .option('--output <name>', 'sweep: the output to plot (default: the first that records what the kind needs: series for fan, peak for peak-years)')
+    .option('--statistic <name>', 'sobol, morris: indices of the total, peak_value, value (of a year) or peak_year (default: the first of these the output records)')
+    .option('--year <year>', "sobol, morris: indices of the output's value in this year (default: its last year)")
+    .option('-s, --scenario <name>', 'a scenario to include; repeat for several (waste-peaks default: every scenario; series default: the base model); a folder holds one', collect, [])
     .option('--width <width>', 'single (85 mm), double (175 mm) or a width in mm', 'single')
-    .option('-o, --out <file>', 'figure file: .svg, .png or .pdf (default: <model>-<kind>.svg)')
+    .option('-o, --out <file>', 'figure file: .svg, .png or .pdf (default: <model>[-<scenario>]-<kind>[-<output>].svg)')
     .option('--dpi <dpi>', 'PNG resolution at printed size', '300')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ metabolis plot models/singapore/model.yaml --kind waste-peaks -o waste-peaks.png\n' +
-        '  $ metabolis plot models/singapore/model.yaml --kind series --series landfilled --stacked -s zero-waste -o landfill.pdf\n',
-    )
-    .action(async (modelPath: string, flags: PlotFlags) => {
-      if (!(KINDS as readonly string[]).includes(flags.kind)) throw new UsageError(`--kind must be ${KINDS.join(' or ')} (got ${flags.kind})`);
-      if (existsSync(modelPath) && statSync(modelPath).isDirectory()) {
-        const what = existsSync(join(modelPath, 'manifest.json')) ? 'a sweep folder' : 'a folder';
-        throw new UsageError(`${modelPath} is ${what}: plot reads a model file for now (plots of run and sweep folders are not available yet)`);
-      }
-      if (flags.seriesKind !== undefined && !(SERIES_KINDS as readonly string[]).includes(flags.seriesKind)) {
-        throw new UsageError(`--series-kind must be one of ${SERIES_KINDS.join(', ')} (got ${flags.seriesKind})`);
-      }
-      if (flags.kind === 'series' && flags.series === undefined) throw new UsageError('--kind series needs --series <flow id or stock name>');
-      const series = flags.series === undefined ? undefined : { id: flags.series, ...(flags.seriesKind ? { kind: flags.seriesKind as TidyKind } : {}) };
-      const width = widthFlag(flags.width);
+    .addHelpText('after', `\nExamples:\n${EXAMPLES.map((example) => `  $ ${example}\n`).join('')}`)
+    .action(async (path: string, flags: PlotFlags) => {
+      const chart: ChartOptions = { width: widthFlag(flags.width) };
       const dpi = integerFlag('--dpi', flags.dpi);
       if (flags.out !== undefined) figureFormat(flags.out);
-
-      const model = openModel(modelPath);
-      const everyScenario = flags.kind === 'waste-peaks' && model.scenarios.length > 0 ? model.scenarios : [undefined];
-      const solutions = model.run(flags.scenario.length > 0 ? flags.scenario : everyScenario);
-      const notes = statusWarnings(solutions);
-      let svg: string;
-      if (flags.kind === 'waste-peaks') {
-        const figure = wastePeakSvg(solutionWastePeakInput(solutions, { series }), { width });
-        svg = figure.svg;
-        if (!series) notes.push(`waste generated: the sum of ${wastePeakSeries(solutions[0], undefined).map((part) => (part.kind === 'flow' ? part.id : `${part.id} (${part.kind})`)).join(', ')}`);
-      } else {
-        const by = flags.by === 'total' ? null : flags.by;
-        svg = timeSeriesSvg(solutionTimeSeriesInput(solutions, { series: series!, by }), { width, mode: flags.stacked ? 'stacked' : 'lines' }).svg;
-      }
-      const out = flags.out ?? `${slug(model.definition.name)}-${flags.kind}.svg`;
-      notes.push(...(await writeFigure(out, svg, dpi)));
+      const figure = await plotFigure(path, flags, chart);
+      const out = flags.out ?? `${figure.name}.svg`;
+      const notes = [...figure.notes, ...(await writeFigure(out, figure.svg, dpi))];
       process.stdout.write(`${[`wrote ${out}`, ...notes].join('\n')}\n`);
     });
+}
+
+async function plotFigure(path: string, flags: PlotFlags, chart: ChartOptions): Promise<PlotFigure> {
+  const source = plotSource(path);
+  const given = { '--series': flags.series, '--series-kind': flags.seriesKind, '--by': flags.by, '--stacked': flags.stacked, '--output': flags.output, '--statistic': flags.statistic, '--year': flags.year };
+  if (source === 'sweep folder') {
+    const sweep = openSweepFolder(path);
+    const kind = fittingKind(flags.kind, sweepKinds(sweep), path, `${sweep.sampler} sweep`) as SweepKind;
+    checkFlagsFit(kind, given);
+    checkFolderScenario(flags.scenario, sweep.scenario, path);
+    const year = flags.year === undefined ? undefined : integerFlag('--year', flags.year);
+    return sweepFigure(kind, sweep, { output: flags.output, statistic: flags.statistic, year }, chart);
+  }
+  const kind = fittingKind(flags.kind, RUN_KINDS, path, source) as RunKind;
+  checkFlagsFit(kind, given);
+  if (flags.seriesKind !== undefined && !(SERIES_KINDS as readonly string[]).includes(flags.seriesKind)) {
+    throw new UsageError(`--series-kind must be one of ${SERIES_KINDS.join(', ')} (got ${flags.seriesKind})`);
+  }
+  if (kind === 'series' && flags.series === undefined) throw new UsageError('--kind series needs --series <flow id or stock name>');
+  const series = flags.series === undefined ? undefined : { id: flags.series, ...(flags.seriesKind ? { kind: flags.seriesKind as TidyKind } : {}) };
+  const choice = { series, by: flags.by === 'total' ? null : flags.by, stacked: flags.stacked === true };
+  if (source === 'run folder') {
+    const run = readRunFolder(path);
+    checkFolderScenario(flags.scenario, run.scenario, path);
+    return runFigure(kind, [run], choice, chart);
+  }
+  const model = openModel(path);
+  const everyScenario = kind === 'waste-peaks' && model.scenarios.length > 0 ? model.scenarios : [undefined];
+  return runFigure(kind, model.run(flags.scenario.length > 0 ? flags.scenario : everyScenario), choice, chart);
 }

@@ -36,7 +36,7 @@ async function fanFigure(sweep: SweepFolder, output: SweepOutput, chart: ChartOp
     quantity: displayName(output.name),
     unit: outputUnit(sweep, output),
     years: rows.map((row) => row.year!),
-    scenarios: [{ name: sweep.scenario, p05: quantile('p05'), p25: quantile('p25'), p50: quantile('p50'), p75: quantile('p75'), p95: quantile('p95') }],
+    scenarios: [{ name: scenarioName(sweep), p05: quantile('p05'), p25: quantile('p25'), p50: quantile('p50'), p75: quantile('p75'), p95: quantile('p95') }],
     samples: sweep.manifest.runs,
   };
   const missing = Math.max(...rows.map((row) => row.missing));
@@ -53,7 +53,7 @@ async function peakYearsFigure(sweep: SweepFolder, output: SweepOutput, chart: C
   // Ties go to the earliest year, so a peak in the last year is a series still rising there: no peak within the horizon.
   const peakYears = Array.from(recorded).filter((year) => !Number.isNaN(year)).map((year) => (year === end ? NaN : year));
   const missing = recorded.length - peakYears.length;
-  const input = { title: sweep.model, quantity: output.name.replace(/_+/g, ' '), horizon: { start, end }, peakYears, scenario: sweep.scenario };
+  const input = { title: sweep.model, quantity: output.name.replace(/_+/g, ' '), horizon: { start, end }, peakYears, scenario: scenarioName(sweep) };
   return {
     svg: peakYearSvg(input, chart).svg,
     notes: [`output: ${output.name}`, ...(missing > 0 ? [`${missing} runs without a peak year (failed, or zero throughout) are left out`] : [])],
@@ -67,11 +67,12 @@ async function indicesFigure(kind: 'sobol' | 'morris', sweep: SweepFolder, outpu
   const label = numberLabel(output, number);
   const choose = 'choose another --statistic or --output';
   if (indices.missing > 0) throw new UsageError(`no indices of ${label}: ${indices.missing} runs have no value for it (${choose})`);
-  if (indices.variance === 0) throw new UsageError(`no indices of ${label}: it is the same in every run (${choose})`);
+  const constant = indices.variance === 0 || indices.factors.every((factor) => 'muStar' in factor && factor.muStar === 0 && factor.sigma === 0);
+  if (constant) throw new UsageError(`no indices of ${label}: it is the same in every run (${choose})`);
   const notes = [`output: ${output.name}, ${label}`];
   if (kind === 'morris') {
     const parameters = indices.factors.flatMap((factor) => ('muStar' in factor ? [{ name: factor.factor, muStar: factor.muStar, sigma: factor.sigma }] : []));
-    const input = { title: sweep.model, output: label, unit: numberUnit(sweep, output, number), parameters, trajectories: sweep.n ?? undefined, scenario: sweep.scenario };
+    const input = { title: sweep.model, output: label, unit: numberUnit(sweep, output, number), parameters, trajectories: sweep.n ?? undefined, scenario: scenarioName(sweep) };
     return { svg: morrisSvg(input, chart).svg, notes: [...notes, "elementary effects are per whole range of each factor (a factor's [0, 1] scale)"] };
   }
   const parameters = indices.factors.flatMap((factor) =>
@@ -79,6 +80,11 @@ async function indicesFigure(kind: 'sobol' | 'morris', sweep: SweepFolder, outpu
       ? [{ name: factor.factor, first: { value: factor.first, low: factor.firstLow, high: factor.firstHigh }, total: { value: factor.total, low: factor.totalLow, high: factor.totalHigh } }]
       : [],
   );
-  const input = { title: sweep.model, output: label, parameters, confidence: report.level, samples: report.runs, scenario: sweep.scenario };
+  const input = { title: sweep.model, output: label, parameters, confidence: report.level, samples: report.runs, scenario: scenarioName(sweep) };
   return { svg: sobolSvg(input, chart).svg, notes };
+}
+
+/** Every figure states its scenario; a sweep of none is of the base model. */
+function scenarioName(sweep: SweepFolder): string {
+  return sweep.scenario ?? 'base model';
 }

@@ -17,8 +17,8 @@ export interface SweepFolder {
   readonly folder: string;
   readonly manifest: SweepManifest;
   readonly model: string;
-  /** The scenario swept; 'base model' when none was. */
-  readonly scenario: string;
+  /** The scenario swept; undefined for the base model. */
+  readonly scenario: string | undefined;
   readonly sampler: string;
   /** Sobol' base points, Morris trajectories, or runs (null for a grid). */
   readonly n: number | null;
@@ -44,7 +44,7 @@ export function openSweepFolder(folder: string): SweepFolder {
     folder,
     manifest,
     model: design.model?.name ?? 'sweep',
-    scenario: design.scenario ?? 'base model',
+    scenario: design.scenario ?? undefined,
     sampler: design.sampler ?? 'unknown',
     n: design.n ?? null,
     outputs: (design.outputs ?? []).map(({ name, record, years }) => ({ name, record, years, unit: manifest.units?.[name] })),

@@ -24,7 +24,7 @@ export function openSweep(path: string, overrides: SweepOverrides = {}): { spec:
   const definition = loadModel(modelPath);
   // A stock's level is a mass; flows, a stock's inflow and outflow, and waste streams are masses per year.
   const units = Object.fromEntries(
-    spec.outputs.map((output) => [output.name, output.source.kind === 'stock' && output.source.measure === 'level' ? definition.unit : `${definition.unit}/yr`]),
+    spec.outputs.map((output) => [output.name, output.source.kind === 'stock' && output.source.measure === 'level' ? definition.massUnit : `${definition.massUnit}/yr`]),
   );
   return { spec, job: { ...modelSweepJob(spec, definition, compile(definition)), units } };
 }

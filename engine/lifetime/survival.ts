@@ -32,6 +32,8 @@ export interface Survival {
   readonly leaving: Float64Array;
   /** Counts the refills of `values`, so a stock can tell that a curve it summed over has not changed. */
   revision: number;
+  /** Counts the refills of the initial cohorts' part: what a stock sums once for its initial stock. */
+  initialRevision: number;
 }
 
 /**
@@ -54,7 +56,7 @@ export function createSurvival(horizon: number, initialCohortOffsets: ArrayLike<
   if (!cohortVarying) {
     for (let k = 0; k < births.length; k++) column[k] = -births[k];
     const ages = horizon - births[0];
-    return { horizon, initialCohorts, cohortVarying, births, column, values: new Float64Array(ages), leaving: new Float64Array(ages), revision: 0 };
+    return { horizon, initialCohorts, cohortVarying, births, column, values: new Float64Array(ages), leaving: new Float64Array(ages), revision: 0, initialRevision: 0 };
   }
   let length = 0;
   for (let k = 0; k < births.length; k++) {
@@ -62,12 +64,13 @@ export function createSurvival(horizon: number, initialCohortOffsets: ArrayLike<
     column[k] = length - firstYear;
     length += horizon - firstYear;
   }
-  return { horizon, initialCohorts, cohortVarying, births, column, values: new Float64Array(length), leaving: new Float64Array(length), revision: 0 };
+  return { horizon, initialCohorts, cohortVarying, births, column, values: new Float64Array(length), leaving: new Float64Array(length), revision: 0, initialRevision: 0 };
 }
 
 /** Every cohort leaves by the same lifetime. */
 export function setSurvival(survival: Survival, lifetime: Lifetime, convention: SurvivalConvention): void {
   if (!survival.cohortVarying) {
+    survival.initialRevision++;
     fillStretch(survival, lifetime, convention, 0, survival.values.length, 0);
     return;
   }
@@ -82,6 +85,7 @@ export function setCohortSurvival(survival: Survival, cohort: number, lifetime: 
   }
   const birth = survival.births[cohort];
   const firstYear = Math.max(birth, -1);
+  if (cohort < survival.initialCohorts) survival.initialRevision++;
   fillStretch(survival, lifetime, convention, firstYear - birth, survival.horizon - firstYear, survival.column[cohort] + firstYear);
 }
 
@@ -139,4 +143,5 @@ export function copyCohortFromCurve(survival: Survival, cohort: number, curve: S
   // The first year stored holds 1 − sf there (see Survival); for an initial cohort that is year −1.
   survival.leaving[to] = 1 - survival.values[to];
   survival.revision++;
+  if (cohort < survival.initialCohorts) survival.initialRevision++;
 }

@@ -18,7 +18,9 @@ interface StockBuffers {
   /** Per item: the cohort-invariant survival (Toeplitz) and, made when first needed, a cohort-varying one. */
   readonly invariant: Survival[];
   readonly varying: (Survival | undefined)[];
-  /** Per item: the parameters the invariant survival was last filled with (skips refilling in sweeps). */
+  /** Per item: the revision of the invariant curve last copied into the varying survival's oldest cohorts. */
+  readonly copiedRevision: Int32Array;
+  /** Per item: the parameters the invariant survival was last filled with, NaN before the first (skips refilling in sweeps). */
   readonly lastParameters: (Float64Array | undefined)[];
   /** Per item: the initial stock by cohort (constant after compile). */
   readonly initialStock: (Float64Array | undefined)[];
@@ -40,48 +42,65 @@ export function prepareStocks(model: CompiledModel, workspace: Workspace, issues
     buffers.set(model, perStock);
   }
   const { horizon, years } = model;
-  const convention = model.definition.survival;
   const kernels: StockItemKernel[][] = [];
   for (let s = 0; s < model.stocks.length; s++) {
     const stock = model.stocks[s];
     const state = perStock[s];
     kernels.push(state?.kernels ?? []);
     if (!stock.lifetime || !state) continue;
-    const { parameters, distribution, table } = stock.lifetime;
-    parameters.forEach(({ bound }, p) => evaluateInto(bound, workspace.fields, years, state.parameterFields[p], stock.size, horizon));
+    stock.lifetime.parameters.forEach(({ bound }, p) => evaluateInto(bound, workspace.fields, years, state.parameterFields[p], stock.size, horizon));
+    const survivals: Survival[] = [];
     for (let k = 0; k < stock.size; k++) {
-      const item = () => itemLabel(stock.dims, model.definition.dimensions.map((d) => d.items), k);
-      const lifetimeAt = (t: number): Lifetime => {
-        const values: Record<string, number> = {};
-        parameters.forEach(({ name }, p) => (values[name] = state.parameterFields[p][t * stock.size + k]));
-        return lifetimeFromParameters(distribution, values, table);
-      };
-      // The first year's lifetime: every cohort's when parameters do not vary by cohort, and the
-      // initial cohorts' when they do.
-      const firstLifetime = lifetimeAt(0);
-      if (reportProblem(firstLifetime, stock, years[0], item, issues)) return undefined;
-      const curve = state.invariant[k];
-      if (!sameParameters(state, k)) setSurvival(curve, firstLifetime, convention);
-      let survival = curve;
-      if (!isCohortInvariant(state.parameterFields, stock.size, k, horizon)) {
-        survival = state.varying[k] ??= createSurvival(horizon, initialOffsets(model, stock), true);
-        for (let cohort = 0; cohort < survival.births.length; cohort++) {
-          const t = Math.max(survival.births[cohort], 0);
-          if (t === 0) {
-            copyCohortFromCurve(survival, cohort, curve);
-          } else if (sameYearParameters(state.parameterFields, stock.size, k, t)) {
-            copyPreviousCohortSurvival(survival, cohort);
-          } else {
-            const lifetime = lifetimeAt(t);
-            if (reportProblem(lifetime, stock, years[t], item, issues)) return undefined;
-            setCohortSurvival(survival, cohort, lifetime, convention);
-          }
-        }
-      }
+      // Items with the same lifetime parameters in every year (often all of them) share one survival.
+      const same = survivals.findIndex((_, j) => sameItemParameters(state.parameterFields, stock.size, j, k, horizon));
+      const survival = same >= 0 ? survivals[same] : itemSurvival(model, stock, state, k, issues);
+      if (survival === undefined) return undefined;
+      survivals.push(survival);
       state.kernels[k].reset(survival, state.initialStock[k]);
     }
   }
   return kernels;
+}
+
+/**
+ * Item k's survival for this run: the cohort-invariant curve of the first year's lifetime, or a
+ * cohort-varying one when its parameters change over the years. Undefined, with the issue
+ * reported, when some year's parameters describe no distribution.
+ */
+function itemSurvival(model: CompiledModel, stock: CompiledStock, state: StockBuffers, k: number, issues: IssueLog): Survival | undefined {
+  const { horizon, years } = model;
+  const convention = model.definition.survival;
+  const { parameters, distribution, table } = stock.lifetime!;
+  const item = () => itemLabel(stock.dims, model.definition.dimensions.map((d) => d.items), k);
+  const lifetimeAt = (t: number): Lifetime => {
+    const values: Record<string, number> = {};
+    parameters.forEach(({ name }, p) => (values[name] = state.parameterFields[p][t * stock.size + k]));
+    return lifetimeFromParameters(distribution, values, table);
+  };
+  // The first year's lifetime: every cohort's when parameters do not vary by cohort, and the
+  // initial cohorts' when they do.
+  const firstLifetime = lifetimeAt(0);
+  if (reportProblem(firstLifetime, stock, years[0], item, issues)) return undefined;
+  const curve = state.invariant[k];
+  if (!sameParameters(state, k)) setSurvival(curve, firstLifetime, convention);
+  if (isCohortInvariant(state.parameterFields, stock.size, k, horizon)) return curve;
+  const survival = (state.varying[k] ??= createSurvival(horizon, initialOffsets(model, stock), true));
+  // Cohorts born by year 0 take the curve; copied again only when it was refilled.
+  const copyCurve = state.copiedRevision[k] !== curve.revision;
+  state.copiedRevision[k] = curve.revision;
+  for (let cohort = 0; cohort < survival.births.length; cohort++) {
+    const t = Math.max(survival.births[cohort], 0);
+    if (t === 0) {
+      if (copyCurve) copyCohortFromCurve(survival, cohort, curve);
+    } else if (sameYearParameters(state.parameterFields, stock.size, k, t)) {
+      copyPreviousCohortSurvival(survival, cohort);
+    } else {
+      const lifetime = lifetimeAt(t);
+      if (reportProblem(lifetime, stock, years[t], item, issues)) return undefined;
+      setCohortSurvival(survival, cohort, lifetime, convention);
+    }
+  }
+  return survival;
 }
 
 function createBuffers(model: CompiledModel, stock: CompiledStock): StockBuffers {
@@ -91,6 +110,7 @@ function createBuffers(model: CompiledModel, stock: CompiledStock): StockBuffers
     kernels: Array.from({ length: stock.size }, () => new CohortStock(model.horizon, offsets.length)),
     invariant: Array.from({ length: stock.size }, () => createSurvival(model.horizon, offsets)),
     varying: new Array(stock.size).fill(undefined),
+    copiedRevision: new Int32Array(stock.size).fill(-1),
     lastParameters: new Array(stock.size).fill(undefined),
     initialStock: Array.from({ length: stock.size }, (_, k) => initialStock(stock, k)),
   };
@@ -115,6 +135,12 @@ function isCohortInvariant(fields: readonly Float64Array[], size: number, item: 
   return true;
 }
 
+/** True when items j and k have the same lifetime parameters in every year. */
+function sameItemParameters(fields: readonly Float64Array[], size: number, j: number, k: number, horizon: number): boolean {
+  for (const field of fields) for (let t = 0; t < horizon; t++) if (field[t * size + j] !== field[t * size + k]) return false;
+  return true;
+}
+
 /** True when item k's lifetime parameters in year t are those of year t − 1. */
 function sameYearParameters(fields: readonly Float64Array[], size: number, item: number, t: number): boolean {
   for (const field of fields) if (field[t * size + item] !== field[(t - 1) * size + item]) return false;
@@ -123,11 +149,14 @@ function sameYearParameters(fields: readonly Float64Array[], size: number, item:
 
 /** True when item k's parameters equal those its invariant survival was last filled with; remembers them otherwise. */
 function sameParameters(state: StockBuffers, item: number): boolean {
-  const current = Float64Array.from(state.parameterFields, (field) => field[item]);
-  const last = state.lastParameters[item];
-  if (last && last.length === current.length && last.every((value, p) => value === current[p])) return true;
-  state.lastParameters[item] = current;
-  return false;
+  const fields = state.parameterFields;
+  const last = (state.lastParameters[item] ??= new Float64Array(fields.length).fill(NaN));
+  let same = true;
+  for (let p = 0; p < fields.length; p++) {
+    if (last[p] !== fields[p][item]) same = false;
+    last[p] = fields[p][item];
+  }
+  return same;
 }
 
 function reportProblem(lifetime: Lifetime, stock: CompiledStock, year: number, itemOf: () => string[], issues: IssueLog): boolean {

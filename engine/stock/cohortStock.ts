@@ -106,10 +106,10 @@ export class CohortStock {
       this.initialTotal += stock;
     }
     this.initialRetained = 1;
-    if (survival !== this.summedSurvival || survival.revision !== this.summedRevision || !sameValues(this.summedWeights, this.initialWeights)) {
+    if (survival !== this.summedSurvival || survival.initialRevision !== this.summedRevision || !sameValues(this.summedWeights, this.initialWeights)) {
       initialCohortsOutflowSeries(survival, this.initialWeights, this.initialOutflows);
       this.summedSurvival = survival;
-      this.summedRevision = survival.revision;
+      this.summedRevision = survival.initialRevision;
       this.summedWeights.set(this.initialWeights);
     }
     this.nextYear = 0;

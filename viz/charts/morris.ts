@@ -4,7 +4,7 @@ import { xAxisSvg, yAxisSvg, yAxisWidth } from '../axes/axis.js';
 import type { Figure } from '../figure/figure.js';
 import { subtitleParts } from '../figure/header.js';
 import { INK, MUTED_INK, categoricalColors } from '../figure/palette.js';
-import { formatCount } from '../figure/quantity.js';
+import { displayUnit, formatCount } from '../figure/quantity.js';
 import { FONT_SIZE } from '../figure/size.js';
 import { labelsSvg } from '../labels/draw.js';
 import { placeLabels, type LabelCandidate, type Obstacle, type PlacedLabel } from '../labels/place.js';
@@ -71,9 +71,12 @@ export function morrisSvg(input: MorrisInput, options: ChartOptions = {}): Morri
   });
   let high = 0;
   for (const p of input.parameters) high = Math.max(high, p.muStar + (p.muStarConfidence ?? 0), p.sigma);
-  const unit = input.unit ? ` (${input.unit})` : '';
-  const x = scaleLinear().domain([0, high * 1.1 || 1]).nice();
-  const y = scaleLinear().domain([0, high * 1.1 || 1]).nice();
+  // Axes in kt or Mt where tonnes would need long tick labels; `scaled` turns a value into axis units.
+  const shown = displayUnit(high, input.unit);
+  const scaled = (value: number) => value / shown.factor;
+  const unit = shown.unit ? ` (${shown.unit})` : '';
+  const x = scaleLinear().domain([0, scaled(high) * 1.1 || 1]).nice();
+  const y = scaleLinear().domain([0, scaled(high) * 1.1 || 1]).nice();
   const yAxis = { title: `σ${unit}` };
   const [pointColor] = categoricalColors(1).colors;
   const trajectories = input.trajectories === undefined ? undefined : `${formatCount(input.trajectories)} trajectories`;
@@ -102,10 +105,10 @@ export function morrisSvg(input: MorrisInput, options: ChartOptions = {}): Morri
     { ...blockBox(diagonalText, diagonalAt.x, diagonalAt.y), group: -1 },
   ];
   const requests = input.parameters.map((parameter, i) => {
-    const px = x(parameter.muStar);
-    const py = y(parameter.sigma);
+    const px = x(scaled(parameter.muStar));
+    const py = y(scaled(parameter.sigma));
     if (parameter.muStarConfidence) {
-      const [a, b] = [x(Math.max(0, parameter.muStar - parameter.muStarConfidence)), x(parameter.muStar + parameter.muStarConfidence)];
+      const [a, b] = [x(scaled(Math.max(0, parameter.muStar - parameter.muStarConfidence))), x(scaled(parameter.muStar + parameter.muStarConfidence))];
       marks += element('path', { d: pathData('M', a, py, 'H', b), stroke: pointColor, 'stroke-width': 0.6 });
       obstacles.push({ x0: a, y0: py - 0.5, x1: b, y1: py + 0.5, group: i });
     }

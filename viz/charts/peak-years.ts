@@ -82,7 +82,8 @@ export function peakYearSvg(input: PeakYearInput, options: ChartOptions = {}): F
   });
   const risingX = plot.x1 - slot * 1.5;
   if (rising > 0) bars += element('rect', { x: risingX, y: y(share(rising)), width: slot, height: plot.y1 - y(share(rising)), fill: BOUNDARY_FILL });
-  const risingLabel = textElement(`none by ${end}`, { x: risingX + slot, y: y(share(rising)) - TEXT_DESCENT * FONT_SIZE.label - 1.5, 'text-anchor': 'end', 'font-size': FONT_SIZE.label, fill: MUTED_INK });
+  // With no such samples the legend and the note say so; a label on an empty bar would sit on the axis.
+  const risingLabel = rising === 0 ? '' : textElement(`none by ${end}`, { x: risingX + slot, y: y(share(rising)) - TEXT_DESCENT * FONT_SIZE.label - 1.5, 'text-anchor': 'end', 'font-size': FONT_SIZE.label, fill: MUTED_INK });
   const medianLine =
     median === undefined ? '' : element('path', { d: pathData('M', x(median), plot.y0, 'V', plot.y1), stroke: INK, 'stroke-width': 0.8, 'stroke-dasharray': '3 2' });
   const axes = yAxisSvg(y, plot, yAxis) + xAxisSvg(x, { ...plot, x1: plot.x0 + binCount * slot }, { title: 'Peak year', integer: true });

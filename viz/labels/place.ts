@@ -1,5 +1,5 @@
-import { boxesOverlap, growBox, insideBox, overlapArea, type Box } from './box.js';
-import { BoxGrid } from './box-grid.js';
+import type { Box } from './box.js';
+import { LabelSpace, type Scored } from './label-space.js';
 import { blockBox, type TextBlock } from './text-block.js';
 
 /** A position a label may take: the block's anchor point and first baseline. */
@@ -17,13 +17,18 @@ export interface LabelRequest {
   readonly candidates: readonly LabelCandidate[];
   /**
    * A required label (a node's name) is always placed: when every candidate is taken it moves
-   * away vertically and gets a leader line to `anchor`. An optional one (a flow's value) is
-   * dropped instead, and the figure counts what it dropped.
+   * away and gets a leader line to `anchor`. An optional one (a flow's value) is dropped
+   * instead, and the figure counts what it dropped.
    */
   readonly required: boolean;
   /** What the label describes (a node's rectangle, or a point as an empty box), where a leader line starts. */
   readonly anchor: Box;
   readonly color?: string;
+  /**
+   * Positions of a short stand-in for a required label (a key number whose full text the figure
+   * lists elsewhere), tried when no candidate is free, before the label moves away.
+   */
+  readonly keys?: readonly LabelCandidate[];
 }
 
 /** Something labels should not cover: a node, a flow band (sampled into boxes), a legend. */
@@ -40,6 +45,8 @@ export interface PlacedLabel {
   readonly color: string | undefined;
   /** Present when the label had to move away from its candidates: from the anchor to the box. */
   readonly leader: { readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number } | undefined;
+  /** True when the stand-in of `LabelRequest.keys` was placed instead of the label. */
+  readonly keyed: boolean;
 }
 
 export interface Placement {
@@ -48,24 +55,17 @@ export interface Placement {
   readonly dropped: readonly string[];
   /** Required labels that could only be placed over another label (0 in every figure we ship). */
   readonly overlapping: number;
+  /** Required labels that could only be placed over an obstacle (0 in every figure we ship). */
+  readonly obstructed: number;
 }
 
-/** Clear space kept between two labels, in points. */
-const LABEL_GAP = 1;
 /** How far, in multiples of its line height, a required label may move to find free space. */
 const MAX_DISPLACEMENT_STEPS = 24;
 
-/** Grid cell size in points: about a short label's width, so a query touches a few cells. */
-const CELL_SIZE = 24;
-
-function obstacleCost(box: Box, obstacles: BoxGrid<Obstacle>, ownGroup: number | undefined, limit: number): number {
-  return obstacles.sumNear(box, (obstacle) => (obstacle.group === ownGroup ? 0 : overlapArea(box, obstacle)), limit);
-}
-
-function hitsLabel(box: Box, placed: BoxGrid<Box>): boolean {
-  const padded = growBox(box, LABEL_GAP);
-  return placed.sumNear(padded, (label) => Number(boxesOverlap(padded, label)), 0) > 0;
-}
+/** Moves tried at each distance: vertical first (along a column's gap), then sideways and diagonal. */
+const DIRECTIONS = [
+  [0, 1], [0, -1], [1, 0], [-1, 0], [1, 1], [-1, 1], [1, -1], [-1, -1],
+] as const;
 
 const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
 
@@ -76,77 +76,68 @@ function leaderTo(anchor: Box, box: Box): PlacedLabel['leader'] {
   return { x1: clamp(x2, anchor.x0, anchor.x1), y1: clamp(y2, anchor.y0, anchor.y1), x2, y2 };
 }
 
-function placedLabel(request: LabelRequest, candidate: LabelCandidate, box: Box, leader: PlacedLabel['leader']): PlacedLabel {
-  return { id: request.id, x: candidate.x, y: candidate.y, block: candidate.block, box, color: request.color, leader };
-}
-
-/** Moves tried at each distance: vertical first (along a column's gap), then sideways and diagonal. */
-const DIRECTIONS = [
-  [0, 1], [0, -1], [1, 0], [-1, 0], [1, 1], [-1, 1], [1, -1], [-1, -1],
-] as const;
-
-/** Candidates of a crowded required label: every candidate moved outwards in steps, nearest first. */
-function displacedCandidates(request: LabelRequest): LabelCandidate[] {
-  const step = request.candidates[0].block.size * 0.6;
-  const moved: LabelCandidate[] = [];
+/** Every candidate moved outwards in steps, nearest first: the first free one, else the least covering. */
+function displaced(space: LabelSpace, candidates: readonly LabelCandidate[]): Scored | undefined {
+  const step = candidates[0].block.size * 0.6;
+  let best: Scored | undefined;
   for (let k = 1; k <= MAX_DISPLACEMENT_STEPS; k++) {
     for (const [dx, dy] of DIRECTIONS) {
-      for (const candidate of request.candidates) moved.push({ ...candidate, x: candidate.x + dx * k * step, y: candidate.y + dy * k * step });
+      best = space.best(candidates, dx * k * step, dy * k * step, best);
+      if (best?.cost === 0) return best;
     }
   }
-  return moved;
+  return best;
 }
 
 /**
  * Greedy placement in request order (put the most important labels first): each label takes its
  * first candidate that stays inside `bounds`, clears every placed label and covers no obstacle.
- * Labels never overlap each other unless a required label has nowhere else to go, which is
- * counted in `overlapping`.
+ * A required label with nowhere free takes its key stand-in, else moves away with a leader line,
+ * else covers an obstacle (counted in `obstructed`), else another label (counted in `overlapping`).
  */
 export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Obstacle[], bounds: Box): Placement {
+  const space = new LabelSpace(obstacles, bounds);
   const placed: PlacedLabel[] = [];
-  const placedBoxes = new BoxGrid<Box>(CELL_SIZE);
-  const obstacleGrid = new BoxGrid<Obstacle>(CELL_SIZE);
-  for (const obstacle of obstacles) obstacleGrid.insert(obstacle);
   const dropped: string[] = [];
   let overlapping = 0;
-  const place = (label: PlacedLabel) => {
-    placed.push(label);
-    placedBoxes.insert(label.box);
-  };
-
-  const tryCandidates = (candidates: readonly LabelCandidate[]) => {
-    let best: { candidate: LabelCandidate; box: Box; cost: number } | undefined;
-    for (const candidate of candidates) {
-      const box = blockBox(candidate.block, candidate.x, candidate.y);
-      if (!insideBox(box, bounds) || hitsLabel(box, placedBoxes)) continue;
-      const cost = obstacleCost(box, obstacleGrid, candidate.ownGroup, best?.cost ?? Infinity);
-      if (cost === 0) return { candidate, box, cost };
-      if (best === undefined || cost < best.cost) best = { candidate, box, cost };
-    }
-    return best;
+  let obstructed = 0;
+  const place = (request: LabelRequest, { candidate, dx, dy, box }: Scored, keyed: boolean, moved: boolean) => {
+    const leader = moved ? leaderTo(request.anchor, box) : undefined;
+    placed.push({ id: request.id, x: candidate.x + dx, y: candidate.y + dy, block: candidate.block, box, color: request.color, leader, keyed });
+    space.occupy(box);
   };
 
   for (const request of requests) {
-    const preferred = tryCandidates(request.candidates);
+    const preferred = space.best(request.candidates);
     if (preferred?.cost === 0) {
-      place(placedLabel(request, preferred.candidate, preferred.box, undefined));
+      place(request, preferred, false, false);
       continue;
     }
     if (!request.required) {
       dropped.push(request.id);
       continue;
     }
-    const displaced = tryCandidates(displacedCandidates(request));
-    const chosen = displaced?.cost === 0 ? displaced : preferred ?? displaced;
-    if (chosen) {
-      const leader = chosen === preferred ? undefined : leaderTo(request.anchor, chosen.box);
-      place(placedLabel(request, chosen.candidate, chosen.box, leader));
+    const keyed = request.keys !== undefined;
+    const key = keyed ? space.best(request.keys!) : undefined;
+    if (key?.cost === 0) {
+      place(request, key, true, false);
+      continue;
+    }
+    const near = keyed ? key : preferred;
+    const moved = displaced(space, keyed ? request.keys! : request.candidates);
+    if (moved?.cost === 0 || (near === undefined && moved !== undefined)) {
+      place(request, moved, keyed, true);
+      if (moved.cost > 0) obstructed++;
+      continue;
+    }
+    if (near !== undefined) {
+      place(request, near, keyed, false);
+      obstructed++;
       continue;
     }
     const fallback = request.candidates[0];
-    place(placedLabel(request, fallback, blockBox(fallback.block, fallback.x, fallback.y), undefined));
+    place(request, { candidate: fallback, dx: 0, dy: 0, box: blockBox(fallback.block, fallback.x, fallback.y), cost: 0 }, false, false);
     overlapping++;
   }
-  return { placed, dropped, overlapping };
+  return { placed, dropped, overlapping, obstructed };
 }

@@ -18,11 +18,14 @@ export function textBlock(lines: readonly string[], size: number, anchor: TextBl
   return { lines, size, weight, anchor };
 }
 
-/** Widths by lines array and face: placement measures the same lines at many candidate positions. */
-const widthCache = new WeakMap<readonly string[], Map<string, number>>();
+/**
+ * Widths by lines array, then by face (the size, negative for semibold): placement measures the
+ * same lines at many candidate positions, often through copies of a block with another anchor.
+ */
+const widthCache = new WeakMap<readonly string[], Map<number, number>>();
 
 export function blockWidth(block: TextBlock): number {
-  const face = `${block.size} ${block.weight}`;
+  const face = block.weight === 'regular' ? block.size : -block.size;
   let cached = widthCache.get(block.lines);
   if (cached === undefined) {
     cached = new Map();
@@ -42,12 +45,21 @@ export function blockHeight(block: TextBlock): number {
   return (TEXT_ASCENT + TEXT_DESCENT + (block.lines.length - 1) * LINE_HEIGHT) * block.size;
 }
 
+/** Left edge of the block's glyphs when its anchor point is at `x`. */
+export function blockLeft(block: TextBlock, x: number): number {
+  return block.anchor === 'start' ? x : block.anchor === 'middle' ? x - blockWidth(block) / 2 : x - blockWidth(block);
+}
+
+/** Top edge of the block's glyphs when its first baseline is at `y`. */
+export function blockTop(block: TextBlock, y: number): number {
+  return y - TEXT_ASCENT * block.size;
+}
+
 /** The box the block's glyphs occupy when its first baseline is at (x, y). */
 export function blockBox(block: TextBlock, x: number, y: number): Box {
-  const width = blockWidth(block);
-  const x0 = block.anchor === 'start' ? x : block.anchor === 'middle' ? x - width / 2 : x - width;
-  const y0 = y - TEXT_ASCENT * block.size;
-  return { x0, y0, x1: x0 + width, y1: y0 + blockHeight(block) };
+  const x0 = blockLeft(block, x);
+  const y0 = blockTop(block, y);
+  return { x0, y0, x1: x0 + blockWidth(block), y1: y0 + blockHeight(block) };
 }
 
 /** The y of the first baseline that centres the block vertically on `centre`. */

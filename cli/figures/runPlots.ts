@@ -1,0 +1,34 @@
+import type { Solution } from '../../engine/simulate/solution.js';
+import { solutionTimeSeriesInput, solutionWastePeakInput, wastePeakSeries, type SavedRun, type SeriesRef } from '../../viz/adapters/index.js';
+import { timeSeriesSvg, wastePeakSvg, type ChartOptions } from '../../viz/index.js';
+import { slug } from '../output/slug.js';
+import { statusWarnings } from './modelRuns.js';
+import type { PlotFigure } from './plotFigure.js';
+
+export const RUN_KINDS = ['waste-peaks', 'series'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
+export interface RunChoice {
+  /** waste-peaks: one stream instead of all waste generated; series: the flow or stock to draw. */
+  readonly series: SeriesRef | undefined;
+  /** series: the dimension with a line per item; null for the total. */
+  readonly by: string | null | undefined;
+  readonly stacked: boolean;
+}
+
+/** A chart of runs over time, from a model's runs or a results folder's saved run alike. */
+export function runFigure(kind: RunKind, runs: readonly (Solution | SavedRun)[], choice: RunChoice, chart: ChartOptions): PlotFigure {
+  const notes = statusWarnings(runs);
+  const single = runs.length === 1 && runs[0].scenario !== undefined ? `-${slug(runs[0].scenario)}` : '';
+  const name = `${slug(runs[0].model)}${single}-${kind}`;
+  if (kind === 'series') {
+    const input = solutionTimeSeriesInput(runs, { series: choice.series!, by: choice.by });
+    return { svg: timeSeriesSvg(input, { ...chart, mode: choice.stacked ? 'stacked' : 'lines' }).svg, notes, name };
+  }
+  const svg = wastePeakSvg(solutionWastePeakInput(runs, { series: choice.series }), chart).svg;
+  if (!choice.series) {
+    const parts = wastePeakSeries(runs[0], undefined).map((part) => (part.kind === 'flow' ? part.id : `${part.id} (${part.kind})`));
+    notes.push(`waste generated: the sum of ${parts.join(', ')}`);
+  }
+  return { svg, notes, name };
+}
