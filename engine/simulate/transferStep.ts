@@ -14,14 +14,16 @@ import { createLuPattern, fillLuPattern, luFactor, luSolveSparse, type LuPattern
  * α = 0, β = its outflow. For a recycling loop this is (I − S·diag(α)) x = B + S·β, solved per
  * strongly connected component in topological order (a process outside a loop by substitution).
  *
- * Every per-process quantity lives in one array over all processes' items, process p at
- * `slot[p] … slot[p] + size_p`: the year loop then indexes flat typed arrays, not an array of
- * small arrays per process, which is most of what the loop costs at 5 items.
+ * Every per-process quantity lives in one array over all years and all processes' items: year t
+ * of process p at `t · stride + slot[p] …` + size_p. The loop then indexes flat typed arrays, not
+ * arrays of small arrays, and whatever does not depend on the solve (B and V of the value flows,
+ * α of plain processes) is filled for every year before the loop, the share flows after it.
  */
 export interface TransferState {
-  /** Where each process's items start in the flat arrays below (length processes + 1). */
+  /** Where each process's items start within a year (length processes + 1); `stride` items a year. */
   readonly slot: Int32Array;
-  /** This year: α, β, x (set to B before the solve, the total inflow after it) and D. */
+  readonly stride: number;
+  /** Every year: α, β, x (B before the solve, the total inflow after it) and D. */
   readonly alpha: Float64Array;
   readonly beta: Float64Array;
   readonly throughput: Float64Array;
@@ -58,12 +60,14 @@ interface LoopSystem {
 export function createTransferState(model: CompiledModel): TransferState {
   const slot = new Int32Array(model.processes.length + 1);
   model.processes.forEach((process, p) => (slot[p + 1] = slot[p] + process.size));
-  const total = slot[model.processes.length];
+  const stride = slot[model.processes.length];
+  const total = model.horizon * stride;
   const componentOf = new Int32Array(model.processes.length);
   model.components.forEach((c, index) => c.processes.forEach((p) => (componentOf[p] = index)));
   const shareInflows = (p: number) => model.processes[p].inflows.filter((f) => isShare(model, f));
   return {
     slot,
+    stride,
     alpha: new Float64Array(total),
     beta: new Float64Array(total),
     throughput: new Float64Array(total),
@@ -113,19 +117,21 @@ function isShare(model: CompiledModel, f: number): boolean {
  */
 export function solveTransfer(model: CompiledModel, state: TransferState, shares: readonly (Float64Array | undefined)[], t: number): number {
   const { flows, components } = model;
-  const { slot, alpha, beta, throughput, distributed } = state;
+  const { alpha, beta, throughput, distributed } = state;
+  const base = t * state.stride;
+  const slot = state.slot;
   for (let c = 0; c < components.length; c++) {
     const members = components[c].processes;
     // Shares from processes solved earlier are known inflows now.
     for (let m = 0; m < members.length; m++) {
       const p = members[m];
-      const start = slot[p];
-      const size = slot[p + 1] - start;
+      const start = base + slot[p];
+      const size = slot[p + 1] - slot[p];
       const earlier = state.sharesFromEarlier[p];
       for (let e = 0; e < earlier.length; e++) {
         const f = earlier[e];
         const share = shares[f]!;
-        const from = slot[flows[f].from];
+        const from = base + slot[flows[f].from];
         const at = t * size;
         for (let k = 0; k < size; k++) throughput[start + k] += share[at + k] * distributed[from + k];
       }
@@ -134,7 +140,7 @@ export function solveTransfer(model: CompiledModel, state: TransferState, shares
     if (loop !== undefined && !solveLoop(state, loop, shares, t)) return c;
     for (let m = 0; m < members.length; m++) {
       const p = members[m];
-      for (let i = slot[p]; i < slot[p + 1]; i++) distributed[i] = alpha[i] * throughput[i] + beta[i];
+      for (let i = base + slot[p]; i < base + slot[p + 1]; i++) distributed[i] = alpha[i] * throughput[i] + beta[i];
     }
   }
   return -1;
@@ -148,17 +154,18 @@ export function solveTransfer(model: CompiledModel, state: TransferState, shares
 function solveLoop(state: TransferState, loop: LoopSystem, shares: readonly (Float64Array | undefined)[], t: number): boolean {
   const { slot, alpha, beta, throughput } = state;
   const { members, rhs, coefficients, changed, valid } = loop;
+  const base = t * state.stride;
   const n = members.length;
   const size = slot[members[0] + 1] - slot[members[0]];
   const linkCount = loop.flow.length;
   for (let i = 0; i < n; i++) {
-    const start = slot[members[i]];
+    const start = base + slot[members[i]];
     for (let k = 0; k < size; k++) rhs[k * n + i] = throughput[start + k];
   }
   for (let k = 0; k < size; k++) changed[k] = valid[k] === 1 ? 0 : 1;
   for (let l = 0; l < linkCount; l++) {
     const share = shares[loop.flow[l]]!;
-    const from = slot[loop.source[l]];
+    const from = base + slot[loop.source[l]];
     const row = loop.row[l];
     const at = t * size;
     for (let k = 0; k < size; k++) {
@@ -176,7 +183,7 @@ function solveLoop(state: TransferState, loop: LoopSystem, shares: readonly (Flo
     luSolveSparse(loop.factors, k * n * n, loop.pivots, k * n, loop.patterns[k], rhs, k * n, n);
   }
   for (let i = 0; i < n; i++) {
-    const start = slot[members[i]];
+    const start = base + slot[members[i]];
     for (let k = 0; k < size; k++) throughput[start + k] = rhs[k * n + i];
   }
   return true;

@@ -23,13 +23,12 @@ export interface Workspace {
   readonly transfer: TransferState;
   /** Scratch: T × (largest process size). */
   readonly scratch: Float64Array;
-  /** Per process, T × size: the sum of its value inflows and of its value outflows, every year. */
-  readonly valueIn: Float64Array[];
+  /** Per process, T × size: the sum of its value outflows, every year. */
   readonly valueOut: Float64Array[];
   /** Per process, T × size: Σ of the magnitudes of the terms of each balance (its tolerance). */
   readonly magnitudes: Float64Array[];
-  /** Per process: its demand flows in and out, known only inside the year loop. */
-  readonly demandIn: Int32Array[];
+  /** The demand flows, and per process those out of it: known only inside the year loop. */
+  readonly demandFlows: Int32Array;
   readonly demandOut: Int32Array[];
   /** The share and rest flows, whose values follow from each year's solve. */
   readonly shareFlows: Int32Array;
@@ -61,10 +60,9 @@ export function workspaceOf(model: CompiledModel, reuseOutputs = false): Workspa
       targets: model.stocks.map((stock) => (stock.target ? new Float64Array(horizon * stock.size) : undefined)),
       transfer: createTransferState(model),
       scratch: new Float64Array(horizon * Math.max(1, ...model.processes.map((process) => process.size))),
-      valueIn: model.processes.map((process) => new Float64Array(horizon * process.size)),
       valueOut: model.processes.map((process) => new Float64Array(horizon * process.size)),
       magnitudes: model.processes.map((process) => new Float64Array(horizon * process.size)),
-      demandIn: model.processes.map((_, p) => flowsWhere(model, (flow) => flow.kind === 'demand' && flow.to === p)),
+      demandFlows: flowsWhere(model, (flow) => flow.kind === 'demand'),
       demandOut: model.processes.map((_, p) => flowsWhere(model, (flow) => flow.kind === 'demand' && flow.from === p)),
       shareFlows: flowsWhere(model, (flow) => flow.kind === 'share' || flow.kind === 'rest'),
       flowValues: [],

@@ -1,0 +1,172 @@
+import type { CompiledModel } from '../compile/compiledModel.js';
+import type { IssueLog } from './issueLog.js';
+import type { StockItemKernel } from './stockSetup.js';
+import { solveTransfer } from './transferStep.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * The year loop: stocks and the transfer system stepped together, since a stock's outflow in
+ * year t enters that year's transfer system and its inflow comes out of it. What does not depend
+ * on the solve is done for all years at once: before the loop the value flows' B and V and the α of
+ * processes without a lifetime stock, after it the share flows' values from each year's D.
+ */
+export function simulateYears(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[][], issues: IssueLog): void {
+  const { horizon, processes, stocks } = model;
+  const { transfer, shares } = workspace;
+  setKnownTerms(model, workspace);
+  let solvedYears = horizon;
+  for (let t = 0; t < horizon; t++) {
+    // Stock-driven stocks first: their inflow depends only on the target and older cohorts.
+    for (let s = 0; s < stocks.length; s++) if (stocks[s].kind === 'stock-driven') stepStockDriven(model, workspace, kernels[s], s, t, issues);
+    addDemandFlows(model, workspace, t);
+    for (let s = 0; s < stocks.length; s++) if (stocks[s].kind === 'inflow-driven') passOnFromCohorts(model, workspace, kernels[s], s, t);
+
+    const singular = solveTransfer(model, transfer, shares, t);
+    if (singular >= 0) {
+      const names = model.components[singular].processes.map((q) => processes[q].name);
+      issues.add({ status: 'singular-loop', message: `the loop ${names.join(' -> ')} never lets mass leave in ${model.years[t]}`, process: names[0], year: model.years[t] });
+      solvedYears = t;
+      break;
+    }
+    for (let s = 0; s < stocks.length; s++) if (stocks[s].kind !== 'stock-driven') stepStock(model, workspace, kernels[s], s, t);
+  }
+  setShareFlows(model, workspace, solvedYears);
+}
+
+/**
+ * Every year: x = B, the value flows into each process, and its value outflows V; a plain process
+ * passes on α = 1, β = −V; an accumulating stock nothing (α = β = 0); an inflow-driven stock
+ * starts from β = −V (passOnFromCohorts completes it); a stock-driven one is set by its step.
+ */
+function setKnownTerms(model: CompiledModel, workspace: Workspace): void {
+  const { horizon, processes, flows } = model;
+  const { slot, stride, alpha, beta, throughput } = workspace.transfer;
+  throughput.fill(0);
+  for (const out of workspace.valueOut) out.fill(0);
+  for (let f = 0; f < flows.length; f++) {
+    const flow = flows[f];
+    if (flow.kind !== 'value') continue;
+    const values = workspace.flowValues[f];
+    const size = flow.size;
+    if (flow.to >= 0) for (let t = 0; t < horizon; t++) for (let k = 0; k < size; k++) throughput[t * stride + slot[flow.to] + k] += values[t * size + k];
+    if (flow.from >= 0) {
+      const out = workspace.valueOut[flow.from];
+      for (let i = 0; i < values.length; i++) out[i] += values[i];
+    }
+  }
+  for (let p = 0; p < processes.length; p++) {
+    const { size, stock } = processes[p];
+    const kind = stock >= 0 ? model.stocks[stock].kind : undefined;
+    const out = workspace.valueOut[p];
+    for (let t = 0; t < horizon; t++) {
+      const start = t * stride + slot[p];
+      for (let k = 0; k < size; k++) {
+        alpha[start + k] = kind === undefined ? 1 : 0;
+        beta[start + k] = kind === 'accumulate' ? 0 : -out[t * size + k];
+      }
+    }
+  }
+}
+
+/** Year t's demand flows (the inflows of stock-driven stocks) into x of their target and −V of their source. */
+function addDemandFlows(model: CompiledModel, workspace: Workspace, t: number): void {
+  const { slot, stride, beta, throughput } = workspace.transfer;
+  const { demandFlows } = workspace;
+  for (let d = 0; d < demandFlows.length; d++) {
+    const flow = model.flows[demandFlows[d]];
+    const values = workspace.flowValues[demandFlows[d]];
+    const size = flow.size;
+    if (flow.to >= 0) for (let k = 0; k < size; k++) throughput[t * stride + slot[flow.to] + k] += values[t * size + k];
+    const source = flow.from >= 0 ? model.processes[flow.from] : undefined;
+    const passesOn = source !== undefined && (source.stock < 0 || model.stocks[source.stock].kind === 'inflow-driven');
+    if (passesOn) for (let k = 0; k < size; k++) beta[t * stride + slot[flow.from] + k] -= values[t * size + k];
+  }
+}
+
+/** Year t of a stock-driven stock: the inflow that meets the target becomes its demand flow. */
+function stepStockDriven(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[], s: number, t: number, issues: IssueLog): void {
+  const stock = model.stocks[s];
+  const year = model.years[t];
+  const series = workspace.stockSeries[s];
+  const target = workspace.targets[s]!;
+  const demand = workspace.flowValues[stock.demandFlow];
+  const { alpha, beta, slot, stride } = workspace.transfer;
+  const start = t * stride + slot[stock.process];
+  for (let k = 0; k < stock.size; k++) {
+    const kernel = kernels[k];
+    const index = t * stock.size + k;
+    const outcome = kernel.meetTarget(t, target[index], stock.negativeInflowCorrection);
+    if (outcome === 'corrected') series.corrected[t] = 1;
+    else if (outcome === 'negative-inflow') issues.add({ status: 'negative-inflow', message: `stock ${stock.name} needs a negative inflow in ${year}`, stock: stock.name, year });
+    else if (outcome === 'unreachable') issues.add({ status: 'unreachable-target', message: `stock ${stock.name} cannot reach its target in ${year}`, stock: stock.name, year });
+    series.stock[index] = kernel.stock(t);
+    series.inflow[index] = kernel.inflow(t);
+    series.outflow[index] = kernel.outflow(t);
+    demand[index] = series.inflow[index];
+    alpha[start + k] = 0;
+    beta[start + k] = series.outflow[index];
+  }
+}
+
+/**
+ * Year t of an inflow-driven stock before the solve: this year's cohort loses 1 − sf(t, t) of
+ * itself within the year, so α = 1 − sf(t, t), β = (outflow of older cohorts) − αV.
+ */
+function passOnFromCohorts(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[], s: number, t: number): void {
+  const stock = model.stocks[s];
+  const { alpha, beta, slot, stride } = workspace.transfer;
+  const start = t * stride + slot[stock.process];
+  for (let k = 0; k < stock.size; k++) {
+    const kernel = kernels[k];
+    const a = 1 - kernel.ownYearSurvival(t);
+    alpha[start + k] = a;
+    beta[start + k] = kernel.outflowFromOlderCohorts(t) + a * beta[start + k];
+  }
+}
+
+/** Year t of an accumulating or inflow-driven stock, once its process's inflow is solved. */
+function stepStock(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[], s: number, t: number): void {
+  const stock = model.stocks[s];
+  const series = workspace.stockSeries[s];
+  const { throughput, distributed, slot, stride } = workspace.transfer;
+  const start = t * stride + slot[stock.process];
+  for (let k = 0; k < stock.size; k++) {
+    const index = t * stock.size + k;
+    const inflow = throughput[start + k] - fixedOutflow(workspace, stock.process, index);
+    const before = t === 0 ? series.initialTotal[k] : series.stock[index - stock.size];
+    series.inflow[index] = inflow;
+    if (stock.kind === 'accumulate') {
+      series.stock[index] = before + inflow;
+      series.outflow[index] = 0;
+    } else {
+      kernels[k].addCohort(t, inflow);
+      series.stock[index] = kernels[k].stock(t);
+      series.outflow[index] = distributed[start + k];
+    }
+  }
+}
+
+/** Σ of process p's value and demand outflows at `index` (year-major, item). */
+function fixedOutflow(workspace: Workspace, p: number, index: number): number {
+  let sum = workspace.valueOut[p][index];
+  const demandOut = workspace.demandOut[p];
+  for (let d = 0; d < demandOut.length; d++) sum += workspace.flowValues[demandOut[d]][index];
+  return sum;
+}
+
+/** Share and rest flows of the solved years: share × D of their source. */
+function setShareFlows(model: CompiledModel, workspace: Workspace, years: number): void {
+  const { shareFlows, shares, flowValues } = workspace;
+  const { slot, stride, distributed } = workspace.transfer;
+  for (let i = 0; i < shareFlows.length; i++) {
+    const f = shareFlows[i];
+    const flow = model.flows[f];
+    const size = flow.size;
+    const share = shares[f]!;
+    const values = flowValues[f];
+    for (let t = 0; t < years; t++) {
+      const from = t * stride + slot[flow.from];
+      for (let k = 0; k < size; k++) values[t * size + k] = share[t * size + k] * distributed[from + k];
+    }
+  }
+}
