@@ -1,5 +1,6 @@
-import { create, parseDependencies, type ConditionalNode, type ConstantNode, type FunctionNode, type MathNode, type OperatorNode, type SymbolNode } from 'mathjs';
+import type { ConditionalNode, ConstantNode, FunctionNode, MathNode, OperatorNode, SymbolNode } from 'mathjs';
 import { ModelError, type SourceLocation } from '../errors.js';
+import { createMath } from './mathjs.js';
 import type { BinaryOperator, ExpressionNode, UnaryOperator } from './expressionTree.js';
 
 const ALLOWED =
@@ -36,7 +37,7 @@ let mathParse: ((text: string) => MathNode) | undefined;
  * never call `import`, `evaluate`, `createUnit` or anything else mathjs offers.
  */
 export function parseExpression(source: string, at: SourceLocation): ExpressionNode {
-  mathParse ??= create({ parseDependencies }).parse;
+  mathParse ??= createMath().parse;
   let root: MathNode;
   try {
     root = mathParse(source);

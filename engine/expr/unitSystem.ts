@@ -1,5 +1,5 @@
-import { all, create } from 'mathjs';
 import { ModelError, type SourceLocation } from '../errors.js';
+import { createMath } from './mathjs.js';
 import { formatUnit, isDimensionlessUnit, makeUnit, sameDimension, type Unit } from './unit.js';
 
 export type { Unit } from './unit.js';
@@ -45,7 +45,7 @@ const UNIT_HINT = 'units use mathjs syntax, e.g. kg/person/d, t, m^2, t/yr; writ
 
 export function createUnitSystem(countUnits: readonly string[], at: SourceLocation = { file: '', path: 'units' }): UnitSystem {
   // A private instance: units created here must never leak into another model's (or the global) mathjs.
-  const math = create(all);
+  const math = createMath();
   for (const [name, definition] of BUILT_IN_UNITS) {
     if (definition === undefined) math.createUnit(name);
     else math.createUnit(name, definition);
