@@ -65,10 +65,16 @@ export function createTransferState(model: CompiledModel): TransferState {
   const componentOf = new Int32Array(model.processes.length);
   model.components.forEach((c, index) => c.processes.forEach((p) => (componentOf[p] = index)));
   const shareInflows = (p: number) => model.processes[p].inflows.filter((f) => isShare(model, f));
+  // α of a process without a stock is 1 in every year and every run; stocks set theirs each year.
+  const alpha = new Float64Array(total);
+  model.processes.forEach((process, p) => {
+    if (process.stock >= 0) return;
+    for (let t = 0; t < model.horizon; t++) alpha.fill(1, t * stride + slot[p], t * stride + slot[p + 1]);
+  });
   return {
     slot,
     stride,
-    alpha: new Float64Array(total),
+    alpha,
     beta: new Float64Array(total),
     throughput: new Float64Array(total),
     distributed: new Float64Array(total),

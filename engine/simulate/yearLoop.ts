@@ -35,12 +35,13 @@ export function simulateYears(model: CompiledModel, workspace: Workspace, kernel
 
 /**
  * Every year: x = B, the value flows into each process, and its value outflows V; a plain process
- * passes on α = 1, β = −V; an accumulating stock nothing (α = β = 0); an inflow-driven stock
- * starts from β = −V (passOnFromCohorts completes it); a stock-driven one is set by its step.
+ * passes on β = −V (and α = 1, set once in createTransferState); an accumulating stock nothing
+ * (α = β = 0); an inflow-driven stock starts from β = −V (passOnFromCohorts completes it); a
+ * stock-driven one is set by its step.
  */
 function setKnownTerms(model: CompiledModel, workspace: Workspace): void {
   const { horizon, processes, flows } = model;
-  const { slot, stride, alpha, beta, throughput } = workspace.transfer;
+  const { slot, stride, beta, throughput } = workspace.transfer;
   throughput.fill(0);
   for (const out of workspace.valueOut) out.fill(0);
   for (let f = 0; f < flows.length; f++) {
@@ -60,10 +61,7 @@ function setKnownTerms(model: CompiledModel, workspace: Workspace): void {
     const out = workspace.valueOut[p];
     for (let t = 0; t < horizon; t++) {
       const start = t * stride + slot[p];
-      for (let k = 0; k < size; k++) {
-        alpha[start + k] = kind === undefined ? 1 : 0;
-        beta[start + k] = kind === 'accumulate' ? 0 : -out[t * size + k];
-      }
+      for (let k = 0; k < size; k++) beta[start + k] = kind === 'accumulate' ? 0 : -out[t * size + k];
     }
   }
 }
