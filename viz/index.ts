@@ -5,6 +5,7 @@ export type { ItemValues, SankeyFlow, SankeyInput, SankeyOptions, SankeyProcess,
 export type { SankeyFigure } from './sankey/sankey-svg.js';
 export { sankeySvg } from './sankey/sankey-svg.js';
 export type { PlacedLabel } from './labels/place.js';
+export type { KeyEntry } from './labels/key-list.js';
 export type { Box } from './labels/box.js';
 export { svgToPng, type Png, type PngOptions } from './render/png.js';
 export { svgToPdf } from './render/pdf.js';

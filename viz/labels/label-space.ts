@@ -7,6 +7,8 @@ import { blockHeight, blockLeft, blockTop, blockWidth } from './text-block.js';
 const LABEL_GAP = 1;
 /** Grid cell size in points: about a short label's width, so a query touches a few cells. */
 const CELL_SIZE = 24;
+/** Half the width of a leader line as placement sees it, in points. */
+const LINE_HALF_WIDTH = 0.2;
 
 /** A candidate, moved by (dx, dy), with the box it occupies there and what that costs. */
 export interface Scored {
@@ -56,17 +58,33 @@ export class LabelSpace {
   /**
    * The first free candidate in order, each moved by (dx, dy); else the one covering the least
    * obstacle area (the first of equals), unless `start`, the best of an earlier call, covers
-   * less; undefined when none is inside the bounds and clear of placed labels.
+   * less; undefined when none is inside the bounds and clear of placed labels. With `accept`, a
+   * free position counts only if it accepts its box (free positions it rejects are passed over).
    */
-  best(candidates: readonly LabelCandidate[], dx = 0, dy = 0, start?: Scored): Scored | undefined {
+  best(candidates: readonly LabelCandidate[], dx = 0, dy = 0, start?: Scored, accept?: (box: Box) => boolean): Scored | undefined {
     let best = start;
     for (const candidate of candidates) {
       const cost = this.cost(candidate, dx, dy, best?.cost ?? Infinity);
       if (cost === Infinity || (best !== undefined && cost >= best.cost)) continue;
-      best = { candidate, dx, dy, box: this.box(candidate, dx, dy), cost };
-      if (cost === 0) break;
+      const scored = { candidate, dx, dy, box: this.box(candidate, dx, dy), cost };
+      if (cost > 0) best = scored;
+      else if (accept === undefined || accept(scored.box)) return scored;
     }
     return best;
+  }
+
+  /**
+   * Whether the segment from (x1, y1) to (x2, y2) crosses no obstacle, judged at points a point
+   * apart; the first point is left out, since the segment starts on the edge of what it leaves.
+   */
+  clearLine(x1: number, y1: number, x2: number, y2: number): boolean {
+    const steps = Math.ceil(Math.hypot(x2 - x1, y2 - y1));
+    for (let s = 1; s <= steps; s++) {
+      const x = x1 + ((x2 - x1) * s) / steps;
+      const y = y1 + ((y2 - y1) * s) / steps;
+      if (this.obstacles.overlap(x - LINE_HALF_WIDTH, y - LINE_HALF_WIDTH, x + LINE_HALF_WIDTH, y + LINE_HALF_WIDTH, NO_GROUP, 0) > 0) return false;
+    }
+    return true;
   }
 
   private box(candidate: LabelCandidate, dx: number, dy: number): Box {

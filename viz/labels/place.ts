@@ -1,5 +1,6 @@
 import type { Box } from './box.js';
 import { LabelSpace, type Scored } from './label-space.js';
+import { MAX_DISPLACEMENT_STEPS, MOVABLE_KEYS, SHORT_DISPLACEMENT_STEPS, displaced, leaderTo } from './move-away.js';
 import { blockBox, type TextBlock } from './text-block.js';
 
 /** A position a label may take: the block's anchor point and first baseline. */
@@ -29,6 +30,8 @@ export interface LabelRequest {
    * lists elsewhere), tried when no candidate is free, before the label moves away.
    */
   readonly keys?: readonly LabelCandidate[];
+  /** The candidates worth moving away from, with a leader line, when none is free (default: all). */
+  readonly movable?: readonly LabelCandidate[];
 }
 
 /** Something labels should not cover: a node, a flow band (sampled into boxes), a legend. */
@@ -59,85 +62,72 @@ export interface Placement {
   readonly obstructed: number;
 }
 
-/** How far, in multiples of its line height, a required label may move to find free space. */
-const MAX_DISPLACEMENT_STEPS = 24;
-
-/** Moves tried at each distance: vertical first (along a column's gap), then sideways and diagonal. */
-const DIRECTIONS = [
-  [0, 1], [0, -1], [1, 0], [-1, 0], [1, 1], [-1, 1], [1, -1], [-1, -1],
-] as const;
-
-const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
-
-/** The leader runs between the nearest points of the anchor and the label's box. */
-function leaderTo(anchor: Box, box: Box): PlacedLabel['leader'] {
-  const x2 = clamp((anchor.x0 + anchor.x1) / 2, box.x0, box.x1);
-  const y2 = clamp((anchor.y0 + anchor.y1) / 2, box.y0, box.y1);
-  return { x1: clamp(x2, anchor.x0, anchor.x1), y1: clamp(y2, anchor.y0, anchor.y1), x2, y2 };
-}
-
-/** Every candidate moved outwards in steps, nearest first: the first free one, else the least covering. */
-function displaced(space: LabelSpace, candidates: readonly LabelCandidate[]): Scored | undefined {
-  const step = candidates[0].block.size * 0.6;
-  let best: Scored | undefined;
-  for (let k = 1; k <= MAX_DISPLACEMENT_STEPS; k++) {
-    for (const [dx, dy] of DIRECTIONS) {
-      best = space.best(candidates, dx * k * step, dy * k * step, best);
-      if (best?.cost === 0) return best;
-    }
-  }
-  return best;
-}
-
 /**
- * Greedy placement in request order (put the most important labels first): each label takes its
- * first candidate that stays inside `bounds`, clears every placed label and covers no obstacle.
- * A required label with nowhere free takes its key stand-in, else moves away with a leader line,
- * else covers an obstacle (counted in `obstructed`), else another label (counted in `overlapping`).
+ * Greedy placement, one request at a time in the order given (put the most important labels
+ * first): each label takes its first candidate that stays inside the bounds, clears every placed
+ * label and covers no obstacle. An optional label with nowhere free is dropped. A required label
+ * with nowhere free moves a little away with a leader line (only where the leader crosses
+ * nothing, if it has a key stand-in), else takes its key stand-in, else moves (the key if it has
+ * one) further away, else covers an obstacle (counted in `obstructed`), else another label
+ * (counted in `overlapping`).
  */
-export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Obstacle[], bounds: Box): Placement {
-  const space = new LabelSpace(obstacles, bounds);
-  const placed: PlacedLabel[] = [];
-  const dropped: string[] = [];
-  let overlapping = 0;
-  let obstructed = 0;
-  const place = (request: LabelRequest, { candidate, dx, dy, box }: Scored, keyed: boolean, moved: boolean) => {
-    const leader = moved ? leaderTo(request.anchor, box) : undefined;
-    placed.push({ id: request.id, x: candidate.x + dx, y: candidate.y + dy, block: candidate.block, box, color: request.color, leader, keyed });
-    space.occupy(box);
-  };
+export class LabelPlacer {
+  readonly placed: PlacedLabel[] = [];
+  readonly dropped: string[] = [];
+  overlapping = 0;
+  obstructed = 0;
+  private readonly space: LabelSpace;
 
-  for (const request of requests) {
+  constructor(obstacles: readonly Obstacle[], bounds: Box) {
+    this.space = new LabelSpace(obstacles, bounds);
+  }
+
+  /** Places the label, or drops it (then undefined). */
+  place(request: LabelRequest): PlacedLabel | undefined {
+    const { space } = this;
     const preferred = space.best(request.candidates);
-    if (preferred?.cost === 0) {
-      place(request, preferred, false, false);
-      continue;
-    }
+    if (preferred?.cost === 0) return this.add(request, preferred, false, false);
     if (!request.required) {
-      dropped.push(request.id);
-      continue;
+      this.dropped.push(request.id);
+      return undefined;
     }
-    const keyed = request.keys !== undefined;
-    const key = keyed ? space.best(request.keys!) : undefined;
-    if (key?.cost === 0) {
-      place(request, key, true, false);
-      continue;
-    }
-    const near = keyed ? key : preferred;
-    const moved = displaced(space, keyed ? request.keys! : request.candidates);
-    if (moved?.cost === 0 || (near === undefined && moved !== undefined)) {
-      place(request, moved, keyed, true);
-      if (moved.cost > 0) obstructed++;
-      continue;
+    const { keys } = request;
+    const movable = request.movable ?? request.candidates;
+    const leaderClear = (box: Box) => {
+      const leader = leaderTo(request.anchor, box)!;
+      return space.clearLine(leader.x1, leader.y1, leader.x2, leader.y2);
+    };
+    const close = displaced(space, movable, 1, SHORT_DISPLACEMENT_STEPS, undefined, keys && leaderClear);
+    if (close?.cost === 0) return this.add(request, close, false, true);
+    const key = keys && space.best(keys);
+    if (key?.cost === 0) return this.add(request, key, true, false);
+    const moved = keys ? displaced(space, keys.slice(0, MOVABLE_KEYS), 1, MAX_DISPLACEMENT_STEPS) : displaced(space, movable, SHORT_DISPLACEMENT_STEPS + 1, MAX_DISPLACEMENT_STEPS, close);
+    const near = key ?? preferred;
+    if (moved !== undefined && (moved.cost === 0 || near === undefined)) {
+      if (moved.cost > 0) this.obstructed++;
+      return this.add(request, moved, keys !== undefined, true);
     }
     if (near !== undefined) {
-      place(request, near, keyed, false);
-      obstructed++;
-      continue;
+      this.obstructed++;
+      return this.add(request, near, near === key, false);
     }
+    this.overlapping++;
     const fallback = request.candidates[0];
-    place(request, { candidate: fallback, dx: 0, dy: 0, box: blockBox(fallback.block, fallback.x, fallback.y), cost: 0 }, false, false);
-    overlapping++;
+    return this.add(request, { candidate: fallback, dx: 0, dy: 0, box: blockBox(fallback.block, fallback.x, fallback.y), cost: 0 }, false, false);
   }
-  return { placed, dropped, overlapping, obstructed };
+
+  private add(request: LabelRequest, { candidate, dx, dy, box }: Scored, keyed: boolean, moved: boolean): PlacedLabel {
+    const leader = moved ? leaderTo(request.anchor, box) : undefined;
+    const label = { id: request.id, x: candidate.x + dx, y: candidate.y + dy, block: candidate.block, box, color: request.color, leader, keyed };
+    this.placed.push(label);
+    this.space.occupy(box);
+    return label;
+  }
+}
+
+/** Places every request in order with a `LabelPlacer`. */
+export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Obstacle[], bounds: Box): Placement {
+  const placer = new LabelPlacer(obstacles, bounds);
+  for (const request of requests) placer.place(request);
+  return { placed: placer.placed, dropped: placer.dropped, overlapping: placer.overlapping, obstructed: placer.obstructed };
 }

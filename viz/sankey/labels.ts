@@ -2,24 +2,17 @@ import { formatQuantity, formatSignedQuantity } from '../figure/quantity.js';
 import { IMBALANCE_COLOR } from '../figure/palette.js';
 import { FONT_SIZE } from '../figure/size.js';
 import { growBox, type Box } from '../labels/box.js';
-import type { LabelCandidate, LabelRequest, Obstacle } from '../labels/place.js';
-import { baselineCentredOn, blockHeight, textBlock, type TextBlock } from '../labels/text-block.js';
+import type { LabelCandidate, LabelRequest } from '../labels/place.js';
+import { textBlock, type TextBlock } from '../labels/text-block.js';
 import { wrapText } from '../labels/wrap.js';
-import { TEXT_ASCENT, TEXT_DESCENT } from '../text/measure.js';
+import { TEXT_ASCENT, TEXT_DESCENT, textWidth } from '../text/measure.js';
 import type { SankeyColumns } from './columns.js';
 import type { SankeyGraph } from './graph.js';
+import { GAP, above, below, beside, besideSliding } from './label-positions.js';
 import { nodeValues, type ForwardLayout } from './layout.js';
-import { loopBoxes } from './loop-route.js';
 import type { Routing } from './routing.js';
-import { stockBoxes } from './stock-route.js';
 
-const GAP = 2.5;
 const SIZE = FONT_SIZE.label;
-/** Groups of obstacles that are not flows (flows use their link index). */
-const NODE_GROUP = -1;
-const STOCK_GROUP = -2;
-const IMBALANCE_GROUP = -3;
-const BEZIER_SAMPLES = 16;
 
 export interface LabelText {
   readonly unit: string;
@@ -31,154 +24,127 @@ export interface LabelText {
   readonly maxAcrossWidth: number;
 }
 
+/** A label that must be placed, and the text its key stands for when only a key number fits. */
+export interface RequiredLabel {
+  readonly kind: 'node' | 'imbalance' | 'stock';
+  readonly request: LabelRequest;
+  readonly keyText: string;
+  /** The node it belongs to, which orders the keys. */
+  readonly node: number;
+  /** A stock's text within its node's key entry, when both only have room for the node's key. */
+  readonly inNodeKey?: string;
+}
+
 /** The node label's lines: its name (wrapped) and its throughput. */
-export function nodeLabelLines(graph: SankeyGraph, i: number, value: number, text: LabelText): string[] {
-  return [...wrapText(graph.nodes[i].label, text.maxNameWidth, SIZE), formatQuantity(value, text.unit, text.suffix)];
+export function nodeLabelLines(graph: SankeyGraph, i: number, value: number, text: LabelText, width = text.maxNameWidth): string[] {
+  return [...wrapText(graph.nodes[i].label, width, SIZE), formatQuantity(value, text.unit, text.suffix)];
 }
 
-function beside(block: TextBlock, box: Box, side: 'left' | 'right'): LabelCandidate {
-  const anchored = { ...block, anchor: side === 'right' ? 'start' : 'end' } as const;
-  return { x: side === 'right' ? box.x1 + GAP : box.x0 - GAP, y: baselineCentredOn(anchored, (box.y0 + box.y1) / 2), block: anchored };
+/** The name wrapped to `width`, then the value on its last line where it fits, else on its own: a quantity never breaks. */
+function nameAndValue(name: string, value: string, width: number): string[] {
+  const lines = wrapText(name, width, SIZE);
+  const last = `${lines[lines.length - 1]} ${value}`;
+  if (textWidth(last, SIZE) <= width) lines[lines.length - 1] = last;
+  else lines.push(value);
+  return lines;
 }
 
-function above(block: TextBlock, box: Box): LabelCandidate {
-  const centred = { ...block, anchor: 'middle' } as const;
-  return { x: (box.x0 + box.x1) / 2, y: box.y0 - GAP - blockHeight(centred) + TEXT_ASCENT * SIZE, block: centred };
+/** A key number's block, as wide as the widest number `count` keys can need (digits are tabular). */
+function keyBlock(count: number): TextBlock {
+  return textBlock(['0'.repeat(String(Math.max(count, 1)).length)], SIZE, 'start', 'semibold');
 }
 
-function below(block: TextBlock, box: Box): LabelCandidate {
-  const centred = { ...block, anchor: 'middle' } as const;
-  return { x: (box.x0 + box.x1) / 2, y: box.y1 + GAP + TEXT_ASCENT * SIZE, block: centred };
+/** Beside the box on both sides (the preferred first), centred, then sliding along them. */
+function besideBoth(block: TextBlock, box: Box, sides: readonly ('left' | 'right')[]): LabelCandidate[] {
+  return [...sides.map((side) => beside(block, box, side)), ...sides.flatMap((side) => besideSliding(block, box, side))];
 }
 
-/** Point and vertical half-thickness of a forward band's centre at parameter t of its Bézier curve. */
-function bandAt(x0: number, y0: number, x1: number, y1: number, halfWidth: number, t: number) {
-  const u = 1 - t;
-  const middle = (x0 + x1) / 2;
-  const x = u * u * u * x0 + 3 * u * t * (u * middle + t * middle) + t * t * t * x1;
-  const y = (u * u * u + 3 * u * u * t) * y0 + (3 * u * t * t + t * t * t) * y1;
-  const dx = 3 * u * u * (middle - x0) + 3 * t * t * (x1 - middle);
-  const dy = 6 * u * t * (y1 - y0);
-  const slope = dx === 0 ? 0 : dy / dx;
-  return { x, y, half: halfWidth * Math.sqrt(1 + slope * slope) };
-}
-
-/** Centre line and width of a forward flow's whole band (all its parts together). */
-function forwardBand(graph: SankeyGraph, layout: ForwardLayout, l: number) {
-  const parts = layout.parts[l];
-  const first = parts[0];
-  const last = parts[parts.length - 1];
-  const width = parts.reduce((sum, part) => sum + part.width, 0);
-  const link = graph.links[l];
-  return {
-    x0: layout.nodes[link.source].x1,
-    x1: layout.nodes[link.target].x0,
-    y0: (first.y0 - first.width / 2 + last.y0 + last.width / 2) / 2,
-    y1: (first.y1 - first.width / 2 + last.y1 + last.width / 2) / 2,
-    width,
-  };
-}
-
-export function sankeyObstacles(graph: SankeyGraph, layout: ForwardLayout, routing: Routing): Obstacle[] {
-  const obstacles: Obstacle[] = [];
-  for (const { x0, y0, x1, y1 } of layout.nodes) obstacles.push({ x0, y0, x1, y1, group: NODE_GROUP });
-  graph.links.forEach((_, l) => {
-    const route = routing.loops[l];
-    if (route) {
-      for (const box of loopBoxes(route)) obstacles.push({ ...box, group: l });
-      return;
-    }
-    const band = forwardBand(graph, layout, l);
-    const step = (band.x1 - band.x0) / BEZIER_SAMPLES;
-    for (let s = 0; s <= BEZIER_SAMPLES; s++) {
-      const point = bandAt(band.x0, band.y0, band.x1, band.y1, band.width / 2, s / BEZIER_SAMPLES);
-      obstacles.push({ x0: point.x - step / 2, y0: point.y - point.half, x1: point.x + step / 2, y1: point.y + point.half, group: l });
-    }
-  });
-  for (const route of routing.stocks) if (route) for (const box of stockBoxes(route)) obstacles.push({ ...box, group: STOCK_GROUP });
-  for (const marker of routing.imbalances) if (marker) obstacles.push({ ...marker.box, group: IMBALANCE_GROUP });
-  return obstacles;
+/** The label's usual places around the box (beside it, centred, and above and below it), then along its sides. */
+function aroundBox(block: TextBlock, box: Box, sides: readonly ('left' | 'right')[], under: Box): LabelCandidate[] {
+  return [...sides.map((side) => beside(block, box, side)), above(block, box), below(block, under), ...sides.flatMap((side) => besideSliding(block, box, side))];
 }
 
 /**
- * Labels in order of importance: node names with throughput (required), imbalances (required,
- * red), stock changes and levels (required), then flow values, largest first (dropped where
- * nothing is free). First and last columns put names outside the diagram; inner columns try
- * beside the node, then above and below it on one line.
+ * Node names with throughput, then imbalances (red), then stock changes and levels: all required,
+ * in that order of importance. First and last columns put names outside the diagram; inner
+ * columns try beside the node, above and below it, then along its sides, then narrower (names
+ * wrapped to `narrowWidth`); when nothing is free, a key number stands in next to the node and
+ * `keyText` goes to the figure's key.
  */
-export function sankeyLabelRequests(graph: SankeyGraph, columns: SankeyColumns, layout: ForwardLayout, routing: Routing, text: LabelText): LabelRequest[] {
-  const requests: LabelRequest[] = [];
+export function requiredLabels(graph: SankeyGraph, columns: SankeyColumns, layout: ForwardLayout, routing: Routing, text: LabelText, narrowWidth: number): RequiredLabel[] {
   const values = nodeValues(graph);
+  const labels: RequiredLabel[] = [];
   const lastColumn = columns.columnCount - 1;
   // Outer columns first: their labels have the margins to themselves, inner ones must fit around them.
   const outer = (i: number) => columns.column[i] === 0 || columns.column[i] === lastColumn;
   const order = graph.nodes.map((_, i) => i).sort((a, b) => Number(outer(b)) - Number(outer(a)) || a - b);
+  const stocks = routing.stocks.filter(Boolean).length;
+  const imbalances = routing.imbalances.filter(Boolean).length;
+  const key = keyBlock(graph.nodes.length + stocks + imbalances);
   for (const i of order) {
     const box = layout.nodes[i];
     const lines = nodeLabelLines(graph, i, values[i], text);
     const block = textBlock(lines, SIZE);
-    const oneLine = textBlock(wrapText(`${graph.nodes[i].label} ${lines[lines.length - 1]}`, text.maxAcrossWidth, SIZE), SIZE);
-    const column = columns.column[i];
-    const sides: ('left' | 'right')[] = column === 0 && lastColumn > 0 ? ['left', 'right'] : ['right', 'left'];
-    const underStock = routing.stocks[i]?.box;
+    const name = graph.nodes[i].label;
+    const oneLine = textBlock(nameAndValue(name, lines[lines.length - 1], text.maxAcrossWidth), SIZE);
+    const narrow = textBlock(nodeLabelLines(graph, i, values[i], text, narrowWidth), SIZE);
+    const outside = lastColumn > 0 && outer(i);
+    const sides: ('left' | 'right')[] = columns.column[i] === 0 && lastColumn > 0 ? ['left', 'right'] : ['right', 'left'];
+    const under = routing.stocks[i]?.box ?? box;
     const candidates = [
-      ...sides.map((side) => beside(block, box, side)),
+      ...(outside ? [beside(block, box, sides[0]), ...besideSliding(block, box, sides[0]), beside(block, box, sides[1])] : sides.map((side) => beside(block, box, side))),
       above(oneLine, box),
+      below(oneLine, under),
+      ...sides.flatMap((side) => besideSliding(block, box, side)),
       above(block, box),
-      below(oneLine, underStock ?? box),
-      ...sides.map((side) => beside(oneLine, box, side)),
+      above(oneLine, box, 'start'),
+      above(oneLine, box, 'end'),
+      below(oneLine, under, 'start'),
+      below(oneLine, under, 'end'),
+      below(block, under),
+      ...besideBoth(oneLine, box, sides),
+      ...besideBoth(narrow, box, sides),
+      above(narrow, box),
+      below(narrow, under),
     ];
-    requests.push({ id: `node:${graph.nodes[i].key}`, candidates, required: true, anchor: box });
+    const movable = candidates.slice(0, outside ? 1 : 4);
+    const request = { id: `node:${graph.nodes[i].key}`, candidates, required: true, anchor: box, keys: aroundBox(key, box, sides, under), movable };
+    labels.push({ kind: 'node', request, keyText: `${name} ${lines[lines.length - 1]}`, node: i });
   }
   routing.imbalances.forEach((marker, i) => {
     if (!marker) return;
-    const block = textBlock([`imbalance ${formatSignedQuantity(marker.residual, text.unit, text.suffix)}`], SIZE);
+    const label = `imbalance ${formatSignedQuantity(marker.residual, text.unit, text.suffix)}`;
+    const block = textBlock([label], SIZE);
     const side = marker.side === 'out' ? 'right' : 'left';
-    const candidates = [beside(block, marker.box, side), above(block, marker.box), below(block, marker.box)];
-    requests.push({ id: `imbalance:${graph.nodes[i].key}`, candidates, required: true, anchor: marker.box, color: IMBALANCE_COLOR });
+    const candidates = [beside(block, marker.box, side), above(block, marker.box), below(block, marker.box), ...besideSliding(block, marker.box, side)];
+    const keys = [beside(key, marker.box, side), above(key, marker.box), below(key, marker.box)];
+    const request = { id: `imbalance:${graph.nodes[i].key}`, candidates, required: true, anchor: marker.box, color: IMBALANCE_COLOR, keys, movable: candidates.slice(0, 3) };
+    labels.push({ kind: 'imbalance', request, keyText: `${graph.nodes[i].label}: ${label}`, node: i });
   });
   routing.stocks.forEach((route, i) => {
     const stock = graph.nodes[i].stock;
     if (!route || !stock) return;
     const change = `${stock.name ?? 'stock'} ${formatSignedQuantity(stock.change, text.unit, text.suffix)}`;
-    const block = textBlock([change, `level ${formatQuantity(stock.level, text.unit)}`], SIZE);
+    const level = `level ${formatQuantity(stock.level, text.unit)}`;
+    const block = textBlock([change, level], SIZE);
     // Beside the box, its first line level with the box; else centred on it; else under it.
     // A little further off than node labels, so the box's edge does not read as a dash.
     const box = growBox(route.box, 1.5);
-    const level = (box.y0 + box.y1) / 2 + (TEXT_ASCENT - TEXT_DESCENT) * SIZE * 0.5;
+    const levelY = (box.y0 + box.y1) / 2 + (TEXT_ASCENT - TEXT_DESCENT) * SIZE * 0.5;
     const candidates = [
-      { x: box.x1 + GAP, y: level, block },
-      { x: box.x0 - GAP, y: level, block: { ...block, anchor: 'end' as const } },
+      { x: box.x1 + GAP, y: levelY, block },
+      { x: box.x0 - GAP, y: levelY, block: { ...block, anchor: 'end' as const } },
       beside(block, box, 'right'),
       beside(block, box, 'left'),
       below(block, box),
+      below(block, box, 'start'),
+      below(block, box, 'end'),
+      ...besideSliding(block, box, 'right'),
+      ...besideSliding(block, box, 'left'),
     ];
-    requests.push({ id: `stock:${graph.nodes[i].key}`, candidates, required: true, anchor: route.box });
+    const keys = [beside(key, box, 'right'), beside(key, box, 'left'), below(key, box)];
+    const request = { id: `stock:${graph.nodes[i].key}`, candidates, required: true, anchor: route.box, keys, movable: candidates.slice(0, 5) };
+    labels.push({ kind: 'stock', request, keyText: `${graph.nodes[i].label}: ${change}, ${level}`, node: i, inNodeKey: `${change}, ${level}` });
   });
-
-  const bySize = graph.links.map((_, l) => l).sort((a, b) => graph.links[b].total - graph.links[a].total || a - b);
-  for (const l of bySize) {
-    const link = graph.links[l];
-    const block = textBlock([formatQuantity(link.total, text.unit, text.suffix)], SIZE, 'middle');
-    const textHeight = (TEXT_ASCENT + TEXT_DESCENT) * SIZE;
-    const route = routing.loops[l];
-    const candidates: LabelCandidate[] = [];
-    if (route) {
-      for (const fraction of [0.5, 0.3, 0.7, 0.15, 0.85]) {
-        const x = route.upX + (route.downX - route.upX) * fraction;
-        if (route.width >= textHeight * 1.1) candidates.push({ x, y: baselineCentredOn(block, route.laneY + route.width / 2), block, ownGroup: l });
-        candidates.push({ x, y: route.laneY + route.width + 1 + TEXT_ASCENT * SIZE, block });
-      }
-    } else {
-      const band = forwardBand(graph, layout, l);
-      for (const t of [0.5, 0.35, 0.65, 0.2, 0.8]) {
-        const point = bandAt(band.x0, band.y0, band.x1, band.y1, band.width / 2, t);
-        if (band.width >= textHeight * 1.1) candidates.push({ x: point.x, y: baselineCentredOn(block, point.y), block, ownGroup: l });
-        candidates.push({ x: point.x, y: point.y - point.half - 1 - TEXT_DESCENT * SIZE, block });
-        candidates.push({ x: point.x, y: point.y + point.half + 1 + TEXT_ASCENT * SIZE, block });
-      }
-    }
-    requests.push({ id: `flow:${l}`, candidates, required: false, anchor: { x0: candidates[0].x, y0: candidates[0].y, x1: candidates[0].x, y1: candidates[0].y } });
-  }
-  return requests;
+  return labels;
 }

@@ -74,6 +74,7 @@ interface LayoutLink {
   readonly target: number;
   readonly value: number;
   readonly link: number;
+  readonly part: number;
 }
 
 /**
@@ -145,10 +146,7 @@ function sinkingNodes(graph: SankeyGraph, columns: SankeyColumns): boolean[] {
  * full size (backward flows, hidden flows and stocks included) plus its reserve converted to mass
  * units. Its extent is chosen so that its own fitted scale equals ours: the height of the fullest
  * column at our scale. Columns are ours (d3's `nodeAlign` returns them); x positions are
- * recomputed from them, because d3 clamps columns to its longest path. d3 sees one link per
- * flow, whose parts (items) are stacked in it afterwards: given the parts as links, its relaxation
- * would space them apart like separate flows, and it re-sorts every link list of a node's
- * neighbours on each move, which grows with the square of the links per node.
+ * recomputed from them, because d3 clamps columns to its longest path.
  */
 export function layoutForward(graph: SankeyGraph, columns: SankeyColumns, geometry: LayoutGeometry): ForwardLayout {
   const values = nodeValues(graph);
@@ -157,7 +155,7 @@ export function layoutForward(graph: SankeyGraph, columns: SankeyColumns, geomet
   const layoutLinks: LayoutLink[] = [];
   graph.links.forEach((link, l) => {
     if (columns.backward[l]) return;
-    layoutLinks.push({ source: link.source, target: link.target, value: link.total, link: l });
+    link.parts.forEach((part, p) => layoutLinks.push({ source: link.source, target: link.target, value: part.value, link: l, part: p }));
   });
 
   const d3Column = d3Columns(graph.nodes.length, layoutLinks, columns);
@@ -212,13 +210,7 @@ export function layoutForward(graph: SankeyGraph, columns: SankeyColumns, geomet
   });
   const parts: PartGeometry[][] = graph.links.map(() => []);
   for (const link of result.links as SankeyLink<LayoutNode, LayoutLink>[]) {
-    // The flow's parts share its band, stacked in item order from its top edge.
-    let offset = -link.width! / 2;
-    for (const part of graph.links[link.link].parts) {
-      const width = part.value * scale;
-      parts[link.link].push({ y0: link.y0! + offset + width / 2, y1: link.y1! + offset + width / 2, width });
-      offset += width;
-    }
+    parts[link.link][link.part] = { y0: link.y0!, y1: link.y1!, width: link.width! };
   }
   return { nodes, parts, pointsPerUnit: scale, bottom };
 }

@@ -10,21 +10,22 @@ export interface TtfMetrics {
   readonly advances: ReadonlyMap<number, number>;
 }
 
-function tableOffsets(font: DataView): Map<string, number> {
+/** Where each table of the font lies, by tag, in the order of the font's table directory. */
+export function tableDirectory(font: DataView): Map<string, { readonly offset: number; readonly length: number }> {
   const count = font.getUint16(4);
-  const tables = new Map<string, number>();
+  const tables = new Map<string, { offset: number; length: number }>();
   for (let i = 0; i < count; i++) {
     const record = 12 + 16 * i;
     const tag = String.fromCharCode(font.getUint8(record), font.getUint8(record + 1), font.getUint8(record + 2), font.getUint8(record + 3));
-    tables.set(tag, font.getUint32(record + 8));
+    tables.set(tag, { offset: font.getUint32(record + 8), length: font.getUint32(record + 12) });
   }
   return tables;
 }
 
-function requireTable(tables: Map<string, number>, tag: string): number {
-  const offset = tables.get(tag);
-  if (offset === undefined) throw new Error(`invalid font: no ${tag} table`);
-  return offset;
+export function requireTable(tables: ReturnType<typeof tableDirectory>, tag: string): number {
+  const table = tables.get(tag);
+  if (table === undefined) throw new Error(`invalid font: no ${tag} table`);
+  return table.offset;
 }
 
 /** Glyph index of a code point through a format-4 (segmented BMP) cmap subtable, 0 when unmapped. */
@@ -61,7 +62,7 @@ function unicodeSubtable(font: DataView, cmap: number): number {
 
 export function readTtfMetrics(bytes: Uint8Array, codePoints: Iterable<number>): TtfMetrics {
   const font = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tables = tableOffsets(font);
+  const tables = tableDirectory(font);
   const head = requireTable(tables, 'head');
   const hhea = requireTable(tables, 'hhea');
   const hmtx = requireTable(tables, 'hmtx');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boxesOverlap, insideBox } from '../../../viz/labels/box.js';
-import { placeLabels, type LabelRequest, type Obstacle } from '../../../viz/labels/place.js';
+import { placeLabels, type LabelRequest, type Obstacle, type PlacedLabel } from '../../../viz/labels/place.js';
 import { textBlock } from '../../../viz/labels/text-block.js';
 import { wrapText } from '../../../viz/labels/wrap.js';
 import { textWidth } from '../../../viz/text/measure.js';
@@ -88,6 +88,80 @@ describe('placeLabels', () => {
     expect(placement.placed[1].leader).toBeDefined();
     expect(boxesOverlap(placement.placed[0].box, placement.placed[1].box)).toBe(false);
     expect(placement.overlapping).toBe(0);
+  });
+});
+
+describe('placeLabels with key stand-ins', () => {
+  const block = textBlock(['Incineration 472 kt/yr'], 7);
+  const key = textBlock(['0'], 7, 'middle', 'semibold');
+  const anchor = { x0: 100, y0: 90, x1: 107, y1: 110 };
+  const request = (keys = [{ x: 103.5, y: 85, block: key }]): LabelRequest => ({
+    id: 'node',
+    candidates: [{ x: 110, y: 102, block }],
+    required: true,
+    anchor,
+    keys,
+  });
+
+  it('placeLabels puts the key stand-in next to the anchor when the label fits nowhere near it, and moves it far with a leader without one', () => {
+    // Bands on both sides of the node, well above and below it: the label finds room only far away.
+    const bands: Obstacle[] = [{ x0: 108, y0: 40, x1: 300, y1: 160, group: 1 }, { x0: 0, y0: 40, x1: 99, y1: 160, group: 2 }];
+    const keyed = placeLabels([request()], bands, bounds);
+    expect(keyed.placed[0]).toMatchObject({ id: 'node', keyed: true, leader: undefined, x: 103.5, y: 85 });
+    expect(keyed.obstructed + keyed.overlapping).toBe(0);
+    const moved = placeLabels([{ ...request(), keys: undefined }], bands, bounds);
+    expect(moved.placed[0]).toMatchObject({ keyed: false });
+    expect(moved.placed[0].leader).toBeDefined();
+  });
+
+  it('placeLabels moves a label that has a key, rather than taking the key, only where its leader line crosses nothing', () => {
+    const onLine = (leader: NonNullable<PlacedLabel['leader']>, box: Obstacle) => {
+      for (let s = 1; s <= 20; s++) {
+        const x = leader.x1 + ((leader.x2 - leader.x1) * s) / 20;
+        const y = leader.y1 + ((leader.y2 - leader.y1) * s) / 20;
+        if (x > box.x0 && x < box.x1 && y > box.y0 && y < box.y1) return true;
+      }
+      return false;
+    };
+    fc.assert(
+      fc.property(fc.array(obstacle, { minLength: 1, maxLength: 12 }), (boxes) => {
+        const obstacles: Obstacle[] = boxes.map((b, i) => ({ x0: b.x0, y0: b.y0, x1: b.x0 + b.w, y1: b.y0 + b.h, group: i }));
+        const [label] = placeLabels([request()], obstacles, bounds).placed;
+        if (label.keyed || !label.leader) return;
+        for (const box of obstacles) expect(onLine(label.leader, box)).toBe(false);
+      }),
+    );
+  });
+
+  it('placeLabels counts a required label that can only cover an obstacle as obstructed', () => {
+    const everywhere: Obstacle = { x0: 0, y0: 0, x1: 300, y1: 200, group: 1 };
+    const placement = placeLabels([request()], [everywhere], bounds);
+    expect(placement.placed).toHaveLength(1);
+    expect(placement.obstructed).toBe(1);
+    expect(placement.overlapping).toBe(0);
+  });
+
+  it('placeLabels never lets keyed labels overlap each other or obstacles when it counts neither', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ x: fc.double({ min: 20, max: 280, noNaN: true }), y: fc.double({ min: 20, max: 180, noNaN: true }) }), { maxLength: 30 }), fc.array(obstacle, { maxLength: 20 }), (points, boxes) => {
+        const obstacles: Obstacle[] = boxes.map((b, i) => ({ x0: b.x0, y0: b.y0, x1: b.x0 + b.w, y1: b.y0 + b.h, group: i }));
+        const requests = points.map(({ x, y }, i): LabelRequest => ({
+          id: String(i),
+          candidates: [{ x: x + 3, y, block }, { x, y: y - 4, block: { ...block, anchor: 'middle' } }],
+          required: true,
+          anchor: { x0: x, y0: y, x1: x, y1: y },
+          keys: [{ x: x + 3, y, block: key }, { x, y: y - 4, block: key }],
+        }));
+        const placement = placeLabels(requests, obstacles, bounds);
+        expect(placement.placed).toHaveLength(points.length);
+        if (placement.overlapping > 0) return;
+        placement.placed.forEach((a, i) => {
+          for (const b of placement.placed.slice(i + 1)) expect(boxesOverlap(a.box, b.box)).toBe(false);
+        });
+        if (placement.obstructed > 0) return;
+        for (const label of placement.placed) for (const box of obstacles) expect(boxesOverlap(label.box, box)).toBe(false);
+      }),
+    );
   });
 });
 

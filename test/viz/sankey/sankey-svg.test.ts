@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OptionsError } from '../../../engine/errors.js';
-import { boxesOverlap } from '../../../viz/labels/box.js';
-import { sankeySvg, type SankeyFigure, type SankeyInput, type SankeyOptions } from '../../../viz/index.js';
+import { sankeySvg, type SankeyInput, type SankeyOptions } from '../../../viz/index.js';
+import { sankeyScene } from '../../../viz/sankey/scene.js';
 import { expectGolden, longestDecimals } from '../golden.js';
+import { labelConflicts } from './label-geometry.js';
 import { cityWithLoopAndStocks, imbalance, layeredNetwork, longLabel, singleNode, zeroAndTinyFlows } from '../fixtures/sankey-inputs.js';
 
 const GOLDEN_CASES: [string, () => SankeyInput, SankeyOptions][] = [
@@ -13,14 +14,6 @@ const GOLDEN_CASES: [string, () => SankeyInput, SankeyOptions][] = [
   ['sankey-long-label', longLabel, { width: 'single' }],
   ['sankey-imbalance', imbalance, {}],
 ];
-
-function overlappingPairs(figure: SankeyFigure): string[] {
-  const pairs: string[] = [];
-  figure.labels.forEach((a, i) => {
-    for (const b of figure.labels.slice(i + 1)) if (boxesOverlap(a.box, b.box)) pairs.push(`${a.id} / ${b.id}`);
-  });
-  return pairs;
-}
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -37,21 +30,43 @@ describe('sankeySvg', () => {
     expectGolden(name, figure.svg);
   });
 
-  it.each(GOLDEN_CASES)('sankeySvg(%s) places labels that do not overlap each other', (_, make, options) => {
-    const figure = sankeySvg(make(), options);
-    expect(overlappingPairs(figure)).toEqual([]);
-    expect(figure.overlappingLabels).toBe(0);
+  it.each(GOLDEN_CASES)('sankeySvg(%s) places labels that overlap no other label, node or band', (_, make, options) => {
+    const scene = sankeyScene(make(), options);
+    expect(labelConflicts(scene)).toEqual([]);
+    expect(scene.labels.overlapping).toBe(0);
+    expect(scene.labels.obstructed).toBe(0);
   });
 
-  it('sankeySvg(network) places labels that do not overlap, for networks of up to 40 processes with loops and stocks', () => {
+  it('sankeySvg(network) places labels that overlap no other label, node or band, for networks of up to 40 processes with loops and stocks, at either width', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 1e6 }), (nodes, seed) => {
-        const figure = sankeySvg(layeredNetwork(nodes, seed), { diagramHeight: 500 });
-        expect(overlappingPairs(figure)).toEqual([]);
-        expect(figure.imbalances).toEqual([]);
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 1e6 }), fc.constantFrom('single', 'double'), (nodes, seed, width: 'single' | 'double') => {
+        const scene = sankeyScene(layeredNetwork(nodes, seed), { width });
+        expect(labelConflicts(scene)).toEqual([]);
+        expect(scene.labels.obstructed + scene.labels.overlapping).toBe(0);
+        expect(sankeySvg(layeredNetwork(nodes, seed), { width }).imbalances).toEqual([]);
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('sankeySvg(longLabel) at single width wraps the 60-character name above its node, the diagram moving down to make room', () => {
+    const figure = sankeySvg(longLabel(), { width: 'single' });
+    const label = figure.labels.find((candidate) => candidate.id === 'node:sorting')!;
+    expect(label.block.lines.length).toBeGreaterThan(1);
+    expect(label.leader).toBeUndefined();
+    expect(label.keyed).toBe(false);
+    expect(figure.svg).toMatch(/<g transform="translate\(0 [\d.]+\)">/);
+    const scene = sankeyScene(longLabel(), { width: 'single' });
+    const node = scene.geometry.layout.nodes[0];
+    const placed = scene.labels.placed.find((candidate) => candidate.id === 'node:sorting')!;
+    expect(placed.box.y1).toBeLessThanOrEqual(node.y0);
+  });
+
+  it('sankeySvg(city) puts a key number next to a node whose label fits nowhere near it, and lists the label under the diagram', () => {
+    const figure = sankeySvg(cityWithLoopAndStocks());
+    expect(figure.keys).toEqual([{ key: '1', text: 'Recycling 691 t/yr', color: undefined }]);
+    expect(figure.labels.find((label) => label.id === 'node:recycling')).toMatchObject({ keyed: true, leader: undefined });
+    expect(figure.svg).toContain('>Recycling 691 t/yr</text>');
   });
 
   it('sankeySvg is deterministic and leaves its input untouched', () => {
