@@ -20,7 +20,7 @@ const program = new Command('metabolis')
   .exitOverride()
   .addHelpText(
     'after',
-    '\nExamples:\n  $ metabolis validate models/singapore/model.yaml\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n  $ metabolis sankey models/singapore/model.yaml --year 2030 --scenario zero-waste -o sankey.png\n  $ metabolis plot models/singapore/model.yaml -o waste-peaks.pdf\n  $ metabolis sweep models/singapore/sweep.yaml --out results/sweep\n',
+    '\nExamples:\n  $ metabolis validate models/singapore/model.yaml\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n  $ metabolis sankey models/singapore/model.yaml --year 2030 --scenario zero-waste -o sankey.png\n  $ metabolis plot models/singapore/model.yaml -o waste-peaks.pdf\n  $ metabolis sweep models/singapore/sweep.yaml --out results/sweep\n  $ metabolis plot results/sweep --kind sobol -o sobol.png\n',
   );
 registerValidate(program);
 registerRun(program);

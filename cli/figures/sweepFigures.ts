@@ -80,6 +80,9 @@ async function indicesFigure(kind: 'sobol' | 'morris', sweep: SweepFolder, outpu
       ? [{ name: factor.factor, first: { value: factor.first, low: factor.firstLow, high: factor.firstHigh }, total: { value: factor.total, low: factor.totalLow, high: factor.totalHigh } }]
       : [],
   );
+  if (!parameters.every(({ first, total }) => [first.low, first.high, total.low, total.high].every(Number.isFinite))) {
+    throw new UsageError(`no confidence intervals of ${label}: in some bootstrap resamples it does not vary (sweep with a larger n, or ${choose})`);
+  }
   const input = { title: sweep.model, output: label, parameters, confidence: report.level, samples: report.runs, scenario: scenarioName(sweep) };
   return { svg: sobolSvg(input, chart).svg, notes };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,23 @@ describe('metabolis CLI', () => {
     const rows = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(rows[0]).toHaveProperty('year');
     expect(rows[0]).toHaveProperty('value');
+  });
+
+  it('metabolis plot <results folder> draws from the saved table; a kind that does not fit exits 2, a broken summary 1, no stack trace', () => {
+    const out = join(scratch, 'plotted');
+    expect(metabolis('run', demo, '--out', out, '--scenario', 'zero-waste').code).toBe(0);
+    const drawn = metabolis('plot', out, '-o', join(scratch, 'plotted.svg'));
+    expect(drawn.stdout).toMatch(/^wrote .*plotted\.svg\n/);
+    expect(drawn.code).toBe(0);
+    const wrongKind = metabolis('plot', out, '--kind', 'sobol');
+    expect(wrongKind.code).toBe(2);
+    expect(wrongKind.stderr).toMatch(/--kind sobol does not fit .*, a run folder: it plots waste-peaks, series/);
+    noStackTrace(wrongKind.stderr);
+    writeFileSync(join(out, 'summary.json'), '{ broken');
+    const broken = metabolis('plot', out);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/summary\.json: invalid JSON/);
+    noStackTrace(broken.stderr);
   });
 
   it('metabolis run with malformed YAML names the file and line, exits 1, no stack trace', () => {

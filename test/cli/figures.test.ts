@@ -1,30 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compile } from '../../engine/compile/compileModel.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { ModelError } from '../../engine/errors.js';
 import { run } from '../../engine/simulate/run.js';
-import { registerPlot, registerSankey, writeRunFigures } from '../../cli/figures/index.js';
+import { writeRunFigures } from '../../cli/figures/index.js';
 import { UsageError } from '../../cli/failure.js';
-
-/** The figure commands called in-process (the built bin is covered by cli.test.ts); returns what they print. */
-async function metabolis(...args: string[]): Promise<string> {
-  const program = new Command('metabolis').exitOverride();
-  registerSankey(program);
-  registerPlot(program);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
-  let printed = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((text) => ((printed += String(text)), true));
-  try {
-    await program.parseAsync(['node', 'metabolis', ...args]);
-  } finally {
-    write.mockRestore();
-  }
-  return printed;
-}
+import { metabolis } from './figureCommands.js';
 
 const demo = 'models/singapore/model.yaml';
 const scratch = mkdtempSync(join(tmpdir(), 'metabolis-figures-'));
@@ -80,10 +64,10 @@ describe('metabolis plot', () => {
     expect(svg).toContain('>zero-waste</text>');
   });
 
-  it('metabolis plot rejects usage mistakes: a missing --series, an unknown kind, a folder', async () => {
+  it('metabolis plot rejects usage mistakes: a missing --series, an unknown kind, a kind of sweeps', async () => {
     await expect(metabolis('plot', demo, '--kind', 'series')).rejects.toThrow('--kind series needs --series');
-    await expect(metabolis('plot', demo, '--kind', 'pie')).rejects.toThrow('--kind must be waste-peaks or series (got pie)');
-    await expect(metabolis('plot', 'models/singapore', '--kind', 'waste-peaks')).rejects.toThrow('is a folder');
+    await expect(metabolis('plot', demo, '--kind', 'pie')).rejects.toThrow('--kind must be one of waste-peaks, series, fan, sobol, morris, peak-years (got pie)');
+    await expect(metabolis('plot', demo, '--kind', 'fan')).rejects.toThrow(`--kind fan does not fit ${demo}, a model: it plots waste-peaks, series`);
     await expect(metabolis('plot', demo, '--series-kind', 'level')).rejects.toThrow('--series-kind must be one of');
   });
 });

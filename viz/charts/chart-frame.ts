@@ -8,6 +8,9 @@ import { X_AXIS_HEIGHT } from '../axes/axis.js';
 import type { Box } from '../labels/box.js';
 import { svgDocument } from '../svg/document.js';
 
+/** The lowest plotting area a chart may have, in points: less leaves no room for an axis's ticks. */
+export const MIN_PLOT_HEIGHT = 40;
+
 /** Options every chart takes. */
 export interface ChartOptions {
   /** 'single' (85 mm, the default), 'double' (175 mm) or millimetres. */
@@ -42,7 +45,7 @@ const MARGIN = 6;
 export function chartFrame(spec: ChartFrameSpec): ChartFrame {
   const width = figureWidthPoints(spec.options.width ?? 'single');
   const plotHeight = spec.options.plotHeight ?? Math.min(0.55 * width, 200);
-  if (!(plotHeight >= 40 && plotHeight <= 2000)) throw new OptionsError('plotHeight', `must be between 40 and 2000 points (got ${plotHeight})`);
+  if (!(plotHeight >= MIN_PLOT_HEIGHT && plotHeight <= 2000)) throw new OptionsError('plotHeight', `must be between ${MIN_PLOT_HEIGHT} and 2000 points (got ${plotHeight})`);
   const contentWidth = width - 2 * MARGIN;
   const header = headerSvg(spec.title, spec.subtitle, MARGIN, MARGIN, contentWidth);
   const top = MARGIN + header.height + 8;

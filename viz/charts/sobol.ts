@@ -8,7 +8,7 @@ import { formatCount } from '../figure/quantity.js';
 import { FONT_SIZE } from '../figure/size.js';
 import { element, pathData, textElement } from '../svg/element.js';
 import { TEXT_ASCENT, TEXT_DESCENT, textWidth } from '../text/measure.js';
-import { chartFrame, type ChartOptions } from './chart-frame.js';
+import { chartFrame, MIN_PLOT_HEIGHT, type ChartOptions } from './chart-frame.js';
 
 /** An estimate with its confidence interval (e.g. bootstrap 95 %). */
 export interface Estimate {
@@ -55,8 +55,8 @@ export function sobolSvg(input: SobolInput, options: ChartOptions = {}): Figure 
   let low = 0;
   let high = 0.1;
   for (const { first, total } of parameters) {
-    low = Math.min(low, first.low, total.low);
-    high = Math.max(high, first.high, total.high);
+    low = Math.min(low, first.low, total.low, first.value, total.value);
+    high = Math.max(high, first.high, total.high, first.value, total.value);
   }
   const x = scaleLinear().domain([low, high]).nice();
   const size = FONT_SIZE.label;
@@ -73,7 +73,7 @@ export function sobolSvg(input: SobolInput, options: ChartOptions = {}): Figure 
   const frame = chartFrame({
     title: input.title,
     subtitle: subtitleParts(`Sobol indices of ${input.output}`, input.scenario && `scenario ${input.scenario}`, samples),
-    options: { ...options, plotHeight: options.plotHeight ?? parameters.length * rowHeight + ROW_GAP },
+    options: { ...options, plotHeight: options.plotHeight ?? Math.max(MIN_PLOT_HEIGHT, parameters.length * rowHeight + ROW_GAP) },
     leftWidth: nameWidth,
     legend,
   });
