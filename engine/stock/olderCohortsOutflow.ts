@@ -29,29 +29,39 @@ export function initialCohortsOutflowSeries(survival: Survival, initialWeights: 
   }
 }
 
-/** Year t ≥ 1: Σ over the model cohorts older than t of w_k · leaving(t, k). */
+/**
+ * Year t ≥ 1: Σ over the model cohorts older than t of w_k · leaving(t, k). Four running sums, so
+ * that each addition need not wait for the one before: this dot product is the whole O(T²) of a
+ * dynamic stock model. Both layouts add in the same order, so a cohort-varying survival that
+ * holds one lifetime gives the Toeplitz result to the bit, and runs are reproducible.
+ * (Cohort k = n0 + c was born in year c; see Survival for the two layouts.)
+ */
 export function modelCohortsOutflow(survival: Survival, weights: Float64Array, year: number): number {
   const { leaving, column, initialCohorts } = survival;
-  let outflow = 0;
-  if (survival.cohortVarying) {
-    for (let k = initialCohorts; k < initialCohorts + year; k++) outflow += weights[k] * leaving[column[k] + year];
-    return outflow;
-  }
-  // Four running sums, so that each addition need not wait for the one before: this dot product is
-  // the whole O(T²) of a dynamic stock model. The order is fixed, so results stay reproducible.
   let a = 0;
   let b = 0;
   let c = 0;
   let d = 0;
-  let cohort = 0;
-  for (; cohort + 3 < year; cohort += 4) {
-    const w = initialCohorts + cohort;
-    const l = year - cohort;
-    a += weights[w] * leaving[l];
-    b += weights[w + 1] * leaving[l - 1];
-    c += weights[w + 2] * leaving[l - 2];
-    d += weights[w + 3] * leaving[l - 3];
+  let k = initialCohorts;
+  const end = initialCohorts + year;
+  if (survival.cohortVarying) {
+    for (; k + 3 < end; k += 4) {
+      a += weights[k] * leaving[column[k] + year];
+      b += weights[k + 1] * leaving[column[k + 1] + year];
+      c += weights[k + 2] * leaving[column[k + 2] + year];
+      d += weights[k + 3] * leaving[column[k + 3] + year];
+    }
+    for (; k < end; k++) a += weights[k] * leaving[column[k] + year];
+  } else {
+    // Toeplitz: leaving(t, k) = leaving[t − (k − n0)], the age's.
+    const shift = year + initialCohorts;
+    for (; k + 3 < end; k += 4) {
+      a += weights[k] * leaving[shift - k];
+      b += weights[k + 1] * leaving[shift - k - 1];
+      c += weights[k + 2] * leaving[shift - k - 2];
+      d += weights[k + 3] * leaving[shift - k - 3];
+    }
+    for (; k < end; k++) a += weights[k] * leaving[shift - k];
   }
-  for (; cohort < year; cohort++) a += weights[initialCohorts + cohort] * leaving[year - cohort];
-  return outflow + (a + b) + (c + d);
+  return a + b + (c + d);
 }
