@@ -47,64 +47,82 @@ export function luFactor(matrix: Float64Array, offset: number, pivots: Int32Arra
 }
 
 /**
- * Where the factors of a sparse matrix are not zero: a loop's share matrix has a few entries per
- * row, and so, mostly, do its factors. `pattern` gets, per row, the columns of L (below the
- * diagonal) and of U (above it) that are non-zero, so luSolveSparse touches only those.
+ * The factors of a sparse matrix, compacted: a loop's share matrix has a few entries per row, and
+ * so, mostly, do its factors. Per row, the columns and values of L (below the diagonal) and of U
+ * (above it) that are not zero, and U's diagonal, so that luSolveSparse touches only those and reads
+ * them in order.
  */
 export interface LuPattern {
-  /** Row r's L columns are lowerColumns[lowerStart[r] … lowerStart[r + 1]); likewise for U. */
+  /** Row r's L entries are lowerColumns / lowerValues[lowerStart[r] … lowerStart[r + 1]); likewise for U. */
   readonly lowerStart: Int32Array;
   readonly lowerColumns: Int32Array;
+  readonly lowerValues: Float64Array;
   readonly upperStart: Int32Array;
   readonly upperColumns: Int32Array;
+  readonly upperValues: Float64Array;
+  readonly diagonal: Float64Array;
+  /** The row swaps of the factorisation, as luFactor recorded them. */
+  readonly pivots: Int32Array;
 }
 
 export function createLuPattern(n: number): LuPattern {
-  return { lowerStart: new Int32Array(n + 1), lowerColumns: new Int32Array(n * n), upperStart: new Int32Array(n + 1), upperColumns: new Int32Array(n * n) };
+  return {
+    lowerStart: new Int32Array(n + 1),
+    lowerColumns: new Int32Array(n * n),
+    lowerValues: new Float64Array(n * n),
+    upperStart: new Int32Array(n + 1),
+    upperColumns: new Int32Array(n * n),
+    upperValues: new Float64Array(n * n),
+    diagonal: new Float64Array(n),
+    pivots: new Int32Array(n),
+  };
 }
 
-/** Records the non-zero pattern of factors made by luFactor. */
-export function fillLuPattern(factors: Float64Array, offset: number, n: number, pattern: LuPattern): void {
+/** Compacts the factors and pivots made by luFactor into `pattern`. */
+export function fillLuPattern(factors: Float64Array, offset: number, pivots: Int32Array, pivotOffset: number, n: number, pattern: LuPattern): void {
   let lower = 0;
   let upper = 0;
   for (let row = 0; row < n; row++) {
     pattern.lowerStart[row] = lower;
     pattern.upperStart[row] = upper;
-    for (let k = 0; k < row; k++) if (factors[offset + row * n + k] !== 0) pattern.lowerColumns[lower++] = k;
-    for (let k = row + 1; k < n; k++) if (factors[offset + row * n + k] !== 0) pattern.upperColumns[upper++] = k;
+    pattern.pivots[row] = pivots[pivotOffset + row];
+    pattern.diagonal[row] = factors[offset + row * n + row];
+    for (let k = 0; k < row; k++) {
+      const value = factors[offset + row * n + k];
+      if (value === 0) continue;
+      pattern.lowerColumns[lower] = k;
+      pattern.lowerValues[lower++] = value;
+    }
+    for (let k = row + 1; k < n; k++) {
+      const value = factors[offset + row * n + k];
+      if (value === 0) continue;
+      pattern.upperColumns[upper] = k;
+      pattern.upperValues[upper++] = value;
+    }
   }
   pattern.lowerStart[n] = lower;
   pattern.upperStart[n] = upper;
 }
 
-/** Solves with the factors from luFactor, over their non-zero pattern only: `rhs[rhsOffset …]` (length n) is overwritten with x. */
-export function luSolveSparse(
-  factors: Float64Array,
-  offset: number,
-  pivots: Int32Array,
-  pivotOffset: number,
-  pattern: LuPattern,
-  rhs: Float64Array,
-  rhsOffset: number,
-  n: number,
-): void {
+/** Solves with compacted factors: `rhs[rhsOffset …]` (length n) is overwritten with x. */
+export function luSolveSparse(pattern: LuPattern, rhs: Float64Array, rhsOffset: number, n: number): void {
+  const { pivots, lowerStart, lowerColumns, lowerValues, upperStart, upperColumns, upperValues, diagonal } = pattern;
   for (let column = 0; column < n; column++) {
-    const pivotRow = pivots[pivotOffset + column];
+    const pivotRow = pivots[column];
     if (pivotRow !== column) {
       const swap = rhs[rhsOffset + column];
       rhs[rhsOffset + column] = rhs[rhsOffset + pivotRow];
       rhs[rhsOffset + pivotRow] = swap;
     }
   }
-  const { lowerStart, lowerColumns, upperStart, upperColumns } = pattern;
   for (let row = 1; row < n; row++) {
     let sum = rhs[rhsOffset + row];
-    for (let e = lowerStart[row]; e < lowerStart[row + 1]; e++) sum -= factors[offset + row * n + lowerColumns[e]] * rhs[rhsOffset + lowerColumns[e]];
+    for (let e = lowerStart[row]; e < lowerStart[row + 1]; e++) sum -= lowerValues[e] * rhs[rhsOffset + lowerColumns[e]];
     rhs[rhsOffset + row] = sum;
   }
   for (let row = n - 1; row >= 0; row--) {
     let sum = rhs[rhsOffset + row];
-    for (let e = upperStart[row]; e < upperStart[row + 1]; e++) sum -= factors[offset + row * n + upperColumns[e]] * rhs[rhsOffset + upperColumns[e]];
-    rhs[rhsOffset + row] = sum / factors[offset + row * n + row];
+    for (let e = upperStart[row]; e < upperStart[row + 1]; e++) sum -= upperValues[e] * rhs[rhsOffset + upperColumns[e]];
+    rhs[rhsOffset + row] = sum / diagonal[row];
   }
 }

@@ -43,17 +43,16 @@ interface LoopSystem {
   readonly flow: Int32Array;
   /** Right-hand sides, item-major: `[k * n + i]`; then the solution. */
   readonly rhs: Float64Array;
-  /** Scratch: this year's n × n matrix. */
+  /** Scratch: this year's n × n matrix, factorised in place, and its row swaps. */
   readonly matrix: Float64Array;
+  readonly pivots: Int32Array;
   /** Per item and internal link: the coefficient share·α the factors were made with. */
   readonly coefficients: Float64Array;
   /** Per item: 1 when this year's coefficients differ from those the factors were made with. */
   readonly changed: Uint8Array;
-  readonly factors: Float64Array;
-  readonly pivots: Int32Array;
   /** 1 when the item's factors match `coefficients` (cleared at the start of every run). */
   readonly valid: Uint8Array;
-  /** Per item: where its factors are not zero. */
+  /** Per item: its factors, compacted to where they are not zero. */
   readonly patterns: LuPattern[];
 }
 
@@ -98,8 +97,7 @@ export function createTransferState(model: CompiledModel): TransferState {
         matrix: new Float64Array(n * n),
         coefficients: new Float64Array(size * links.length),
         changed: new Uint8Array(size),
-        factors: new Float64Array(size * n * n),
-        pivots: new Int32Array(size * n),
+        pivots: new Int32Array(n),
         valid: new Uint8Array(size),
         patterns: Array.from({ length: size }, () => createLuPattern(n)),
       };
@@ -186,7 +184,7 @@ function solveLoop(state: TransferState, loop: LoopSystem, shares: readonly (Flo
   }
   for (let k = 0; k < size; k++) {
     if (changed[k] === 1 && !factorise(loop, k, n, linkCount)) return false;
-    luSolveSparse(loop.factors, k * n * n, loop.pivots, k * n, loop.patterns[k], rhs, k * n, n);
+    luSolveSparse(loop.patterns[k], rhs, k * n, n);
   }
   for (let i = 0; i < n; i++) {
     const start = base + slot[members[i]];
@@ -197,13 +195,12 @@ function solveLoop(state: TransferState, loop: LoopSystem, shares: readonly (Flo
 
 /** Builds item k's matrix I − S·diag(α) from its coefficients and factorises it; false if singular. */
 function factorise(loop: LoopSystem, k: number, n: number, linkCount: number): boolean {
-  const { matrix, coefficients } = loop;
+  const { matrix, coefficients, pivots } = loop;
   matrix.fill(0);
   for (let i = 0; i < n; i++) matrix[i * n + i] = 1;
   for (let l = 0; l < linkCount; l++) matrix[loop.row[l] * n + loop.column[l]] -= coefficients[k * linkCount + l];
-  loop.factors.set(matrix, k * n * n);
-  loop.valid[k] = luFactor(loop.factors, k * n * n, loop.pivots, k * n, n) ? 1 : 0;
+  loop.valid[k] = luFactor(matrix, 0, pivots, 0, n) ? 1 : 0;
   if (loop.valid[k] !== 1) return false;
-  fillLuPattern(loop.factors, k * n * n, n, loop.patterns[k]);
+  fillLuPattern(matrix, 0, pivots, 0, n, loop.patterns[k]);
   return true;
 }

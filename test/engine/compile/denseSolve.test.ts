@@ -7,8 +7,8 @@ function solveDenseInPlace(matrix: Float64Array, rhs: Float64Array, n: number): 
   const pivots = new Int32Array(n);
   if (!luFactor(matrix, 0, pivots, 0, n)) return false;
   const pattern = createLuPattern(n);
-  fillLuPattern(matrix, 0, n, pattern);
-  luSolveSparse(matrix, 0, pivots, 0, pattern, rhs, 0, n);
+  fillLuPattern(matrix, 0, pivots, 0, n, pattern);
+  luSolveSparse(pattern, rhs, 0, n);
   return true;
 }
 
