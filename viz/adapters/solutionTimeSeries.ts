@@ -45,7 +45,8 @@ export function solutionTimeSeriesInput(solutions: readonly RunSeries[], options
       return { ...name(label), values };
     });
   });
-  const scenario = solutions.length === 1 ? solutions[0].scenario : undefined;
+  // Every figure states its scenario; a run without one is the base model.
+  const scenario = solutions.length === 1 ? (solutions[0].scenario ?? 'base model') : undefined;
   return {
     title: options.title ?? solutions[0].model,
     quantity: seriesQuantity(first, displayName),

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { compile } from '../../../engine/compile/compileModel.js';
+import { run } from '../../../engine/simulate/run.js';
 import { solutionTimeSeriesInput } from '../../../viz/adapters/index.js';
+import { timeSeriesSvg } from '../../../viz/index.js';
 import { shippedRuns, smallSolution } from './fixtures.js';
 
 describe('solutionTimeSeriesInput', () => {
@@ -30,6 +33,13 @@ describe('solutionTimeSeriesInput', () => {
     const landfilled = solutions[2].stocks.find((stock) => stock.name === 'landfilled')!;
     const size = landfilled.stock.length / solutions[2].years.length;
     expect(zeroWaste).toBeCloseTo(landfilled.stock.subarray(t * size, (t + 1) * size).reduce((a, b) => a + b, 0), 3);
+  });
+
+  it('solutionTimeSeriesInput(one run of the base model) states the scenario as the base model', () => {
+    const { definition } = shippedRuns('singapore');
+    const input = solutionTimeSeriesInput([run(compile(definition))], { series: { id: 'landfilled' } });
+    expect(input.scenario).toBe('base model');
+    expect(timeSeriesSvg(input).svg).toContain('scenario base model');
   });
 
   it('solutionTimeSeriesInput rejects a dimension the series does not have', () => {
