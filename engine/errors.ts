@@ -72,7 +72,8 @@ function editDistance(a: string, b: string): number {
 
 /** The (at most three) candidates closest to `name`, nearest first. */
 export function nearestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
-  return [...candidates]
+  // A name can reach here twice (a symbol listed in two scopes); suggest it once.
+  return [...new Set(candidates)]
     .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate.toLowerCase()) }))
     .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
     .slice(0, limit)

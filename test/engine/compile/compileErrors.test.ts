@@ -38,6 +38,21 @@ flows:
     expect(error.at.line).toBe(12);
   });
 
+  it('compile(model) rejects a unit written in an expression and suggests each nearby name once', () => {
+    const error = failure(`${header}
+parameters:
+  rate: { unit: t/yr, value: 3 }
+processes: [a]
+flows:
+  - { from: outside, to: a, value: "rate + 3 kg" }
+  - { from: a, to: outside, share: 1 }
+`);
+    expect(error.message).toBe('unknown name: kg');
+    const suggested = [...error.hint!.matchAll(/'([^']+)'/g)].map((match) => match[1]);
+    expect(suggested).toContain('rate');
+    expect(new Set(suggested).size).toBe(suggested.length);
+  });
+
   it('compile(model) rejects a flow value that is not a mass per time', () => {
     const error = failure(`${header}
 parameters:
