@@ -49,13 +49,13 @@ export function prepareStocks(model: CompiledModel, workspace: Workspace, issues
     kernels.push(state?.kernels ?? []);
     if (!stock.lifetime || !state) continue;
     stock.lifetime.parameters.forEach(({ bound }, p) => evaluateInto(bound, workspace.fields, years, state.parameterFields[p], stock.size, horizon));
-    const survivals: Survival[] = [];
+    let previous: Survival | undefined;
     for (let k = 0; k < stock.size; k++) {
-      // Items with the same lifetime parameters in every year (often all of them) share one survival.
-      const same = survivals.findIndex((_, j) => sameItemParameters(state.parameterFields, stock.size, j, k, horizon));
-      const survival = same >= 0 ? survivals[same] : itemSurvival(model, stock, state, k, issues);
+      // An item with the same lifetime parameters in every year as the item before it (often all
+      // items are alike) shares its survival; comparing with that one only keeps this linear in items.
+      const survival = previous !== undefined && sameItemParameters(state.parameterFields, stock.size, k - 1, k, horizon) ? previous : itemSurvival(model, stock, state, k, issues);
       if (survival === undefined) return undefined;
-      survivals.push(survival);
+      previous = survival;
       state.kernels[k].reset(survival, state.initialStock[k]);
     }
   }
