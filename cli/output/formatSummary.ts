@@ -1,3 +1,4 @@
+import type { Peak } from '../../engine/analysis/peaks.js';
 import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 
@@ -16,17 +17,29 @@ export function formatSummary(solution: Solution, peaks: readonly SeriesPeak[]):
     const label = (entry: SeriesPeak) => (entry.kind === 'stock-outflow' ? `outflow of stock ${entry.id}` : `flow ${entry.id}`);
     const width = Math.max(...waste.map((entry) => label(entry).length));
     for (const entry of waste) {
-      const peak = entry.peak;
-      const when =
-        peak.status === 'peak'
-          ? `peaks in ${peak.year} at ${number.format(peak.value)}`
-          : peak.status === 'rising'
-            ? `no peak within the horizon (still rising: ${number.format(peak.value)} in ${peak.year})`
-            : peak.status === 'zero'
-              ? 'zero throughout'
-              : 'undefined (the run failed)';
+      const when = describePeak(entry.peak, solution.years[0]);
       lines.push(`  ${label(entry).padEnd(width)}  ${when}`);
     }
   }
   return lines.join('\n');
+}
+
+/** One peak in words, saying plainly when the horizon cuts it off at either end. */
+export function describePeak(peak: Peak, firstYear: number): string {
+  switch (peak.status) {
+    case 'peak': {
+      const ties = peak.nearTies.map((tie) => `${tie.year} at ${number.format(tie.value)}${tie.censored ? ', still climbing at the edge of the horizon' : ''}`);
+      return `peaks in ${peak.year} at ${number.format(peak.value)}${ties.length > 0 ? ` (near tie: ${ties.join('; ')})` : ''}`;
+    }
+    case 'rising':
+      return `no peak within the horizon (still rising: ${number.format(peak.value)} in ${peak.year})`;
+    case 'falling':
+      return `no peak within the horizon (highest in the first year, ${number.format(peak.value)} in ${peak.year}, falling after it: the peak, if any, was in or before ${firstYear})`;
+    case 'flat':
+      return `no peak (the same every year: ${number.format(peak.value)})`;
+    case 'zero':
+      return 'zero throughout';
+    case 'undefined':
+      return 'undefined (the run failed)';
+  }
 }

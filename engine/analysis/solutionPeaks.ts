@@ -1,6 +1,6 @@
 import { itemLabels } from '../compile/dimensionIndex.js';
 import type { Solution } from '../simulate/solution.js';
-import { findPeak, totalOverItems, type Peak } from './peaks.js';
+import { findPeak, totalOverItems, type Peak, type PeakOptions } from './peaks.js';
 import { wasteFlowMask } from './wasteFlows.js';
 
 export type PeakSeriesKind = 'flow' | 'stock-outflow' | 'stock';
@@ -17,11 +17,11 @@ export interface SeriesPeak {
 
 /**
  * Peaks of every flow, every stock's outflow and every stock level, for the total and for each
- * dimension item. Waste streams are the flows the model marks `waste: true` and every stock's
+ * dimension item (near ties within `options.tolerance`, see peaks.ts). Waste streams are the flows the model marks `waste: true` and every stock's
  * outflow (discarded products, demolition waste); a model that marks no flow gets the flows into
  * its accumulating stocks (landfills) instead.
  */
-export function solutionPeaks(solution: Solution): SeriesPeak[] {
+export function solutionPeaks(solution: Solution, options: PeakOptions = {}): SeriesPeak[] {
   const { years } = solution;
   const dimensionItems = (dims: readonly string[]) => dims.map((name) => solution.dimensions.find((d) => d.name === name)!.items);
   const landfills = new Set(solution.stocks.filter((stock) => stock.kind === 'accumulate').map((stock) => stock.process));
@@ -30,8 +30,8 @@ export function solutionPeaks(solution: Solution): SeriesPeak[] {
   const add = (kind: PeakSeriesKind, id: string, dims: readonly string[], values: Float64Array, waste: boolean) => {
     const labels = itemLabels(dims.map((_, i) => i), dimensionItems(dims));
     const size = labels.length;
-    peaks.push({ kind, id, item: [], waste, peak: findPeak(totalOverItems(values, size), years) });
-    if (size > 1) labels.forEach((item, k) => peaks.push({ kind, id, item, waste, peak: findPeak(values, years, k, size) }));
+    peaks.push({ kind, id, item: [], waste, peak: findPeak(totalOverItems(values, size), years, 0, 1, options) });
+    if (size > 1) labels.forEach((item, k) => peaks.push({ kind, id, item, waste, peak: findPeak(values, years, k, size, options) }));
   };
 
   const waste = wasteFlowMask(solution.flows, landfills);

@@ -43,8 +43,9 @@ export function outputExtractor(outputs: readonly OutputBinding[], years: ArrayL
             for (let t = first; t <= last; t++) out[column++] = series[t];
           } else if (record === 'peak') {
             const peak = findPeak(series, windows[o], first);
-            out[column++] = peak.status === 'peak' || peak.status === 'rising' ? peak.year : NaN;
-            out[column++] = peak.status === 'peak' || peak.status === 'rising' ? peak.value : peak.status === 'zero' ? 0 : NaN;
+            const dated = peak.status === 'peak' || peak.status === 'rising' || peak.status === 'falling';
+            out[column++] = dated ? peak.year : NaN;
+            out[column++] = dated || peak.status === 'flat' ? peak.value : peak.status === 'zero' ? 0 : NaN;
           } else {
             let total = 0;
             for (let t = first; t <= last; t++) total += series[t];
