@@ -5,6 +5,7 @@ import { createUnitSystem } from '../expr/unitSystem.js';
 import type { CompiledModel, CompiledProcess, CompiledStock, TransferComponent } from './compiledModel.js';
 import { compileFlows } from './compileFlows.js';
 import { compileScenarios } from './compileScenarios.js';
+import { compileInitialLifetime } from './compileInitialLifetime.js';
 import { compileLifetime, compileTarget } from './compileStocks.js';
 import { compileSymbols } from './compileSymbols.js';
 import { sizeOf } from './dimensionIndex.js';
@@ -55,6 +56,8 @@ export function compile(definition: ModelDefinition): CompiledModel {
       dims,
       size,
       lifetime: stock.lifetime ? compileLifetime(definition, stock, dims, table, units) : undefined,
+      initialLifetime: initial?.lifetime ? compileInitialLifetime(definition, stock, dims, table, units) : undefined,
+      survival: stock.survival,
       target: targets[index],
       negativeInflowCorrection: stock.negativeInflowCorrection,
       initialCohorts: initial?.cohorts ?? [],

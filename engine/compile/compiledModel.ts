@@ -1,5 +1,5 @@
 import type { CompiledExpression } from '../expr/compileExpression.js';
-import type { LifetimeDistribution, ModelDefinition, StockKind } from '../definition/types.js';
+import type { LifetimeDistribution, ModelDefinition, StockKind, SurvivalConvention } from '../definition/types.js';
 
 /**
  * The compiled form of a model: names resolved to integer indices, expressions to closures,
@@ -101,6 +101,24 @@ export interface CompiledLifetime {
   readonly table: Float64Array | undefined;
 }
 
+/** The initial cohorts' own lifetime: parameters evaluated per initial cohort (see compileInitialLifetime). */
+export interface CompiledInitialLifetime {
+  readonly distribution: LifetimeDistribution;
+  readonly parameters: readonly {
+    readonly name: string;
+    /** Over the initial cohorts instead of the years: its `horizon` is the number of initial cohorts. */
+    readonly expression: CompiledExpression;
+    /** Value parameters it reads (indices into `symbols`), at their first-year values. */
+    readonly inputs: readonly number[];
+    /** Multiplies the SI-based result into years. */
+    readonly factor: number;
+    readonly broadcast: Int32Array;
+  }[];
+  readonly table: Float64Array | undefined;
+  /** The initial cohorts' years, what `year` is in the parameters. */
+  readonly cohortYears: Float64Array;
+}
+
 export interface CompiledStock {
   readonly name: string;
   readonly process: number;
@@ -108,6 +126,9 @@ export interface CompiledStock {
   readonly dims: readonly number[];
   readonly size: number;
   readonly lifetime: CompiledLifetime | undefined;
+  /** The initial cohorts' own lifetime, or undefined: they leave by `lifetime` as in the first model year. */
+  readonly initialLifetime: CompiledInitialLifetime | undefined;
+  readonly survival: SurvivalConvention;
   /** Stock-driven: target stock in the model's mass unit. */
   readonly target: BoundExpression | undefined;
   readonly negativeInflowCorrection: boolean;

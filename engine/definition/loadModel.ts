@@ -3,7 +3,7 @@ import { loadDrivers, type ModelFrame } from './loadDrivers.js';
 import { loadFlows } from './loadFlows.js';
 import { loadParameters } from './loadParameters.js';
 import { loadScenarios } from './loadScenarios.js';
-import { loadStocks } from './loadStocks.js';
+import { loadStocks, survivalConvention } from './loadStocks.js';
 import { createNamespace } from './namespace.js';
 import { parseModelText } from './parseModelText.js';
 import { modelSchema, type RawModel } from './schema.js';
@@ -41,7 +41,8 @@ export function loadModelFromText(text: string, options: LoadOptions): ModelDefi
   const processNames = processes.map((process) => process.name);
   const drivers = loadDrivers(raw.drivers ?? {}, frame, context);
   const parameters = loadParameters(raw.parameters ?? {}, frame, context);
-  const stocks = loadStocks(raw.stocks ?? {}, processNames, frame, context);
+  const survival = survivalConvention(raw.survival) ?? 'integer-age';
+  const stocks = loadStocks(raw.stocks ?? {}, processNames, frame, survival, context);
   const stockDriven = new Set(stocks.filter((stock) => stock.kind === 'stock-driven').map((stock) => stock.process));
 
   return deepFreeze({
@@ -58,7 +59,7 @@ export function loadModelFromText(text: string, options: LoadOptions): ModelDefi
     flows: loadFlows(raw.flows ?? [], processNames, stockDriven, context),
     stocks,
     scenarios: loadScenarios(raw.scenarios ?? {}, parameters, drivers, frame, context),
-    survival: raw.survival ?? 'integer-age',
+    survival,
     sourceMap,
   });
 }

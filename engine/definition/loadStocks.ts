@@ -7,9 +7,9 @@ import type { ModelFrame } from './loadDrivers.js';
 import type { LoadContext } from './loadContext.js';
 import { literalNumber } from './decimal.js';
 import { loadLifetime } from './loadLifetime.js';
-import type { RawStock } from './schema.js';
+import { SURVIVAL_ALIASES, type RawStock } from './schema.js';
 import { childPath } from './sourceMap.js';
-import type { InitialStockDefinition, StockDefinition } from './types.js';
+import type { InitialStockDefinition, LifetimeDefinition, StockDefinition, SurvivalConvention } from './types.js';
 import { yearItemLabel } from './yearPoints.js';
 
 /** Which kinds of stock take which keys: a lifetime for cohorts, a target and its correction for stock-driven. */
@@ -19,7 +19,13 @@ const KEY_RULES = [
   { key: 'negative_inflow_correction', kinds: ['stock-driven'], required: false },
 ] as const;
 
-export function loadStocks(stocks: Readonly<Record<string, RawStock>>, processes: readonly string[], frame: ModelFrame, context: LoadContext): StockDefinition[] {
+export function loadStocks(
+  stocks: Readonly<Record<string, RawStock>>,
+  processes: readonly string[],
+  frame: ModelFrame,
+  modelSurvival: SurvivalConvention,
+  context: LoadContext,
+): StockDefinition[] {
   const stockOf = new Map<string, string>();
   return Object.entries(stocks).map(([name, raw]): StockDefinition => {
     const path = childPath('stocks', name);
@@ -32,16 +38,24 @@ export function loadStocks(stocks: Readonly<Record<string, RawStock>>, processes
       if (raw[key] === undefined && takesKey && required) throw context.fail(`missing key: ${key}`, path, `a ${raw.kind} stock needs ${key}`);
       if (raw[key] !== undefined && !takesKey) throw context.fail(`invalid key for a ${raw.kind} stock: ${key}`, childPath(path, key), `${key} is only for ${kinds.join(' and ')} stocks`);
     }
+    if (raw.initial?.lifetime !== undefined && raw.kind === 'accumulate') {
+      throw context.fail('invalid key for an accumulate stock: initial.lifetime', childPath(path, 'initial.lifetime'), 'an accumulating stock keeps what it receives; it has no lifetime');
+    }
     const target = raw.target === undefined ? undefined : literalNumber(raw.target);
     if (target !== undefined && target < 0) throw context.fail(`negative value in target of stock ${name} (${target})`, childPath(path, 'target'), 'a stock level cannot be negative');
+    const survival = survivalConvention(raw.survival) ?? modelSurvival;
+    const lifetime = raw.lifetime ? loadLifetime(raw.lifetime, name, childPath(path, 'lifetime'), context) : undefined;
+    const initial = raw.initial ? loadInitialStock(raw.initial, name, childPath(path, 'initial'), frame, context) : undefined;
+    for (const given of [lifetime, initial?.lifetime]) checkDensityConvention(given, survival, name, raw.survival === undefined ? 'survival' : childPath(path, 'survival'), context);
     return {
       name,
       process: raw.process,
       kind: raw.kind,
-      lifetime: raw.lifetime ? loadLifetime(raw.lifetime, name, childPath(path, 'lifetime'), context) : undefined,
+      lifetime,
       target: raw.target === undefined ? undefined : String(raw.target),
       negativeInflowCorrection: raw.negative_inflow_correction ?? false,
-      initial: raw.initial ? loadInitialStock(raw.initial, name, childPath(path, 'initial'), frame, context) : undefined,
+      initial,
+      survival,
       path,
     };
   });
@@ -69,5 +83,23 @@ function loadInitialStock(raw: NonNullable<RawStock['initial']>, stock: string, 
     locate: (index) => points.locations[index],
     describe: (index) => yearItemLabel(space, points.years[Math.floor(index / space.size)], index % space.size),
   });
-  return { cohorts: points.years, values: points.values, path };
+  const lifetime = raw.lifetime ? loadLifetime(raw.lifetime, stock, childPath(path, 'lifetime'), context) : undefined;
+  return { cohorts: points.years, values: points.values, lifetime, path };
+}
+
+/** A survival convention as written, older names read as what they always meant. */
+export function survivalConvention(written: RawStock['survival']): SurvivalConvention | undefined {
+  if (written === undefined) return undefined;
+  return written in SURVIVAL_ALIASES ? SURVIVAL_ALIASES[written as keyof typeof SURVIVAL_ALIASES] : (written as SurvivalConvention);
+}
+
+/** The UNU convention discards the density at mid-year: a fixed lifetime or a table has none. */
+function checkDensityConvention(lifetime: LifetimeDefinition | undefined, survival: SurvivalConvention, stock: string, conventionPath: string, context: LoadContext): void {
+  if (survival !== 'density-mid-year' || lifetime === undefined) return;
+  if (lifetime.distribution !== 'fixed' && lifetime.distribution !== 'table') return;
+  throw context.fail(
+    `invalid lifetime: stock ${stock} has a ${lifetime.distribution} lifetime, which has no density for the density-mid-year convention`,
+    lifetime.path,
+    `give this stock another convention (survival: integer-age, survival-mid-year or survival-year-average, next to its kind) or a distribution with a density; the convention is set at ${conventionPath}`,
+  );
 }

@@ -24,7 +24,12 @@ export const numberTree: z.ZodType<NumberTree> = z.lazy(() => z.union([z.number(
 
 export const INTERPOLATIONS = ['linear', 'step'] as const;
 export const EXTRAPOLATIONS = ['error', 'constant', 'linear'] as const;
-export const SURVIVAL_CONVENTIONS = ['integer-age', 'mid-year', 'quadrature'] as const;
+export const SURVIVAL_CONVENTIONS = ['integer-age', 'survival-mid-year', 'survival-year-average', 'density-mid-year'] as const;
+/** Names of earlier versions, still read as the convention they always meant. */
+export const SURVIVAL_ALIASES = { 'mid-year': 'survival-mid-year', quadrature: 'survival-year-average' } as const;
+const survivalConvention = z
+  .enum([...SURVIVAL_CONVENTIONS, ...(Object.keys(SURVIVAL_ALIASES) as (keyof typeof SURVIVAL_ALIASES)[])])
+  .describe('integer-age (S at whole ages, ODYM) | survival-mid-year (S at age + 1/2) | survival-year-average (S averaged over the inflow year) | density-mid-year (discards f(age + 1/2), the UNU e-waste tools); mid-year and quadrature are older names of the second and third');
 export const STOCK_KINDS = ['accumulate', 'inflow-driven', 'stock-driven'] as const;
 
 /** Where a series comes from (a driver, or a scenario's replacement of one). */
@@ -81,8 +86,14 @@ const stock = z.strictObject({
   lifetime: lifetimeSchema.optional(),
   target: expression.optional().describe('stock-driven: stock level at the end of each year'),
   negative_inflow_correction: z.boolean().optional(),
+  survival: survivalConvention.optional().describe('this stock\'s survival convention (default: the model\'s)'),
   initial: z
-    .strictObject({ dims: dims.optional(), csv: z.string().min(1).optional(), cohorts: numberTree.optional() })
+    .strictObject({
+      dims: dims.optional(),
+      csv: z.string().min(1).optional(),
+      cohorts: numberTree.optional(),
+      lifetime: lifetimeSchema.optional().describe('the initial cohorts\' own lifetime: expressions of value parameters and year (the cohort\'s year)'),
+    })
     .optional()
     .describe('stock by cohort at the end of the year before time.start'),
 });
@@ -102,7 +113,7 @@ export const modelSchema = z.strictObject({
   name: z.string().min(1),
   time: z.strictObject({ start: z.number(), end: z.number() }).describe('inclusive range of years'),
   unit: z.string().min(1).describe('mass unit of every flow (per year) and stock'),
-  survival: z.enum(SURVIVAL_CONVENTIONS).optional(),
+  survival: survivalConvention.optional(),
   units: z.array(name).optional().describe('extra count units'),
   dimensions: z.record(name, z.array(label).min(1)).optional(),
   drivers: z.record(name, driver).optional(),

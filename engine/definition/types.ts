@@ -30,13 +30,13 @@ export interface ModelDefinition {
   readonly flows: readonly FlowDefinition[];
   readonly stocks: readonly StockDefinition[];
   readonly scenarios: readonly ScenarioDefinition[];
-  /** How survival curves are evaluated; see engine/lifetime. Default 'integer-age'. */
+  /** How survival curves are evaluated, unless a stock says otherwise; see engine/lifetime. Default 'integer-age'. */
   readonly survival: SurvivalConvention;
   /** Line and column of every path in the model file (`flows[2].share` -> {line, column}). */
   readonly sourceMap: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
 }
 
-export type SurvivalConvention = 'integer-age' | 'mid-year' | 'quadrature';
+export type SurvivalConvention = 'integer-age' | 'survival-mid-year' | 'survival-year-average' | 'density-mid-year';
 
 export interface DimensionDefinition {
   readonly name: string;
@@ -116,6 +116,8 @@ export interface StockDefinition {
   /** Stock-driven only: retire older cohorts pro rata instead of letting inflow go negative. */
   readonly negativeInflowCorrection: boolean;
   readonly initial: InitialStockDefinition | undefined;
+  /** How this stock's survival curves are evaluated: its own `survival`, else the model's. */
+  readonly survival: SurvivalConvention;
   readonly path: string;
 }
 
@@ -151,6 +153,12 @@ export interface InitialStockDefinition {
   readonly cohorts: readonly number[];
   /** `values[cohortIndex * size + item]`, in the model's mass unit. */
   readonly values: Float64Array;
+  /**
+   * The initial cohorts' own lifetime, when the file gives one: its parameters are expressions of
+   * value parameters and `year` (the cohort's year). Without it they leave by the stock's lifetime
+   * as evaluated in the first model year.
+   */
+  readonly lifetime: LifetimeDefinition | undefined;
   readonly path: string;
 }
 

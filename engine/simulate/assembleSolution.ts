@@ -31,6 +31,7 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
       name: stock.name,
       process: processes[stock.process].name,
       kind: stock.kind,
+      survival: stock.lifetime ? stock.survival : undefined,
       dims: names(stock.dims),
       stock: series.stock,
       inflow: series.inflow,

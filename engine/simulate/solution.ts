@@ -12,6 +12,7 @@ export interface Solution {
   readonly issues: readonly SolutionIssue[];
   readonly model: string;
   readonly scenario: string | undefined;
+  /** The model's survival convention; a stock may have its own (StockSeries.survival). */
   readonly survival: SurvivalConvention;
   readonly unit: string;
   readonly years: readonly number[];
@@ -67,6 +68,8 @@ export interface StockSeries {
   readonly name: string;
   readonly process: string;
   readonly kind: StockKind;
+  /** The survival convention of a stock with a lifetime; undefined for an accumulating stock. */
+  readonly survival: SurvivalConvention | undefined;
   readonly dims: readonly string[];
   /** Stock at the end of each year. */
   readonly stock: Float64Array;

@@ -93,7 +93,7 @@ processes: a
     const error = loadError(`${HEADER}survival: midyear
 ${minimalBody}`);
     expect(error.message).toBe('invalid survival: midyear');
-    expect(error.hint).toBe("expected integer-age | mid-year | quadrature; did you mean 'mid-year'?");
+    expect(error.hint).toBe("expected integer-age | survival-mid-year | survival-year-average | density-mid-year | mid-year | quadrature; did you mean 'mid-year'?");
     expect(error.at.line).toBe(5);
   });
 

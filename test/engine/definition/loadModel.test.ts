@@ -28,7 +28,7 @@ describe('loadModelFromText(text, files)', () => {
     expect(yamlModel.time).toEqual({ start: 2020, end: 2030 });
     expect(yamlModel.massUnit).toBe('t');
     expect(yamlModel.countUnits).toEqual(['dwelling']);
-    expect(yamlModel.survival).toBe('mid-year');
+    expect(yamlModel.survival).toBe('survival-mid-year');
     expect(yamlModel.dimensions).toEqual([
       { name: 'region', items: ['north', 'south'] },
       { name: 'stream', items: ['food', 'paper', 'plastic'] },

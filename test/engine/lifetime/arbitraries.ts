@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { SurvivalConvention } from '../../../engine/definition/types.js';
 import type { Lifetime } from '../../../engine/lifetime/lifetime.js';
+import { densityDiscretisationProblem } from '../../../engine/lifetime/discardDensity.js';
 import { SURVIVAL_CONVENTIONS } from '../../../engine/lifetime/survivalCurve.js';
 
 /** A double in [min, max], never NaN. */
@@ -37,3 +38,12 @@ export function lifetimeArbitraries(lightTails = false): Record<Lifetime['distri
 export const arbitraryLifetime = fc.oneof(...Object.values(lifetimeArbitraries()));
 
 export const arbitraryConvention: fc.Arbitrary<SurvivalConvention> = fc.constantFrom(...SURVIVAL_CONVENTIONS);
+
+/**
+ * Whether a run would use this lifetime under this convention: the UNU convention refuses
+ * lifetimes without a density and those too narrow for its midpoint weights (an
+ * 'invalid-lifetime' status), so the kernels never see them.
+ */
+export function discretises(lifetime: Lifetime, convention: SurvivalConvention): boolean {
+  return convention !== 'density-mid-year' || densityDiscretisationProblem(lifetime) === undefined;
+}

@@ -11,7 +11,7 @@ describe('copyCohortFromCurve', () => {
         fc.integer({ min: 0, max: 4 }),
         fc.double({ min: 1, max: 40, noNaN: true }),
         fc.double({ min: 0.5, max: 10, noNaN: true }),
-        fc.constantFrom<SurvivalConvention>('integer-age', 'mid-year', 'quadrature'),
+        fc.constantFrom<SurvivalConvention>('integer-age', 'survival-mid-year', 'survival-year-average'),
         (horizon, initialCount, mean, sd, convention) => {
           const offsets = Array.from({ length: initialCount }, (_, i) => 2 * i - 2 * initialCount);
           const lifetime = { distribution: 'weibull' as const, shape: sd / 3 + 0.5, scale: mean };
@@ -44,7 +44,7 @@ describe('copyPreviousCohortSurvival', () => {
         fc.integer({ min: 0, max: 3 }),
         fc.double({ min: 1, max: 40, noNaN: true }),
         fc.double({ min: 0.5, max: 10, noNaN: true }),
-        fc.constantFrom<SurvivalConvention>('integer-age', 'mid-year', 'quadrature'),
+        fc.constantFrom<SurvivalConvention>('integer-age', 'survival-mid-year', 'survival-year-average'),
         (horizon, initialCount, mean, sd, convention) => {
           const offsets = Array.from({ length: initialCount }, (_, i) => i - initialCount - 2);
           const lifetime = { distribution: 'normal' as const, mean, sd };

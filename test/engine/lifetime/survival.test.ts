@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OptionsError } from '../../../engine/errors.js';
 import { createSurvival, setCohortSurvival, setSurvival, survivalShare, type Survival } from '../../../engine/lifetime/survival.js';
 import { fillSurvivalCurve } from '../../../engine/lifetime/survivalCurve.js';
-import { arbitraryConvention, arbitraryLifetime } from './arbitraries.js';
+import { arbitraryConvention, arbitraryLifetime, discretises } from './arbitraries.js';
 
 /** Every (t, k) a stock reads: years from the cohort's inflow (or −1) to the last. */
 function forEachShare(survival: Survival, visit: (year: number, cohort: number) => void): void {
@@ -21,6 +21,7 @@ describe('Survival', () => {
   it('setSurvival gives sf(t, k) = S(t − birth(k)) for every cohort, initial ones at ages beyond the horizon included', () => {
     fc.assert(
       fc.property(arbitraryShape, arbitraryLifetime, arbitraryConvention, ({ horizon, offsets }, lifetime, convention) => {
+        fc.pre(discretises(lifetime, convention));
         const survival = createSurvival(horizon, offsets);
         setSurvival(survival, lifetime, convention);
         const oldestAge = horizon - 1 - (offsets[0] ?? 0);
@@ -34,6 +35,7 @@ describe('Survival', () => {
   it('a cohort-varying survival with the same lifetime everywhere equals the Toeplitz one, leaving shares included', () => {
     fc.assert(
       fc.property(arbitraryShape, arbitraryLifetime, arbitraryConvention, ({ horizon, offsets }, lifetime, convention) => {
+        fc.pre(discretises(lifetime, convention));
         const toeplitz = createSurvival(horizon, offsets);
         const varying = createSurvival(horizon, offsets, true);
         setSurvival(toeplitz, lifetime, convention);
@@ -73,7 +75,7 @@ describe('Survival', () => {
     expect(() => setCohortSurvival(createSurvival(3), 0, { distribution: 'fixed', mean: 1 }, 'integer-age')).toThrow(OptionsError);
     expect(() => setCohortSurvival(createSurvival(3, [], true), 3, { distribution: 'fixed', mean: 1 }, 'integer-age')).toThrow(OptionsError);
     expect(() => setSurvival(createSurvival(3), { distribution: 'fixed', mean: 1 }, 'annual' as never)).toThrow(
-      'options.survival must be one of integer-age, mid-year, quadrature (got "annual")',
+      'options.survival must be one of integer-age, survival-mid-year, survival-year-average, density-mid-year (got "annual")',
     );
   });
 });

@@ -20,7 +20,7 @@ export function smallSolution(leak = 0): Solution {
   const landfilled = perYear((t) => [years.slice(0, t + 1).reduce((sum, _, s) => sum + 9 + s, 0), (5 - leak) * (t + 1)]);
   const zeros = new Float64Array(6);
   const stock = (name: string, process: string, kind: 'accumulate' | 'inflow-driven', level: Float64Array, inflow: Float64Array) => ({
-    name, process, kind, dims: ['material'], stock: level, inflow, outflow: zeros, correctedYears: [], byCohort: undefined, cohortYears: undefined,
+    name, process, kind, survival: kind === 'accumulate' ? undefined : ('integer-age' as const), dims: ['material'], stock: level, inflow, outflow: zeros, correctedYears: [], byCohort: undefined, cohortYears: undefined,
   });
   return {
     status: leak === 0 ? 'success' : 'unbalanced',
