@@ -34,12 +34,15 @@ export function compileFlows(
     const path = `${flow.path}.value`;
     const { bound, unit, dims } = table.bind(flow.expression!, path, undefined);
     // A dimensionless value (a plain number, or parameters without units) is read in the model's unit per year.
-    const factor = units.isDimensionless(unit) ? 1 : (units.factorTo(unit, perYear) ?? units.factorTo(unit, definition.massUnit));
+    // A mass without a time is refused: read "per year" it is silently wrong by the forgotten /d or /month.
+    const factor = units.isDimensionless(unit) ? 1 : units.factorTo(unit, perYear);
     if (factor === undefined) {
+      const isMass = units.factorTo(unit, definition.massUnit) !== undefined;
+      const used = bound.expression.references.map((name) => `${name} [${units.format(table.units.get(name)!)}]`);
       throw new ModelError(
-        `unit mismatch: flow ${flow.id} is in ${units.format(unit)}, not a mass per year`,
+        `unit mismatch: flow ${flow.id} is in ${units.format(unit)}, ${isMass ? 'a mass without a time' : 'not a mass per year'}`,
         locate(definition, path),
-        `a flow is a mass per time (e.g. ${perYear}); check the units of the drivers and parameters it uses`,
+        `a flow is a mass per time (e.g. ${perYear}, kg/d)${isMass ? ': did a unit lose its /d or /yr?' : ''}${used.length > 0 ? ` It uses ${used.join(', ')}.` : ''} A plain number is read in ${perYear}.`,
       );
     }
     valueFlows.set(flow, { bound: { ...bound, factor }, dims });

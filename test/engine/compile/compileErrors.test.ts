@@ -66,6 +66,23 @@ flows:
     expect(error.hint).toBeDefined();
   });
 
+  it('compile(model) rejects a flow value that is a mass without a time (a forgotten /d), naming the units it uses', () => {
+    const error = failure(`${header}
+drivers:
+  population: { unit: person, values: { 2020: 1000, 2022: 2000 } }
+parameters:
+  per_capita: { unit: kg/person, value: 1 }
+processes: [households]
+flows:
+  - { from: outside, to: households, value: "population * per_capita" }
+  - { from: households, to: outside, share: 1 }
+`);
+    expect(error.message).toBe('unit mismatch: flow outside->households is in kg, a mass without a time');
+    expect(error.hint).toMatch(/lose its \/d or \/yr/);
+    expect(error.hint).toMatch(/per_capita \[kg\/person\]/);
+    expect(error.at.path).toBe('flows[0].value');
+  });
+
   it('compile(model) rejects constant shares that do not sum to 1', () => {
     const error = failure(`${header}
 processes: [a]
