@@ -1,12 +1,21 @@
 import { ModelError, OptionsError } from '../engine/errors.js';
 
-/** Exit codes: 1 for a mistake in a model or its data, 2 for a mistake in how the CLI was called. */
+/**
+ * Exit codes: 1 for a mistake in a model or its data, 2 for a mistake in how the CLI was called,
+ * 3 for a model that ran but whose solution is not valid (a status other than success).
+ */
 export const EXIT_MODEL_ERROR = 1;
 export const EXIT_USAGE_ERROR = 2;
+export const EXIT_RUN_FAILED = 3;
 
 /** A usage mistake found by a command itself (a scenario that does not exist, a bad --format). */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** A command that needs a valid solution (a figure of it) met a run whose status is not success. */
+export class RunFailedError extends Error {
+  override readonly name = 'RunFailedError';
 }
 
 /**
@@ -17,6 +26,10 @@ export function reportFailure(error: unknown, write: (text: string) => void): nu
   if (error instanceof ModelError) {
     write(`error: ${error.format()}\n`);
     return EXIT_MODEL_ERROR;
+  }
+  if (error instanceof RunFailedError) {
+    write(`error: ${error.message}\n`);
+    return EXIT_RUN_FAILED;
   }
   if (error instanceof UsageError || error instanceof OptionsError) {
     write(`error: ${error.message}\n`);

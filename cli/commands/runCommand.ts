@@ -6,7 +6,8 @@ import { compile } from '../../engine/compile/compileModel.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { run } from '../../engine/simulate/run.js';
 import { checkScenario } from '../checkScenario.js';
-import { UsageError } from '../failure.js';
+import { EXIT_RUN_FAILED, UsageError } from '../failure.js';
+import { replaceFolder } from '../output/replaceFolder.js';
 import { writeRunFigures } from '../figures/index.js';
 import { formatSummary } from '../output/formatSummary.js';
 import { writeResults, type ResultFormat } from '../output/writeResults.js';
@@ -16,6 +17,8 @@ interface RunFlags {
   readonly out?: string;
   readonly format: string;
   readonly cohorts?: boolean;
+  readonly overwrite?: boolean;
+  readonly peakTolerance: string;
 }
 
 export function registerRun(program: Command): void {
@@ -27,18 +30,30 @@ export function registerRun(program: Command): void {
     .option('-o, --out <dir>', 'folder for the results (default: results/<model name>)')
     .option('-f, --format <format>', 'csv or json', 'csv')
     .option('--cohorts', 'also write the stocks by cohort (cohorts.csv)')
-    .addHelpText('after', '\nExample:\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n')
+    .option('--overwrite', 'replace the results of an earlier run in the folder')
+    .option('--peak-tolerance <share>', 'a second hump within this share of a peak is reported as a near tie', '0.01')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 success; 1 a mistake in the model or its data; 2 a mistake in the command; 3 the model ran\nbut its solution is not valid (its status says why; the tables are written for inspection).\n\nExample:\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n',
+    )
     .action(async (modelPath: string, flags: RunFlags) => {
       if (flags.format !== 'csv' && flags.format !== 'json') throw new UsageError(`--format must be csv or json (got ${flags.format})`);
+      const peakTolerance = Number(flags.peakTolerance);
+      if (!(peakTolerance >= 0 && peakTolerance < 1)) throw new UsageError(`--peak-tolerance must be a share from 0 to below 1, such as 0.01 (got ${flags.peakTolerance})`);
       const definition = loadModel(modelPath);
       const model = compile(definition);
       checkScenario(model, flags.scenario);
       const solution = run(model, { scenario: flags.scenario, cohorts: flags.cohorts });
-      const peaks = solutionPeaks(solution);
+      const peaks = solutionPeaks(solution, { tolerance: peakTolerance });
       const out = flags.out ?? `results/${slug(definition.name)}${flags.scenario ? `-${flags.scenario}` : ''}`;
-      const written = writeResults(out, flags.format as ResultFormat, solution, tidyTable(solution), peaks);
-      written.push(...(await writeRunFigures(out, definition, solution)));
+      const written = await replaceFolder(out, flags.overwrite === true, async (folder) => {
+        const files = writeResults(folder, flags.format as ResultFormat, solution, tidyTable(solution), peaks, peakTolerance);
+        // A failed run's series are no solution: no figure draws them as one.
+        if (solution.status === 'success') files.push(...(await writeRunFigures(folder, definition, solution)));
+        return files;
+      });
       process.stdout.write(`${formatSummary(solution, peaks)}\n\nwrote ${written.join(', ')}\n`);
+      if (solution.status !== 'success') process.exitCode = EXIT_RUN_FAILED;
     });
 }
 

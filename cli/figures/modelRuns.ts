@@ -4,6 +4,7 @@ import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { run } from '../../engine/simulate/run.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 import { checkScenario } from '../checkScenario.js';
+import { RunFailedError } from '../failure.js';
 
 export interface OpenModel {
   readonly definition: ModelDefinition;
@@ -28,9 +29,12 @@ export function openModel(modelPath: string): OpenModel {
   };
 }
 
-/** What a figure of a run that did not succeed must not let pass unsaid. */
-export function statusWarnings(solutions: readonly Pick<Solution, 'status' | 'scenario' | 'issues'>[]): string[] {
-  return solutions
-    .filter((solution) => solution.status !== 'success')
-    .map((solution) => `warning: run${solution.scenario ? ` of scenario ${solution.scenario}` : ''} ended with status ${solution.status}: ${solution.issues[0]?.message ?? ''}`);
+/** A figure draws solutions: a run whose status is not success has none, and gets no figure. */
+export function requireSuccess(solutions: readonly Pick<Solution, 'status' | 'scenario' | 'issues'>[]): void {
+  const failed = solutions.find((solution) => solution.status !== 'success');
+  if (failed === undefined) return;
+  throw new RunFailedError(
+    `the run${failed.scenario ? ` of scenario ${failed.scenario}` : ''} ended with status ${failed.status}${failed.issues[0] ? ` (${failed.issues[0].message})` : ''}: ` +
+      'it is no valid solution, so no figure draws it\n  hint: metabolis run <model> prints what went wrong and what to do',
+  );
 }

@@ -2,7 +2,7 @@ import type { Solution } from '../../engine/simulate/solution.js';
 import { solutionTimeSeriesInput, solutionWastePeakInput, wastePeakSeries, type SavedRun, type SeriesRef } from '../../viz/adapters/index.js';
 import { timeSeriesSvg, wastePeakSvg, type ChartOptions } from '../../viz/index.js';
 import { slug } from '../output/slug.js';
-import { statusWarnings } from './modelRuns.js';
+import { requireSuccess } from './modelRuns.js';
 import type { PlotFigure } from './plotFigure.js';
 
 export const RUN_KINDS = ['waste-peaks', 'series'] as const;
@@ -18,7 +18,8 @@ export interface RunChoice {
 
 /** A chart of runs over time, from a model's runs or a results folder's saved run alike. */
 export function runFigure(kind: RunKind, runs: readonly (Solution | SavedRun)[], choice: RunChoice, chart: ChartOptions): PlotFigure {
-  const notes = statusWarnings(runs);
+  requireSuccess(runs);
+  const notes: string[] = [];
   const single = runs.length === 1 && runs[0].scenario !== undefined ? `-${slug(runs[0].scenario)}` : '';
   const name = `${slug(runs[0].model)}${single}-${kind}`;
   if (kind === 'series') {

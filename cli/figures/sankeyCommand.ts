@@ -6,7 +6,7 @@ import { slug } from '../output/slug.js';
 import { figureFormat, writeFigure } from './figureFile.js';
 import { UsageError } from '../failure.js';
 import { integerFlag, numberFlag, periodFlags, widthFlag } from './flags.js';
-import { openModel, statusWarnings } from './modelRuns.js';
+import { openModel, requireSuccess } from './modelRuns.js';
 
 interface SankeyFlags {
   readonly year?: string;
@@ -56,6 +56,7 @@ export function registerSankey(program: Command): void {
         if (year < start || year > end) throw new UsageError(`${flags.span ? '--span' : '--year'} must lie within the model's years ${start}–${end} (got ${year})`);
       }
       const solutions = run([flags.scenario]);
+      requireSuccess(solutions);
       const solution = solutions[0];
       const dimension = flags.color === 'none' ? null : flags.color;
       const figure = sankeySvg(solutionSankeyInput(solution, { period, processes: definition.processes, dimension }), {
@@ -64,7 +65,7 @@ export function registerSankey(program: Command): void {
       });
       const periodName = 'year' in period ? String(period.year) : `${period.from}-${period.to}-${period.aggregate}`;
       const out = flags.out ?? `${slug(definition.name)}-sankey-${periodName}${flags.scenario ? `-${slug(flags.scenario)}` : ''}.svg`;
-      const notes = [...statusWarnings(solutions), ...(await writeFigure(out, figure.svg, dpi))];
+      const notes = await writeFigure(out, figure.svg, dpi);
       process.stdout.write(`${[`wrote ${out}`, ...sankeyReport(figure, solution.unit), ...notes].join('\n')}\n`);
     });
 }

@@ -1,16 +1,32 @@
 import type { Peak } from '../../engine/analysis/peaks.js';
+import { explainStatus } from '../../engine/analysis/statusReport.js';
+import { yearRanges } from '../../engine/analysis/yearRanges.js';
 import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 
 const number = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 
-/** The few lines a researcher reads after a run: status, and when each waste stream peaks. */
+/**
+ * The few lines a researcher reads after a run: the status first (what went wrong, how much and
+ * what to do, when it is not success), the years where negative-inflow correction acted, then
+ * when each waste stream peaks. A failed run lists no peaks: its series are no solution.
+ */
 export function formatSummary(solution: Solution, peaks: readonly SeriesPeak[]): string {
   const first = solution.years[0];
   const last = solution.years[solution.years.length - 1];
-  const lines = [`${solution.model}${solution.scenario ? ` — scenario ${solution.scenario}` : ''}, ${first}–${last} (survival: ${solution.survival})`];
-  lines.push(`status: ${solution.status}`);
-  for (const issue of solution.issues) lines.push(`  ${issue.status}: ${issue.message}`);
+  const lines = [`${solution.model}${solution.scenario ? ` — scenario ${solution.scenario}` : ''}, ${first}–${last} (survival: ${conventions(solution)})`];
+  if (solution.status !== 'success') {
+    lines.push(`status: ${solution.status} — NOT A VALID SOLUTION: the tables are written for inspection, no figures, no peaks`);
+    for (const explanation of explainStatus(solution)) {
+      lines.push(`  ${explanation.status}:`, ...explanation.findings.map((finding) => `    ${finding}`), `    hint: ${explanation.hint}`);
+    }
+    return lines.join('\n');
+  }
+  lines.push('status: success');
+  for (const stock of solution.stocks) {
+    if (stock.correctedYears.length === 0) continue;
+    lines.push(`  negative-inflow correction: stock ${stock.name} retired older cohorts pro rata in ${yearRanges(stock.correctedYears)} (its target fell faster than its cohorts left)`);
+  }
   const waste = peaks.filter((entry) => entry.waste && entry.item.length === 0);
   if (waste.length > 0) {
     lines.push('', `waste peaks (total over items, ${solution.unit}/yr):`);
@@ -22,6 +38,12 @@ export function formatSummary(solution: Solution, peaks: readonly SeriesPeak[]):
     }
   }
   return lines.join('\n');
+}
+
+/** The model's survival convention, and any stock's own in brackets. */
+function conventions(solution: Solution): string {
+  const own = solution.stocks.filter((stock) => stock.survival !== undefined && stock.survival !== solution.survival);
+  return own.length === 0 ? solution.survival : `${solution.survival}; ${own.map((stock) => `${stock.name}: ${stock.survival}`).join(', ')}`;
 }
 
 /** One peak in words, saying plainly when the horizon cuts it off at either end. */

@@ -4,6 +4,7 @@ import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
 import type { TidyTable } from '../../engine/analysis/tidyTable.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 import { wasteGenerationSeries } from '../../viz/adapters/index.js';
+import { explainStatus } from '../../engine/analysis/statusReport.js';
 import { cohortCsv } from './cohortTable.js';
 import { csvLine } from './csv.js';
 
@@ -11,12 +12,14 @@ export type ResultFormat = 'csv' | 'json';
 
 /**
  * Writes a run's results into `directory`: the tidy table (results.csv or results.json), the
- * peaks (peaks.csv or peaks.json), summary.json (status, issues, conventions, waste peaks, the
+ * peaks (peaks.csv or peaks.json, with the years of near ties within `peakTolerance`),
+ * summary.json (status with what went wrong and what to do, the years where negative-inflow
+ * correction acted, issues, conventions, waste peaks, the
  * streams that make up the waste generated, so that `metabolis plot` can draw the folder) and,
  * for a run that kept them, the stocks by cohort (cohorts.csv).
  * Returns the paths written.
  */
-export function writeResults(directory: string, format: ResultFormat, solution: Solution, table: TidyTable, peaks: readonly SeriesPeak[]): string[] {
+export function writeResults(directory: string, format: ResultFormat, solution: Solution, table: TidyTable, peaks: readonly SeriesPeak[], peakTolerance: number): string[] {
   mkdirSync(directory, { recursive: true });
   const written: string[] = [];
   const write = (name: string, text: string) => {
@@ -34,6 +37,7 @@ export function writeResults(directory: string, format: ResultFormat, solution: 
     status: entry.peak.status,
     year: 'year' in entry.peak ? entry.peak.year : null,
     value: 'value' in entry.peak ? entry.peak.value : null,
+    nearTies: entry.peak.status === 'peak' ? entry.peak.nearTies : [],
     unit: entry.kind === 'stock' ? solution.unit : flowUnit,
   }));
 
@@ -43,8 +47,10 @@ export function writeResults(directory: string, format: ResultFormat, solution: 
       text += csvLine([table.year[row], table.kind[row], table.id[row], ...table.items.map((column) => column[row]), table.value[row], table.unit[row]]);
     }
     write('results.csv', text);
-    let peaksText = csvLine(['kind', 'id', 'item', 'waste', 'status', 'year', 'value', 'unit']);
-    for (const row of peakRows) peaksText += csvLine([row.kind, row.id, row.item, String(row.waste), row.status, row.year ?? '', row.value ?? '', row.unit]);
+    let peaksText = csvLine(['kind', 'id', 'item', 'waste', 'status', 'year', 'value', 'unit', 'near_tie_years']);
+    for (const row of peakRows) {
+      peaksText += csvLine([row.kind, row.id, row.item, String(row.waste), row.status, row.year ?? '', row.value ?? '', row.unit, row.nearTies.map((tie) => tie.year).join(' ')]);
+    }
     write('peaks.csv', peaksText);
   } else {
     const rows = table.year.map((year, row) => ({
@@ -63,7 +69,11 @@ export function writeResults(directory: string, format: ResultFormat, solution: 
     scenario: solution.scenario ?? null,
     status: solution.status,
     issues: solution.issues,
+    explanations: explainStatus(solution),
+    negativeInflowCorrections: solution.stocks.filter((stock) => stock.correctedYears.length > 0).map((stock) => ({ stock: stock.name, years: stock.correctedYears })),
     survival: solution.survival,
+    stockSurvival: Object.fromEntries(solution.stocks.filter((stock) => stock.survival !== undefined).map((stock) => [stock.name, stock.survival])),
+    peakTolerance,
     unit: solution.unit,
     years: { start: solution.years[0], end: solution.years[solution.years.length - 1] },
     wastePeaks: peakRows.filter((row) => row.waste && row.item === ''),

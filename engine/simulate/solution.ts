@@ -52,6 +52,8 @@ export interface SolutionIssue {
   /** Dimension items, e.g. ['food']. */
   readonly item?: readonly string[];
   readonly residual?: number;
+  /** The offending value: a negative or non-finite flow, a negative inflow. */
+  readonly value?: number;
 }
 
 export interface FlowSeries {

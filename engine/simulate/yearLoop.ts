@@ -95,7 +95,10 @@ function stepStockDriven(model: CompiledModel, workspace: Workspace, kernels: St
     const index = t * stock.size + k;
     const outcome = kernel.meetTarget(t, target[index], stock.negativeInflowCorrection);
     if (outcome === 'corrected') series.corrected[t] = 1;
-    else if (outcome === 'negative-inflow') issues.add({ status: 'negative-inflow', message: `stock ${stock.name} needs a negative inflow in ${year}`, stock: stock.name, year });
+    else if (outcome === 'negative-inflow') {
+      const value = kernel.inflow(t);
+      issues.add({ status: 'negative-inflow', message: `stock ${stock.name} needs a negative inflow (${value}) in ${year}`, stock: stock.name, year, value });
+    }
     else if (outcome === 'unreachable') issues.add({ status: 'unreachable-target', message: `stock ${stock.name} cannot reach its target in ${year}`, stock: stock.name, year });
     series.stock[index] = kernel.stock(t);
     series.inflow[index] = kernel.inflow(t);

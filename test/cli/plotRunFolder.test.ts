@@ -20,7 +20,7 @@ const model = compile(loadModel(demo));
 function runFolder(scenario: string | undefined, format: ResultFormat): string {
   const folder = join(scratch, `${scenario ?? 'base'}-${format}`);
   const solution = run(model, { scenario });
-  writeResults(folder, format, solution, tidyTable(solution), solutionPeaks(solution));
+  writeResults(folder, format, solution, tidyTable(solution), solutionPeaks(solution), 0);
   return folder;
 }
 

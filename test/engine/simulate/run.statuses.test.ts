@@ -35,7 +35,24 @@ flows:
 `),
     );
     expect(solution.status).toBe('negative-flow');
-    expect(solution.issues[0]).toMatchObject({ flow: 'remainder', year: 2020 });
+    expect(solution.issues[0]).toMatchObject({ flow: 'remainder', year: 2020, value: -20 });
+  });
+
+  it('run(model) takes a negative flow within rounding of its source process as 0, not as a negative flow', () => {
+    // 0.3 in, 0.1 + 0.2 = 0.30000000000000004 out by value: the rest is −5.6e-17, rounding.
+    const solution = run(
+      compileYaml(`${header}
+processes: [u, p]
+flows:
+  - { from: outside, to: u, value: 1 }
+  - { from: u, to: p, share: 0.3 }
+  - { from: u, to: outside, share: rest, id: u-out }
+  - { from: p, to: outside, value: "0.1 + 0.2", id: taken }
+  - { from: p, to: outside, share: rest, id: p-rest }
+`),
+    );
+    expect(solution.status).toBe('success');
+    expect([...solution.flows.find((flow) => flow.id === 'p-rest')!.values]).toEqual([0, 0, 0]);
   });
 
   it('run(model, {parameters}) reports shares that leave [0, 1] when a parameter makes them', () => {
