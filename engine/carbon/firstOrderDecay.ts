@@ -14,11 +14,13 @@
  *
  * deposited[offset + t · stride] for t = 0 … count − 1 (years in order, history first);
  * decomposed and accumulated (DDOCma at the end of each year) in the same layout. One loop per
- * item, no allocation; 1 − e^(−x) as −expm1(−x) so a slow decay keeps its digits.
+ * item, no allocation; 1 − e^(−x) as −expm1(−x) so a slow decay keeps its digits. The rate
+ * k may differ from year to year (`rates`, same layout): year T's decay uses k(T), for what was
+ * deposited before and in T alike.
  */
 export function firstOrderDecay(
   deposited: ArrayLike<number>,
-  rate: number,
+  rates: ArrayLike<number>,
   startMonth: number,
   decomposed: Float64Array,
   accumulated: Float64Array,
@@ -26,17 +28,14 @@ export function firstOrderDecay(
   stride: number,
   count: number,
 ): void {
-  const kept = Math.exp(-rate);
-  const lost = -Math.expm1(-rate);
   const firstYearShare = (13 - startMonth) / 12;
-  const keptInDepositYear = Math.exp(-rate * firstYearShare);
-  const lostInDepositYear = -Math.expm1(-rate * firstYearShare);
   let stock = 0;
   for (let t = 0; t < count; t++) {
     const i = offset + t * stride;
+    const rate = rates[i];
     const fresh = deposited[i];
-    decomposed[i] = fresh * lostInDepositYear + stock * lost;
-    stock = fresh * keptInDepositYear + stock * kept;
+    decomposed[i] = -fresh * Math.expm1(-rate * firstYearShare) - stock * Math.expm1(-rate);
+    stock = fresh * Math.exp(-rate * firstYearShare) + stock * Math.exp(-rate);
     accumulated[i] = stock;
   }
 }

@@ -1,3 +1,4 @@
+import { compileEmissions } from '../carbon/compileEmissions.js';
 import { ModelError } from '../errors.js';
 import { locate } from '../definition/locate.js';
 import type { ModelDefinition } from '../definition/types.js';
@@ -102,5 +103,6 @@ export function compile(definition: ModelDefinition): CompiledModel {
   }
   const scenarios = compileScenarios(definition, table.symbolIndex, toSI);
 
-  return { definition, horizon, years, itemCounts, symbols: table.symbols, symbolIndex: table.symbolIndex, processes, flows, stocks, components, scenarios };
+  const emissions = compileEmissions(definition, { flows, processes, stocks }, table, units);
+  return { definition, horizon, years, itemCounts, symbols: table.symbols, symbolIndex: table.symbolIndex, processes, flows, stocks, components, scenarios, emissions };
 }

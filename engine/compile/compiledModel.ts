@@ -1,3 +1,4 @@
+import type { CompiledEmissions } from '../carbon/compiledEmissions.js';
 import type { CompiledExpression } from '../expr/compileExpression.js';
 import type { LifetimeDistribution, ModelDefinition, StockKind, SurvivalConvention } from '../definition/types.js';
 
@@ -22,6 +23,8 @@ export interface CompiledModel {
   /** Groups of processes in solve order; a group of more than one (or with a self-loop) is a recycling loop. */
   readonly components: readonly TransferComponent[];
   readonly scenarios: ReadonlyMap<string, CompiledScenario>;
+  /** The emission routes, when the model has an `emissions` section. */
+  readonly emissions: CompiledEmissions | undefined;
 }
 
 /** Where an expression reads its inputs from: indices into `symbols`, aligned with `expression.references`. */

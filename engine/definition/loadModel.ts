@@ -1,6 +1,8 @@
 import { createLoadContext, type FileSource, type LoadContext } from './loadContext.js';
 import { loadDrivers, type ModelFrame } from './loadDrivers.js';
+import { loadEmissions } from './loadEmissions.js';
 import { loadFlows } from './loadFlows.js';
+import { gwpSet, shippedLibraries } from './shippedLibraries.js';
 import { loadParameters } from './loadParameters.js';
 import { loadScenarios } from './loadScenarios.js';
 import { loadStocks, survivalConvention } from './loadStocks.js';
@@ -16,6 +18,8 @@ export type { FileSource } from './loadContext.js';
 export interface LoadOptions extends FileSource {
   /** The model file as the user named it: messages name it, data files are relative to it, `.json` means JSON. */
   readonly file: string;
+  /** The text of a factor library shipped with metabolis (models/factors/<name>.yaml); throws when there is none. */
+  readonly readLibrary?: (name: string) => { readonly text: string; readonly file: string };
 }
 
 /**
@@ -45,6 +49,14 @@ export function loadModelFromText(text: string, options: LoadOptions): ModelDefi
   const stocks = loadStocks(raw.stocks ?? {}, processNames, frame, survival, context);
   const stockDriven = new Set(stocks.filter((stock) => stock.kind === 'stock-driven').map((stock) => stock.process));
 
+  const flows = loadFlows(raw.flows ?? [], processNames, stockDriven, context);
+  const libraries = shippedLibraries(options, context);
+  const emissions =
+    raw.emissions === undefined
+      ? undefined
+      : loadEmissions(raw.emissions, raw.gwp, { frame, flows, processes: processNames, stocks, context, namedGwp: (name, path) => gwpSet(libraries.get('gwp', path), name, path, context) });
+  if (raw.gwp !== undefined && raw.emissions === undefined) throw context.fail('invalid key: gwp without emissions', 'gwp', 'gwp weighs the gases of the emissions section; add emissions or remove gwp');
+
   return deepFreeze({
     formatVersion: 1,
     name: raw.name,
@@ -56,10 +68,11 @@ export function loadModelFromText(text: string, options: LoadOptions): ModelDefi
     drivers: drivers.map((driver) => driver.definition),
     parameters: parameters.map((parameter) => parameter.definition),
     processes,
-    flows: loadFlows(raw.flows ?? [], processNames, stockDriven, context),
+    flows,
     stocks,
     scenarios: loadScenarios(raw.scenarios ?? {}, parameters, drivers, frame, context),
     survival,
+    emissions,
     sourceMap,
   });
 }

@@ -3,7 +3,8 @@
  * loadModelFromText a FileSource that reads data files relative to it. Everything else in the
  * engine is pure.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { dirname, extname, isAbsolute, join } from 'node:path';
 import { ModelError } from '../errors.js';
 import { loadModelFromText } from './loadModel.js';
@@ -26,5 +27,27 @@ export function loadModel(path: string): ModelDefinition {
   return loadModelFromText(text, {
     file: path,
     readFile: (relativePath) => readFileSync(isAbsolute(relativePath) ? relativePath : join(folder, relativePath), 'utf8'),
+    readLibrary,
   });
+}
+
+/** Library names are plain words: a name never reaches outside models/factors. */
+const LIBRARY_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A factor library shipped with metabolis: models/factors/<name>.yaml of the installed package. */
+export function readLibrary(name: string): { text: string; file: string } {
+  if (!LIBRARY_NAME.test(name)) throw new Error(`library names are lower-case words with dashes (got ${JSON.stringify(name)})`);
+  const file = join(libraryFolder(), `${name}.yaml`);
+  return { text: readFileSync(file, 'utf8'), file };
+}
+
+/** models/factors of the package, found upwards from this file (it runs from engine/ and from dist/engine/). */
+function libraryFolder(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 5; up++) {
+    const candidate = join(folder, 'models', 'factors');
+    if (existsSync(candidate)) return candidate;
+    folder = dirname(folder);
+  }
+  throw new Error('the models/factors folder of metabolis was not found');
 }

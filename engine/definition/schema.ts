@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { emissionsSchema, gwpSchema } from './emissionsSchema.js';
+import { numberTree } from './numberTree.js';
 
 /**
  * The raw model file format, as written: shorthand forms included, nothing resolved. Objects are
@@ -18,9 +20,7 @@ const expression = z.union([z.string().min(1), z.number()]).describe('an express
 const unit = z.union([z.string().min(1), z.literal(1)]).describe('a unit in mathjs syntax (kg/person/d, t, m^2), or 1 for none');
 const dims = z.array(name).describe('dimensions, by name');
 
-export type NumberTree = number | { [key: string]: NumberTree };
-/** A number, or a map (items, then years where a series is meant) down to numbers. */
-export const numberTree: z.ZodType<NumberTree> = z.lazy(() => z.union([z.number(), z.record(z.string(), numberTree)]));
+export { numberTree, type NumberTree } from './numberTree.js';
 
 export const INTERPOLATIONS = ['linear', 'step'] as const;
 export const EXTRAPOLATIONS = ['error', 'constant', 'linear'] as const;
@@ -122,6 +122,8 @@ export const modelSchema = z.strictObject({
   flows: z.array(flow).optional(),
   stocks: z.record(name, stock).optional(),
   scenarios: z.record(label, z.record(z.string(), override)).optional(),
+  gwp: gwpSchema.optional(),
+  emissions: emissionsSchema.optional(),
   // Checked by the sweep loader (engine/sweep/spec), which owns that format; a model run ignores it.
   sweep: z.record(z.string(), z.unknown()).optional().describe('a parameter sweep of this model (see the README, Sweeps)'),
 });

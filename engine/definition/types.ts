@@ -10,6 +10,8 @@
  * - Values are in the unit the model declared for them; compile converts to internal units.
  */
 
+import type { EmissionsDefinition } from './emissionTypes.js';
+
 /** The name of the system boundary: flows from `outside` are imports, flows to it exports/emissions. */
 export const OUTSIDE = 'outside';
 
@@ -32,6 +34,8 @@ export interface ModelDefinition {
   readonly scenarios: readonly ScenarioDefinition[];
   /** How survival curves are evaluated, unless a stock says otherwise; see engine/lifetime. Default 'integer-age'. */
   readonly survival: SurvivalConvention;
+  /** What each treatment route emits or avoids (the `emissions` section), or undefined. */
+  readonly emissions: EmissionsDefinition | undefined;
   /** Line and column of every path in the model file (`flows[2].share` -> {line, column}). */
   readonly sourceMap: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
 }

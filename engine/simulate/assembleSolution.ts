@@ -1,4 +1,5 @@
 import type { CompiledModel } from '../compile/compiledModel.js';
+import { evaluateEmissions } from '../carbon/evaluateEmissions.js';
 import { OUTSIDE } from '../definition/types.js';
 import type { IssueLog } from './issueLog.js';
 import type { BalanceSeries, Solution, StockSeries } from './solution.js';
@@ -42,6 +43,8 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
     };
   });
 
+  // Emissions of a run that could not finish would be computed from NaN flows: leave them out.
+  const emissions = model.emissions && finished ? evaluateEmissions(model, model.emissions, workspace, issues) : undefined;
   const firstIssue = issues.issues[0];
   return {
     status: firstIssue ? firstIssue.status : 'success',
@@ -55,5 +58,6 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
     flows: flows.map((flow, f) => ({ id: flow.id, from: endpoint(flow.from), to: endpoint(flow.to), dims: names(flow.dims), waste: definition.flows[f].waste, values: workspace.flowValues[f] })),
     stocks: stockResults,
     balance,
+    emissions,
   };
 }

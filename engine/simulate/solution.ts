@@ -1,3 +1,4 @@
+import type { SolutionEmissions } from '../carbon/emissionSeries.js';
 import type { StockKind, SurvivalConvention } from '../definition/types.js';
 
 /**
@@ -21,6 +22,8 @@ export interface Solution {
   readonly stocks: readonly StockSeries[];
   /** Per process: inflow − outflow − stock change, every year and item (ideally 0). */
   readonly balance: readonly BalanceSeries[];
+  /** What each treatment route emits and avoids, for a model with an `emissions` section that ran to the end. */
+  readonly emissions: SolutionEmissions | undefined;
 }
 
 export type SolutionStatus =

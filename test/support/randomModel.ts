@@ -81,6 +81,7 @@ export const randomModel: fc.Arbitrary<ModelDefinition> = fc
       stocks,
       scenarios: [],
       survival: 'integer-age',
+      emissions: undefined,
       sourceMap: {},
     };
     return definition;

@@ -5,7 +5,7 @@ import { decayRateOfHalfLife, firstOrderDecay } from '../../../engine/carbon/fir
 function decay(deposited: number[], rate: number, startMonth = 13) {
   const decomposed = new Float64Array(deposited.length);
   const accumulated = new Float64Array(deposited.length);
-  firstOrderDecay(deposited, rate, startMonth, decomposed, accumulated, 0, 1, deposited.length);
+  firstOrderDecay(deposited, new Float64Array(deposited.length).fill(rate), startMonth, decomposed, accumulated, 0, 1, deposited.length);
   return { decomposed: [...decomposed], accumulated: [...accumulated] };
 }
 
@@ -53,6 +53,14 @@ describe('firstOrderDecay (IPCC 2006 Vol. 5, Eq. 3.4–3.6)', () => {
     const sum = decay(a.map((value, t) => value + b[t]), 0.1).decomposed;
     const parts = decay(a, 0.1).decomposed.map((value, t) => value + decay(b, 0.1).decomposed[t]);
     sum.forEach((value, t) => expect(value).toBeCloseTo(parts[t], 10));
+  });
+
+  it('firstOrderDecay(deposits, rates) decays each year at that year\'s rate', () => {
+    const decomposed = new Float64Array(3);
+    const accumulated = new Float64Array(3);
+    firstOrderDecay([100, 0, 0], [0.1, 0.2, 0.3], 13, decomposed, accumulated, 0, 1, 3);
+    expect(decomposed[1]).toBeCloseTo(100 * (1 - Math.exp(-0.2)), 12);
+    expect(decomposed[2]).toBeCloseTo(100 * Math.exp(-0.2) * (1 - Math.exp(-0.3)), 12);
   });
 
   it('decayRateOfHalfLife(half-life) gives k with e^(−k · half-life) = ½', () => {

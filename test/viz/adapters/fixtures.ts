@@ -40,6 +40,7 @@ export function smallSolution(leak = 0): Solution {
       { process: 'use', dims: ['material'], residual: perYear(() => [0, leak]) },
       { process: 'landfill', dims: ['material'], residual: new Float64Array(6) },
     ],
+    emissions: undefined,
   };
 }
 

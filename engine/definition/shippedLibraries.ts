@@ -1,0 +1,43 @@
+import type { GwpDefinition } from './emissionTypes.js';
+import { parseFactorLibrary, tableValue, type FactorLibrary } from './factorLibrary.js';
+import type { LoadOptions } from './loadModel.js';
+import type { LoadContext } from './loadContext.js';
+
+/** The factor libraries shipped with metabolis (models/factors/<name>.yaml), each read once per load. */
+export interface ShippedLibraries {
+  get(name: string, path: string): FactorLibrary;
+}
+
+export function shippedLibraries(options: LoadOptions, context: LoadContext): ShippedLibraries {
+  const read = new Map<string, FactorLibrary>();
+  return {
+    get(name, path) {
+      let library = read.get(name);
+      if (library === undefined) {
+        let source: { text: string; file: string };
+        try {
+          if (!options.readLibrary) throw new Error('this loader was given no library reader');
+          source = options.readLibrary(name);
+        } catch (error) {
+          throw context.fail(`missing factor library: ${name}`, path, `metabolis ships its libraries in models/factors (${error instanceof Error ? error.message : String(error)})`);
+        }
+        library = parseFactorLibrary(source.text, source.file);
+        read.set(name, library);
+      }
+      return library;
+    },
+  };
+}
+
+/** A GWP100 set (AR4, AR5, AR6) of the shipped gwp library: its table `gwp100` over [report, gas]. */
+export function gwpSet(library: FactorLibrary, name: string, path: string, context: LoadContext): GwpDefinition {
+  const table = library.tables.get('gwp100');
+  const reports = library.dimensions.find((dimension) => dimension.name === 'report');
+  const gases = library.dimensions.find((dimension) => dimension.name === 'gas');
+  if (!table || !reports || !gases) throw context.fail(`invalid factor library: ${library.file} has no table gwp100 over report and gas`, path, 'reinstall metabolis: its gwp library is damaged');
+  if (!reports.items.includes(name)) throw context.fail(`unknown GWP set: ${name}`, path, `the shipped sets are ${reports.items.join(', ')}; or give the values: gwp: { CH4: 28, N2O: 265 }`);
+  const value = (gas: string) => tableValue(library, table, { report: name, gas });
+  const ch4 = value('CH4');
+  const fossil = value('CH4_fossil');
+  return { name, CH4: ch4, CH4_fossil: Number.isNaN(fossil) ? ch4 : fossil, N2O: value('N2O'), source: `${table.source} (${library.file})`, path };
+}
