@@ -5,7 +5,7 @@ import type { Period } from '../figure/period.js';
 import type { ItemValues, SankeyFlow, SankeyInput, SankeyStock } from '../sankey/input.js';
 import { collapseSeries, spanValues } from './collapse.js';
 import { displayName } from './displayName.js';
-import { itemGroups, type ItemGroups } from './itemGroups.js';
+import { itemGroups, runItemTotals, type ItemGroups } from './itemGroups.js';
 import { yearSpan } from './span.js';
 
 /** What a model definition says about how to draw a process (a ModelDefinition's processes will do). */
@@ -22,7 +22,7 @@ export interface SolutionSankeyOptions {
   readonly processes?: readonly ProcessLook[];
   /** Dimension whose items colour the bands: default the first dimension any flow has; null for no split. */
   readonly dimension?: string | null;
-  /** Most colour categories; the smallest items beyond share one (default 7). */
+  /** Most colour categories; the run's smallest items beyond share one (default 7). */
   readonly maxItems?: number;
   /** Default: the model's name. */
   readonly title?: string;
@@ -60,9 +60,7 @@ export function solutionSankeyInput(solution: Solution, options: SolutionSankeyO
 
   const flows = solution.flows.map((flow) => ({ flow, ...reduce(flow.values, flow.dims) }));
   const items = solution.dimensions.find((d) => d.name === dimension)?.items ?? [];
-  const throughput = new Float64Array(items.length);
-  for (const { split, values } of flows) if (split) values.forEach((value, k) => (throughput[k] += Math.abs(value)));
-  const groups = itemGroups(items, throughput, maxItems, dimension ?? '');
+  const groups = itemGroups(items, dimension === undefined ? new Float64Array(0) : runItemTotals([solution], dimension), maxItems, dimension ?? '');
   const itemValues = (values: Float64Array, split: boolean): ItemValues => (split ? grouped(values, groups) : total(values));
 
   // A flow that is zero throughout the period would still give a boundary node of its own.

@@ -2,7 +2,7 @@ import { OptionsError } from '../../engine/errors.js';
 import type { TimeSeries, TimeSeriesInput } from '../charts/time-series.js';
 import { collapseSeries, itemSeries } from './collapse.js';
 import { displayName } from './displayName.js';
-import { itemGroups } from './itemGroups.js';
+import { itemGroups, runItemTotals } from './itemGroups.js';
 import type { RunSeries } from './runSeries.js';
 import { checkSameYears } from './sameYears.js';
 import { resolveSeries, seriesQuantity, type SeriesRef } from './seriesRef.js';
@@ -12,7 +12,7 @@ export interface SolutionTimeSeriesOptions {
   readonly series: SeriesRef;
   /** Dimension whose items get a line (or area) each: default the series' first; null for the total. */
   readonly by?: string | null;
-  /** Most lines per run; the smallest items beyond share one (default 7). */
+  /** Most lines per run; the runs' smallest items beyond share one (default 7). */
   readonly maxItems?: number;
   /** Default: the model's name. */
   readonly title?: string;
@@ -29,9 +29,7 @@ export function solutionTimeSeriesInput(solutions: readonly RunSeries[], options
   }
   const collapsed = resolved.map((series) => collapseSeries(series.values, series.dims, solutions[0].dimensions, by));
   const items = collapsed[0].items;
-  const totals = new Float64Array(collapsed[0].size);
-  for (const series of collapsed) series.values.forEach((value, i) => (totals[i % series.size] += Math.abs(value)));
-  const groups = items ? itemGroups(items, totals, options.maxItems ?? 7, by!) : undefined;
+  const groups = items ? itemGroups(items, runItemTotals(solutions, by!), options.maxItems ?? 7, by!) : undefined;
 
   const series: TimeSeries[] = collapsed.flatMap((run, r) => {
     const scenario = solutions.length > 1 ? (solutions[r].scenario ?? 'base model') : undefined;
