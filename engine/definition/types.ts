@@ -77,7 +77,7 @@ export interface ExpressionParameterDefinition {
 
 export interface ProcessDefinition {
   readonly name: string;
-  /** Column in a Sankey diagram, when the user fixes it. */
+  /** Column of processes in a Sankey diagram (0: the first), when the user fixes it. */
   readonly stage: number | undefined;
   readonly label: string | undefined;
   readonly path: string;
