@@ -36,7 +36,7 @@ export function registerRun(program: Command): void {
       const solution = run(model, { scenario: flags.scenario, cohorts: flags.cohorts });
       const peaks = solutionPeaks(solution);
       const out = flags.out ?? `results/${slug(definition.name)}${flags.scenario ? `-${flags.scenario}` : ''}`;
-      const written = writeResults(out, flags.format as ResultFormat, solution, tidyTable(solution), peaks);
+      const written = writeResults(out, flags.format as ResultFormat, solution, tidyTable(solution), peaks, definition.flows);
       written.push(...(await writeRunFigures(out, definition, solution)));
       process.stdout.write(`${formatSummary(solution, peaks)}\n\nwrote ${written.join(', ')}\n`);
     });

@@ -89,9 +89,9 @@ async function plotFigure(path: string, flags: PlotFlags, chart: ChartOptions): 
   if (source === 'run folder') {
     const run = readRunFolder(path);
     checkFolderScenario(flags.scenario, run.scenario, path);
-    return runFigure(kind, [run], choice, chart);
+    return runFigure(kind, [run], choice, chart, run.flowLabels);
   }
   const model = openModel(path);
   const everyScenario = kind === 'waste-peaks' && model.scenarios.length > 0 ? model.scenarios : [undefined];
-  return runFigure(kind, model.run(flags.scenario.length > 0 ? flags.scenario : everyScenario), choice, chart);
+  return runFigure(kind, model.run(flags.scenario.length > 0 ? flags.scenario : everyScenario), choice, chart, model.definition.flows);
 }

@@ -21,10 +21,10 @@ export interface RunFigureOptions {
 export async function writeRunFigures(directory: string, definition: ModelDefinition, solution: Solution, options: RunFigureOptions = {}): Promise<string[]> {
   const { years } = solution;
   const year = options.year ?? years[Math.floor((years.length - 1) / 2)];
-  const sankey = sankeySvg(solutionSankeyInput(solution, { period: { year }, processes: definition.processes })).svg;
+  const sankey = sankeySvg(solutionSankeyInput(solution, { period: { year }, processes: definition.processes, flows: definition.flows })).svg;
   const figures: [string, string][] = [['sankey', sankey]];
   // A model with no waste stream and no stock to discard from has no waste-peak chart.
-  if (wastePeakSeries(solution, undefined).length > 0) figures.push(['waste-peaks', wastePeakSvg(solutionWastePeakInput([solution])).svg]);
+  if (wastePeakSeries(solution, undefined).length > 0) figures.push(['waste-peaks', wastePeakSvg(solutionWastePeakInput([solution], { flows: definition.flows })).svg]);
   const written: string[] = [];
   for (const format of options.formats ?? ['svg', 'png']) {
     for (const [name, svg] of figures) {

@@ -58,7 +58,7 @@ export function registerSankey(program: Command): void {
       const solutions = run([flags.scenario]);
       const solution = solutions[0];
       const dimension = flags.color === 'none' ? null : flags.color;
-      const figure = sankeySvg(solutionSankeyInput(solution, { period, processes: definition.processes, dimension }), {
+      const figure = sankeySvg(solutionSankeyInput(solution, { period, processes: definition.processes, flows: definition.flows, dimension }), {
         ...options,
         ...(dimension === null ? { colorBy: 'target' as const } : {}),
       });

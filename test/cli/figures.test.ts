@@ -60,7 +60,7 @@ describe('metabolis plot', () => {
     const out = join(scratch, 'landfill.svg');
     await metabolis('plot', demo, '--kind', 'series', '--series', 'landfilled', '--series-kind', 'stock-inflow', '-s', 'status-quo', '-s', 'zero-waste', '--by', 'total', '-o', out);
     const svg = readFileSync(out, 'utf8');
-    expect(svg).toContain('Landfilled (inflow)');
+    expect(svg).toContain('>Landfilled, inflow (kt/yr)</text>');
     expect(svg).toContain('>zero-waste</text>');
   });
 

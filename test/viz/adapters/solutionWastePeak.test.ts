@@ -47,7 +47,8 @@ describe('solutionWastePeakInput', () => {
     expect(Array.from(solutionWastePeakInput([solution], { series: { id: 'discards' } }).scenarios[0].values)).toEqual([14, 15, 16]);
     const landfill = solutionWastePeakInput([solution], { series: { id: 'landfilled', kind: 'stock-inflow' } });
     expect(Array.from(landfill.scenarios[0].values)).toEqual([14, 15, 16]);
-    expect(landfill.quantity).toBe('Landfilled (inflow)');
+    expect(landfill.quantity).toBe('Landfilled, inflow');
+    expect(solutionWastePeakInput([solution], { series: { id: 'discards' }, flows: [{ id: 'discards', label: 'Discarded goods' }] }).quantity).toBe('Discarded goods');
     expect(() => solutionWastePeakInput([solution], { series: { id: 'discard' } })).toThrow("unknown series: discard (did you mean 'discards'");
   });
 
