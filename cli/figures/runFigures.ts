@@ -14,13 +14,17 @@ export interface RunFigureOptions {
   readonly dpi?: number;
 }
 
+/** The year a Sankey diagram of a run shows unless told otherwise: the middle of the horizon (the earlier of two). */
+export function middleYear(years: readonly number[]): number {
+  return years[Math.floor((years.length - 1) / 2)];
+}
+
 /**
  * The figures `metabolis run` leaves in its results folder: sankey.<format> of one year and
  * waste-peaks.<format> of the waste generated (when the model has any). Returns the paths written.
  */
 export async function writeRunFigures(directory: string, definition: ModelDefinition, solution: Solution, options: RunFigureOptions = {}): Promise<string[]> {
-  const { years } = solution;
-  const year = options.year ?? years[Math.floor((years.length - 1) / 2)];
+  const year = options.year ?? middleYear(solution.years);
   const sankey = sankeySvg(solutionSankeyInput(solution, { period: { year }, processes: definition.processes, flows: definition.flows })).svg;
   const figures: [string, string][] = [['sankey', sankey]];
   // A model with no waste stream and no stock to discard from has no waste-peak chart.

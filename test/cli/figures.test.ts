@@ -34,8 +34,15 @@ describe('metabolis sankey', () => {
     expect(readFileSync(pdf, 'utf8').slice(0, 5)).toBe('%PDF-');
   });
 
+  it('metabolis sankey <demo> without --year draws the middle year of the horizon, as run does, and says which', async () => {
+    const out = join(scratch, 'middle.svg');
+    const printed = await metabolis('sankey', demo, '-o', out);
+    expect(printed).toContain('year: 2036, the middle of 2013–2060 (--year or --span to choose)');
+    expect(readFileSync(out, 'utf8')).toContain('2036 · scenario base model');
+  });
+
   it('metabolis sankey rejects usage mistakes with a message that names the flag', async () => {
-    await expect(metabolis('sankey', demo, '-o', join(scratch, 'x.svg'))).rejects.toThrow(new UsageError('give either --year or --span'));
+    await expect(metabolis('sankey', demo, '--year', '2030', '--span', '2025-2035')).rejects.toThrow(new UsageError('give either --year or --span, not both'));
     await expect(metabolis('sankey', demo, '--year', '2090')).rejects.toThrow("--year must lie within the model's years 2013–2060 (got 2090)");
     await expect(metabolis('sankey', demo, '--year', '2030', '-o', 'fig.gif')).rejects.toThrow('-o must end in .svg, .png or .pdf (got fig.gif)');
     await expect(metabolis('sankey', demo, '--year', '2030', '--scenario', 'zero-wast')).rejects.toThrow("unknown scenario: zero-wast (did you mean 'zero-waste'");
