@@ -12,6 +12,8 @@ export interface RunFigureOptions {
   readonly formats?: readonly FigureFormat[];
   /** PNG resolution; default 300. */
   readonly dpi?: number;
+  /** Waste-peak chart: another hump within this share of the peak is marked as a near tie (default 0). */
+  readonly tolerance?: number;
 }
 
 /** The year a Sankey diagram of a run shows unless told otherwise: the middle of the horizon (the earlier of two). */
@@ -28,7 +30,7 @@ export async function writeRunFigures(directory: string, definition: ModelDefini
   const sankey = sankeySvg(solutionSankeyInput(solution, { period: { year }, processes: definition.processes, flows: definition.flows })).svg;
   const figures: [string, string][] = [['sankey', sankey]];
   // A model with no waste stream and no stock to discard from has no waste-peak chart.
-  if (wastePeakSeries(solution, undefined).length > 0) figures.push(['waste-peaks', wastePeakSvg(solutionWastePeakInput([solution], { flows: definition.flows })).svg]);
+  if (wastePeakSeries(solution, undefined).length > 0) figures.push(['waste-peaks', wastePeakSvg(solutionWastePeakInput([solution], { flows: definition.flows }), { tolerance: options.tolerance }).svg]);
   const written: string[] = [];
   for (const format of options.formats ?? ['svg', 'png']) {
     for (const [name, svg] of figures) {

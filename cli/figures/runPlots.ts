@@ -14,6 +14,8 @@ export interface RunChoice {
   /** series: the dimension with a line per item; null for the total. */
   readonly by: string | null | undefined;
   readonly stacked: boolean;
+  /** waste-peaks: another hump within this share of the peak is marked as a near tie (default 0). */
+  readonly tolerance?: number | undefined;
 }
 
 /** A chart of runs over time, from a model's runs or a results folder's saved run alike; `flows` give the model's flow labels. */
@@ -25,7 +27,7 @@ export function runFigure(kind: RunKind, runs: readonly (Solution | SavedRun)[],
     const input = solutionTimeSeriesInput(runs, { series: choice.series!, by: choice.by, flows });
     return { svg: timeSeriesSvg(input, { ...chart, mode: choice.stacked ? 'stacked' : 'lines' }).svg, notes, name };
   }
-  const svg = wastePeakSvg(solutionWastePeakInput(runs, { series: choice.series, flows }), chart).svg;
+  const svg = wastePeakSvg(solutionWastePeakInput(runs, { series: choice.series, flows }), { ...chart, tolerance: choice.tolerance }).svg;
   if (!choice.series) {
     const parts = wastePeakSeries(runs[0], undefined).map((part) => (part.kind === 'flow' ? part.id : `${part.id} (${part.kind})`));
     notes.push(`waste generated: the sum of ${parts.join(', ')}`);

@@ -71,7 +71,19 @@ describe('metabolis plot', () => {
     expect(svg).toContain('>zero-waste</text>');
   });
 
+  it('metabolis plot --tolerance marks a near tie of the peak (domestic incineration: 2045, and 2018 within 3 %)', async () => {
+    const out = join(scratch, 'near-tie.svg');
+    await metabolis('plot', demo, '--series', 'domestic_incinerated', '-s', 'status-quo', '-o', out);
+    expect(readFileSync(out, 'utf8')).not.toContain('>near tie');
+    await metabolis('plot', demo, '--series', 'domestic_incinerated', '-s', 'status-quo', '--tolerance', '0.03', '-o', out);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toContain('>peak 2045: 1.8 Mt/yr</text>');
+    expect(svg).toContain('>near tie: 2018</text>');
+  });
+
   it('metabolis plot rejects usage mistakes: a missing --series, an unknown kind, a kind of sweeps', async () => {
+    await expect(metabolis('plot', demo, '--kind', 'series', '--series', 'landfilled', '--tolerance', '0.01')).rejects.toThrow('--tolerance goes with --kind waste-peaks, not series');
+    await expect(metabolis('plot', demo, '--tolerance', '-1')).rejects.toThrow('--tolerance must be a non-negative number (got -1)');
     await expect(metabolis('plot', demo, '--kind', 'series')).rejects.toThrow('--kind series needs --series');
     await expect(metabolis('plot', demo, '--kind', 'pie')).rejects.toThrow('--kind must be one of waste-peaks, series, fan, sobol, morris, peak-years (got pie)');
     await expect(metabolis('plot', demo, '--kind', 'fan')).rejects.toThrow(`--kind fan does not fit ${demo}, a model: it plots waste-peaks, series`);

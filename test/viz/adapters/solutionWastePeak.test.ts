@@ -38,8 +38,8 @@ describe('solutionWastePeakInput', () => {
 
   it('wastePeakSvg(solutionWastePeakInput(singapore)) names the scenario in each annotation when several read alike', () => {
     const svg = wastePeakSvg(solutionWastePeakInput(shippedRuns('singapore').solutions)).svg;
-    expect(svg).toContain('>status-quo: no peak within horizon</text>');
-    expect(svg).toContain('>zero-waste: no peak within horizon</text>');
+    expect(svg).toContain('>status-quo: rising in 2060;</text>');
+    expect(svg).toContain('>zero-waste: rising in 2060;</text>');
   });
 
   it('solutionWastePeakInput(series) plots one stream: a flow, or a stock\'s outflow by its name', () => {
