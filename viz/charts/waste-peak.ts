@@ -78,6 +78,35 @@ function peakMarks(peak: Peak, years: readonly number[], unit: string): PeakMark
   }
 }
 
+/**
+ * The label of each mark, scenario by scenario. Marks that read alike name their scenario; alike
+ * marks drawn at one point (lines that coincide there: their markers overlap) share one label
+ * that names them all, or "every scenario", and the others get none (undefined).
+ */
+function markLabels(marks: readonly (readonly PeakMark[])[], names: readonly string[], at: (mark: PeakMark) => readonly [number, number]): (readonly string[] | undefined)[][] {
+  const text = (mark: PeakMark) => mark.lines.join(' ');
+  const groups: { text: string; x: number; y: number; scenarios: number[] }[] = [];
+  const groupOf = marks.map((ofScenario, i) =>
+    ofScenario.map((mark) => {
+      const [x, y] = at(mark);
+      let group = groups.find((other) => other.text === text(mark) && Math.hypot(other.x - x, other.y - y) < MARKER_RADIUS);
+      if (group === undefined) groups.push((group = { text: text(mark), x, y, scenarios: [] }));
+      group.scenarios.push(i);
+      return group;
+    }),
+  );
+  return marks.map((ofScenario, i) =>
+    ofScenario.map((mark, m) => {
+      const group = groupOf[i][m];
+      if (group.scenarios[0] !== i) return undefined;
+      const alike = groups.filter((other) => other.text === group.text).length > 1;
+      if (group.scenarios.length === 1 && !alike) return mark.lines;
+      const who = group.scenarios.length === names.length ? 'every scenario' : group.scenarios.map((s) => names[s]).join(', ');
+      return [`${who}: ${mark.lines[0]}`, ...mark.lines.slice(1)];
+    }),
+  );
+}
+
 /** Positions around a point: above, then to the upper right and left, then the sides, then below. */
 function aroundPoint(lines: readonly string[], x: number, y: number): LabelCandidate[] {
   const size = FONT_SIZE.label;
@@ -154,24 +183,23 @@ export function wastePeakSvg(input: WastePeakInput, options: WastePeakOptions = 
     .defined((value) => Number.isFinite(value))
     .x((_, t) => x(years[t]))
     .y((value) => y(value / shown.factor));
-  // Two scenarios with the same annotation (lines that coincide, both still rising) name themselves.
   const marks = peaks.map(({ peak }) => peakMarks(peak, years, input.unit));
-  const texts = marks.flatMap((ofScenario) => ofScenario.map((mark) => mark.lines.join(' ')));
-  const shared = (mark: PeakMark) => texts.filter((other) => other === mark.lines.join(' ')).length > 1;
+  const at = (mark: PeakMark) => [x(mark.year), y(mark.value / shown.factor)] as const;
+  const labels = markLabels(marks, input.scenarios.map((scenario) => scenario.name), at);
   input.scenarios.forEach((scenario, i) => {
     lines += element('path', { d: path(Array.from(scenario.values)) ?? '', fill: 'none', stroke: colors[i], 'stroke-width': 1.2 });
     obstacles.push(...polylineObstacles(years.map((year) => x(year)), Array.from(scenario.values, (value) => y(value / shown.factor)), 1.2, i));
     marks[i].forEach((mark, m) => {
-      const px = x(mark.year);
-      const py = y(mark.value / shown.factor);
+      const [px, py] = at(mark);
       if (mark.censored === undefined) {
         markers += element('path', { d: pathData('M', px, py + MARKER_RADIUS, 'V', plot.y1), stroke: colors[i], 'stroke-width': 0.6, 'stroke-dasharray': '2 1.5' });
         obstacles.push({ x0: px - 0.5, y0: py, x1: px + 0.5, y1: plot.y1, group: -1 });
       }
       markers += element('circle', { cx: px, cy: py, r: MARKER_RADIUS, fill: mark.censored === undefined ? colors[i] : '#FFFFFF', stroke: colors[i], 'stroke-width': 0.8 });
       obstacles.push({ x0: px - MARKER_RADIUS, y0: py - MARKER_RADIUS, x1: px + MARKER_RADIUS, y1: py + MARKER_RADIUS, group: -1 });
-      const lines = shared(mark) ? [`${scenario.name}: ${mark.lines[0]}`, ...mark.lines.slice(1)] : mark.lines;
-      requests.push({ id: `peak:${scenario.name}:${m}`, candidates: markCandidates({ ...mark, lines }, px, py), required: true, anchor: { x0: px, y0: py, x1: px, y1: py }, color: INK });
+      const label = labels[i][m];
+      if (label === undefined) return;
+      requests.push({ id: `peak:${scenario.name}:${m}`, candidates: markCandidates({ ...mark, lines: label }, px, py), required: true, anchor: { x0: px, y0: py, x1: px, y1: py }, color: INK });
     });
   });
   const placement = placeLabels(requests, obstacles, plot);

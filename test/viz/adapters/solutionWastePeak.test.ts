@@ -38,8 +38,11 @@ describe('solutionWastePeakInput', () => {
 
   it('wastePeakSvg(solutionWastePeakInput(singapore)) names the scenario in each annotation when several read alike', () => {
     const svg = wastePeakSvg(solutionWastePeakInput(shippedRuns('singapore').solutions)).svg;
-    expect(svg).toContain('>status-quo: rising in 2060;</text>');
-    expect(svg).toContain('>zero-waste: rising in 2060;</text>');
+    // Status quo and zero waste generate the same waste: their lines coincide, and one label names both.
+    expect(svg).toContain('>status-quo, zero-waste: rising in 2060;</text>');
+    expect(svg).toContain('>trend: rising in 2060;</text>');
+    const domestic = wastePeakSvg(solutionWastePeakInput(shippedRuns('singapore').solutions, { series: { id: 'domestic_waste' } })).svg;
+    expect(domestic).toContain('>every scenario: highest in 2013;</text>');
   });
 
   it('solutionWastePeakInput(series) plots one stream: a flow, or a stock\'s outflow by its name', () => {
