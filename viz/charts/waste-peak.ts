@@ -202,7 +202,8 @@ export function wastePeakSvg(input: WastePeakInput, options: WastePeakOptions = 
       requests.push({ id: `peak:${scenario.name}:${m}`, candidates: markCandidates({ ...mark, lines: label }, px, py), required: true, anchor: { x0: px, y0: py, x1: px, y1: py }, color: INK });
     });
   });
-  const placement = placeLabels(requests, obstacles, plot);
+  // Labels are placed in turn, the highest point first, so that labels of neighbouring points stack in the points' order.
+  const placement = placeLabels([...requests].sort((a, b) => a.anchor.y0 - b.anchor.y0), obstacles, plot);
   const axes = yAxisSvg(y, plot, yAxis) + xAxisSvg(x, plot, { title: 'Year', integer: true });
   const body = axes + lines + markers + element('g', { 'font-size': FONT_SIZE.label }, labelsSvg(placement.placed));
   return { svg: frame.document(body), width: frame.width, height: frame.height, peaks, labels: placement.placed };
