@@ -12,7 +12,7 @@ export { svgToPdf } from './render/pdf.js';
 export type { Figure } from './figure/figure.js';
 export type { ChartOptions } from './charts/chart-frame.js';
 export { timeSeriesSvg, type TimeSeries, type TimeSeriesInput, type TimeSeriesOptions } from './charts/time-series.js';
-export { wastePeakSvg, type WastePeakFigure, type WastePeakInput } from './charts/waste-peak.js';
+export { wastePeakSvg, type WastePeakFigure, type WastePeakInput, type WastePeakOptions } from './charts/waste-peak.js';
 export { fanChartSvg, type FanChartInput, type FanQuantiles } from './charts/fan.js';
 export { sobolSvg, type Estimate, type SobolInput } from './charts/sobol.js';
 export { morrisSvg, type MorrisFigure, type MorrisInput } from './charts/morris.js';

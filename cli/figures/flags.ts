@@ -29,12 +29,13 @@ export function widthFlag(text: string | undefined): FigureWidth | undefined {
   return millimetres;
 }
 
-/** `--year 2030`, or `--span 2025-2035` with `--aggregate sum|mean`; exactly one of year and span. */
-export function periodFlags(year: string | undefined, span: string | undefined, aggregate: string): Period {
-  if ((year === undefined) === (span === undefined)) throw new UsageError('give either --year or --span');
+/** `--year 2030`, or `--span 2025-2035` with `--aggregate sum|mean`; at most one of year and span (undefined: neither). */
+export function periodFlags(year: string | undefined, span: string | undefined, aggregate: string): Period | undefined {
+  if (year !== undefined && span !== undefined) throw new UsageError('give either --year or --span, not both');
   if (aggregate !== 'sum' && aggregate !== 'mean') throw new UsageError(`--aggregate must be sum or mean (got ${aggregate})`);
   if (year !== undefined) return { year: integerFlag('--year', year) };
-  const match = /^(\d{1,4})\s*[-–:]\s*(\d{1,4})$/.exec(span!);
+  if (span === undefined) return undefined;
+  const match = /^(\d{1,4})\s*[-–:]\s*(\d{1,4})$/.exec(span);
   if (!match) throw new UsageError(`--span must be two years such as 2025-2035 (got ${span})`);
   const [from, to] = [Number(match[1]), Number(match[2])];
   if (to < from) throw new UsageError(`--span must run forward in time (got ${span})`);

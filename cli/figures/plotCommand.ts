@@ -4,7 +4,7 @@ import { SERIES_KINDS } from '../../viz/adapters/index.js';
 import type { ChartOptions } from '../../viz/index.js';
 import { UsageError } from '../failure.js';
 import { figureFormat, writeFigure } from './figureFile.js';
-import { collect, integerFlag, widthFlag } from './flags.js';
+import { collect, integerFlag, numberFlag, widthFlag } from './flags.js';
 import { openModel } from './modelRuns.js';
 import type { PlotFigure } from './plotFigure.js';
 import { checkFlagsFit, checkFolderScenario, fittingKind, plotSource } from './plotSource.js';
@@ -19,6 +19,7 @@ interface PlotFlags {
   readonly seriesKind?: string;
   readonly by?: string;
   readonly stacked?: boolean;
+  readonly tolerance?: string;
   readonly output?: string;
   readonly statistic?: string;
   readonly year?: string;
@@ -29,7 +30,7 @@ interface PlotFlags {
 }
 
 const EXAMPLES = [
-  'metabolis plot models/singapore/model.yaml --kind waste-peaks -o waste-peaks.png',
+  'metabolis plot models/singapore/model.yaml --kind waste-peaks --tolerance 0.01 -o waste-peaks.png',
   'metabolis plot models/singapore/model.yaml --kind series --series landfilled --stacked -s zero-waste -o landfill.pdf',
   'metabolis plot results/singapore --kind series --series demolition_waste --by total -o demolition.svg   # a folder of metabolis run',
   'metabolis plot results/sg-sweep --output ewaste -o ewaste-fan.png                                      # a folder of metabolis sweep',
@@ -48,6 +49,7 @@ export function registerPlot(program: Command): void {
     .option('--series-kind <kind>', `which series of that name: ${SERIES_KINDS.join(', ')} (default: the flow, else the stock's level, or its outflow for waste-peaks)`)
     .option('--by <dimension>', "series: one line per item of this dimension (default: the series' first; 'total' for one line)")
     .option('--stacked', 'series: stacked areas instead of lines (one scenario)')
+    .option('--tolerance <share>', 'waste-peaks: mark another hump within this share of the peak as a near tie (e.g. 0.01 for 1 %; default 0)')
     .option('--output <name>', 'sweep: the output to plot (default: the first that records what the kind needs: series for fan, peak for peak-years)')
     .option('--statistic <name>', 'sobol, morris: indices of the total, peak_value, value (of a year) or peak_year (default: the first of these the output records)')
     .option('--year <year>', "sobol, morris: indices of the output's value in this year (default: its last year)")
@@ -69,7 +71,7 @@ export function registerPlot(program: Command): void {
 
 async function plotFigure(path: string, flags: PlotFlags, chart: ChartOptions): Promise<PlotFigure> {
   const source = plotSource(path);
-  const given = { '--series': flags.series, '--series-kind': flags.seriesKind, '--by': flags.by, '--stacked': flags.stacked, '--output': flags.output, '--statistic': flags.statistic, '--year': flags.year };
+  const given = { '--series': flags.series, '--series-kind': flags.seriesKind, '--by': flags.by, '--stacked': flags.stacked, '--tolerance': flags.tolerance, '--output': flags.output, '--statistic': flags.statistic, '--year': flags.year };
   if (source === 'sweep folder') {
     const sweep = openSweepFolder(path);
     const kind = fittingKind(flags.kind, sweepKinds(sweep), path, `${sweep.sampler} sweep`) as SweepKind;
@@ -85,13 +87,13 @@ async function plotFigure(path: string, flags: PlotFlags, chart: ChartOptions): 
   }
   if (kind === 'series' && flags.series === undefined) throw new UsageError('--kind series needs --series <flow id or stock name>');
   const series = flags.series === undefined ? undefined : { id: flags.series, ...(flags.seriesKind ? { kind: flags.seriesKind as TidyKind } : {}) };
-  const choice = { series, by: flags.by === 'total' ? null : flags.by, stacked: flags.stacked === true };
+  const choice = { series, by: flags.by === 'total' ? null : flags.by, stacked: flags.stacked === true, tolerance: numberFlag('--tolerance', flags.tolerance, false) };
   if (source === 'run folder') {
     const run = readRunFolder(path);
     checkFolderScenario(flags.scenario, run.scenario, path);
-    return runFigure(kind, [run], choice, chart);
+    return runFigure(kind, [run], choice, chart, run.flowLabels);
   }
   const model = openModel(path);
   const everyScenario = kind === 'waste-peaks' && model.scenarios.length > 0 ? model.scenarios : [undefined];
-  return runFigure(kind, model.run(flags.scenario.length > 0 ? flags.scenario : everyScenario), choice, chart);
+  return runFigure(kind, model.run(flags.scenario.length > 0 ? flags.scenario : everyScenario), choice, chart, model.definition.flows);
 }

@@ -36,6 +36,7 @@ const FLAG_KINDS = {
   '--series-kind': ['waste-peaks', 'series'],
   '--by': ['series'],
   '--stacked': ['series'],
+  '--tolerance': ['waste-peaks'],
   '--output': SWEEP_KINDS,
   '--statistic': ['sobol', 'morris'],
   '--year': ['sobol', 'morris'],

@@ -12,6 +12,13 @@ export interface RunFigureOptions {
   readonly formats?: readonly FigureFormat[];
   /** PNG resolution; default 300. */
   readonly dpi?: number;
+  /** Waste-peak chart: another hump within this share of the peak is marked as a near tie (default 0). */
+  readonly tolerance?: number;
+}
+
+/** The year a Sankey diagram of a run shows unless told otherwise: the middle of the horizon (the earlier of two). */
+export function middleYear(years: readonly number[]): number {
+  return years[Math.floor((years.length - 1) / 2)];
 }
 
 /**
@@ -19,12 +26,11 @@ export interface RunFigureOptions {
  * waste-peaks.<format> of the waste generated (when the model has any). Returns the paths written.
  */
 export async function writeRunFigures(directory: string, definition: ModelDefinition, solution: Solution, options: RunFigureOptions = {}): Promise<string[]> {
-  const { years } = solution;
-  const year = options.year ?? years[Math.floor((years.length - 1) / 2)];
-  const sankey = sankeySvg(solutionSankeyInput(solution, { period: { year }, processes: definition.processes })).svg;
+  const year = options.year ?? middleYear(solution.years);
+  const sankey = sankeySvg(solutionSankeyInput(solution, { period: { year }, processes: definition.processes, flows: definition.flows })).svg;
   const figures: [string, string][] = [['sankey', sankey]];
   // A model with no waste stream and no stock to discard from has no waste-peak chart.
-  if (wastePeakSeries(solution, undefined).length > 0) figures.push(['waste-peaks', wastePeakSvg(solutionWastePeakInput([solution])).svg]);
+  if (wastePeakSeries(solution, undefined).length > 0) figures.push(['waste-peaks', wastePeakSvg(solutionWastePeakInput([solution], { flows: definition.flows }), { tolerance: options.tolerance }).svg]);
   const written: string[] = [];
   for (const format of options.formats ?? ['svg', 'png']) {
     for (const [name, svg] of figures) {

@@ -21,6 +21,7 @@ interface RunSummary {
   readonly issues: Solution['issues'];
   readonly unit: string;
   readonly wasteGeneration?: readonly SeriesRef[];
+  readonly flowLabels?: Readonly<Record<string, string>>;
 }
 
 /** The run a results folder holds, rebuilt from its tidy table and summary.json without running the model again. */
@@ -39,6 +40,7 @@ export function readRunFolder(folder: string): SavedRun {
     issues: summary.issues,
     unit: summary.unit,
     wasteGeneration: summary.wasteGeneration,
+    flowLabels: Object.entries(summary.flowLabels ?? {}).map(([id, label]) => ({ id, label })),
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Solution } from '../../engine/simulate/solution.js';
-import { solutionTimeSeriesInput, solutionWastePeakInput, wastePeakSeries, type SavedRun, type SeriesRef } from '../../viz/adapters/index.js';
+import { solutionTimeSeriesInput, solutionWastePeakInput, wastePeakSeries, type FlowLook, type SavedRun, type SeriesRef } from '../../viz/adapters/index.js';
 import { timeSeriesSvg, wastePeakSvg, type ChartOptions } from '../../viz/index.js';
 import { slug } from '../output/slug.js';
 import { requireSuccess } from './modelRuns.js';
@@ -14,19 +14,21 @@ export interface RunChoice {
   /** series: the dimension with a line per item; null for the total. */
   readonly by: string | null | undefined;
   readonly stacked: boolean;
+  /** waste-peaks: another hump within this share of the peak is marked as a near tie (default 0). */
+  readonly tolerance?: number | undefined;
 }
 
-/** A chart of runs over time, from a model's runs or a results folder's saved run alike. */
-export function runFigure(kind: RunKind, runs: readonly (Solution | SavedRun)[], choice: RunChoice, chart: ChartOptions): PlotFigure {
+/** A chart of runs over time, from a model's runs or a results folder's saved run alike; `flows` give the model's flow labels. */
+export function runFigure(kind: RunKind, runs: readonly (Solution | SavedRun)[], choice: RunChoice, chart: ChartOptions, flows: readonly FlowLook[]): PlotFigure {
   requireSuccess(runs);
   const notes: string[] = [];
   const single = runs.length === 1 && runs[0].scenario !== undefined ? `-${slug(runs[0].scenario)}` : '';
   const name = `${slug(runs[0].model)}${single}-${kind}`;
   if (kind === 'series') {
-    const input = solutionTimeSeriesInput(runs, { series: choice.series!, by: choice.by });
+    const input = solutionTimeSeriesInput(runs, { series: choice.series!, by: choice.by, flows });
     return { svg: timeSeriesSvg(input, { ...chart, mode: choice.stacked ? 'stacked' : 'lines' }).svg, notes, name };
   }
-  const svg = wastePeakSvg(solutionWastePeakInput(runs, { series: choice.series }), chart).svg;
+  const svg = wastePeakSvg(solutionWastePeakInput(runs, { series: choice.series, flows }), { ...chart, tolerance: choice.tolerance }).svg;
   if (!choice.series) {
     const parts = wastePeakSeries(runs[0], undefined).map((part) => (part.kind === 'flow' ? part.id : `${part.id} (${part.kind})`));
     notes.push(`waste generated: the sum of ${parts.join(', ')}`);

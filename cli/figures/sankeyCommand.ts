@@ -7,6 +7,7 @@ import { figureFormat, writeFigure } from './figureFile.js';
 import { UsageError } from '../failure.js';
 import { integerFlag, numberFlag, periodFlags, widthFlag } from './flags.js';
 import { openModel, requireSuccess } from './modelRuns.js';
+import { middleYear } from './runFigures.js';
 
 interface SankeyFlags {
   readonly year?: string;
@@ -26,7 +27,7 @@ export function registerSankey(program: Command): void {
     .command('sankey')
     .description('draw a Sankey diagram of one year (or a span of years) of a model run as SVG, PNG or PDF')
     .argument('<model>', 'model file (.yaml, .yml or .json)')
-    .option('-y, --year <year>', 'the year to draw')
+    .option('-y, --year <year>', 'the year to draw (default: the middle year of the horizon, as run draws)')
     .option('--span <from-to>', 'a span of years instead, e.g. 2025-2035')
     .option('--aggregate <how>', 'how a span combines: sum (totals) or mean (an average year)', 'sum')
     .option('-s, --scenario <name>', 'scenario to run (default: the base model)')
@@ -42,7 +43,7 @@ export function registerSankey(program: Command): void {
         '  $ metabolis sankey models/singapore/model.yaml --span 2025-2035 --aggregate mean --scale 116000 -o mean.pdf\n',
     )
     .action(async (modelPath: string, flags: SankeyFlags) => {
-      const period = periodFlags(flags.year, flags.span, flags.aggregate);
+      const asked = periodFlags(flags.year, flags.span, flags.aggregate);
       const options = {
         width: widthFlag(flags.width),
         minFlow: numberFlag('--min-flow', flags.minFlow, false),
@@ -52,21 +53,23 @@ export function registerSankey(program: Command): void {
       if (flags.out !== undefined) figureFormat(flags.out);
       const { definition, run } = openModel(modelPath);
       const { start, end } = definition.time;
-      for (const year of 'year' in period ? [period.year] : [period.from, period.to]) {
+      for (const year of asked === undefined ? [] : 'year' in asked ? [asked.year] : [asked.from, asked.to]) {
         if (year < start || year > end) throw new UsageError(`${flags.span ? '--span' : '--year'} must lie within the model's years ${start}–${end} (got ${year})`);
       }
       const solutions = run([flags.scenario]);
       requireSuccess(solutions);
       const solution = solutions[0];
+      const period = asked ?? { year: middleYear(solution.years) };
       const dimension = flags.color === 'none' ? null : flags.color;
-      const figure = sankeySvg(solutionSankeyInput(solution, { period, processes: definition.processes, dimension }), {
+      const figure = sankeySvg(solutionSankeyInput(solution, { period, processes: definition.processes, flows: definition.flows, dimension }), {
         ...options,
         ...(dimension === null ? { colorBy: 'target' as const } : {}),
       });
       const periodName = 'year' in period ? String(period.year) : `${period.from}-${period.to}-${period.aggregate}`;
       const out = flags.out ?? `${slug(definition.name)}-sankey-${periodName}${flags.scenario ? `-${slug(flags.scenario)}` : ''}.svg`;
       const notes = await writeFigure(out, figure.svg, dpi);
-      process.stdout.write(`${[`wrote ${out}`, ...sankeyReport(figure, solution.unit), ...notes].join('\n')}\n`);
+      const defaultYear = asked === undefined ? [`year: ${periodName}, the middle of ${start}–${end} (--year or --span to choose)`] : [];
+      process.stdout.write(`${[`wrote ${out}`, ...defaultYear, ...sankeyReport(figure, solution.unit), ...notes].join('\n')}\n`);
     });
 }
 

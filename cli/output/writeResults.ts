@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
 import type { TidyTable } from '../../engine/analysis/tidyTable.js';
 import type { Solution } from '../../engine/simulate/solution.js';
-import { wasteGenerationSeries } from '../../viz/adapters/index.js';
+import { wasteGenerationSeries, type FlowLook } from '../../viz/adapters/index.js';
 import { explainStatus } from '../../engine/analysis/statusReport.js';
 import { cohortCsv } from './cohortTable.js';
 import { csvLine } from './csv.js';
@@ -14,12 +14,20 @@ export type ResultFormat = 'csv' | 'json';
  * Writes a run's results into `directory`: the tidy table (results.csv or results.json), the
  * peaks (peaks.csv or peaks.json, with the years of near ties within `peakTolerance`),
  * summary.json (status with what went wrong and what to do, the years where negative-inflow
- * correction acted, issues, conventions, waste peaks, the
- * streams that make up the waste generated, so that `metabolis plot` can draw the folder) and,
- * for a run that kept them, the stocks by cohort (cohorts.csv).
+ * correction acted, issues, conventions, waste peaks, the streams that make up the waste
+ * generated and the model's flow labels, so that `metabolis plot` can draw the folder as it draws
+ * the model) and, for a run that kept them, the stocks by cohort (cohorts.csv).
  * Returns the paths written.
  */
-export function writeResults(directory: string, format: ResultFormat, solution: Solution, table: TidyTable, peaks: readonly SeriesPeak[], peakTolerance: number): string[] {
+export function writeResults(
+  directory: string,
+  format: ResultFormat,
+  solution: Solution,
+  table: TidyTable,
+  peaks: readonly SeriesPeak[],
+  peakTolerance: number,
+  flows: readonly FlowLook[] = [],
+): string[] {
   mkdirSync(directory, { recursive: true });
   const written: string[] = [];
   const write = (name: string, text: string) => {
@@ -78,6 +86,7 @@ export function writeResults(directory: string, format: ResultFormat, solution: 
     years: { start: solution.years[0], end: solution.years[solution.years.length - 1] },
     wastePeaks: peakRows.filter((row) => row.waste && row.item === ''),
     wasteGeneration: wasteGenerationSeries(solution).map(({ kind, id }) => ({ kind, id })),
+    flowLabels: Object.fromEntries(flows.flatMap(({ id, label }) => (label === undefined ? [] : [[id, label]]))),
   };
   write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   const cohorts = cohortCsv(solution);

@@ -62,6 +62,7 @@ const flow = z.strictObject({
   share: expression.optional().describe('share of the source process outflow, or rest'),
   demand: z.literal(true).optional().describe('the inflow a stock-driven stock needs'),
   id: label.optional().describe('unique id (default from->to)'),
+  label: z.string().min(1).optional().describe('how figures name the flow (default: made from its id)'),
   waste: z.boolean().optional().describe('a waste stream: its peaks are reported in the summary'),
 });
 

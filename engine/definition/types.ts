@@ -81,7 +81,7 @@ export interface ExpressionParameterDefinition {
 
 export interface ProcessDefinition {
   readonly name: string;
-  /** Column in a Sankey diagram, when the user fixes it. */
+  /** Column of processes in a Sankey diagram (0: the first), when the user fixes it. */
   readonly stage: number | undefined;
   readonly label: string | undefined;
   readonly path: string;
@@ -102,6 +102,8 @@ export interface FlowDefinition {
   readonly kind: 'value' | 'share' | 'rest' | 'demand';
   /** Marked `waste: true`: a waste stream, whose peak the run summary reports. */
   readonly waste: boolean;
+  /** How figures name the flow (and, for a flow from or to outside, its source or sink); undefined: made from the id. */
+  readonly label: string | undefined;
   /** The expression for `value` and `share` flows (a number is written as its decimal string). */
   readonly expression: string | undefined;
   readonly path: string;

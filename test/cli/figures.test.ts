@@ -34,8 +34,15 @@ describe('metabolis sankey', () => {
     expect(readFileSync(pdf, 'utf8').slice(0, 5)).toBe('%PDF-');
   });
 
+  it('metabolis sankey <demo> without --year draws the middle year of the horizon, as run does, and says which', async () => {
+    const out = join(scratch, 'middle.svg');
+    const printed = await metabolis('sankey', demo, '-o', out);
+    expect(printed).toContain('year: 2036, the middle of 2013–2060 (--year or --span to choose)');
+    expect(readFileSync(out, 'utf8')).toContain('2036 · scenario base model');
+  });
+
   it('metabolis sankey rejects usage mistakes with a message that names the flag', async () => {
-    await expect(metabolis('sankey', demo, '-o', join(scratch, 'x.svg'))).rejects.toThrow(new UsageError('give either --year or --span'));
+    await expect(metabolis('sankey', demo, '--year', '2030', '--span', '2025-2035')).rejects.toThrow(new UsageError('give either --year or --span, not both'));
     await expect(metabolis('sankey', demo, '--year', '2090')).rejects.toThrow("--year must lie within the model's years 2013–2060 (got 2090)");
     await expect(metabolis('sankey', demo, '--year', '2030', '-o', 'fig.gif')).rejects.toThrow('-o must end in .svg, .png or .pdf (got fig.gif)');
     await expect(metabolis('sankey', demo, '--year', '2030', '--scenario', 'zero-wast')).rejects.toThrow("unknown scenario: zero-wast (did you mean 'zero-waste'");
@@ -60,11 +67,23 @@ describe('metabolis plot', () => {
     const out = join(scratch, 'landfill.svg');
     await metabolis('plot', demo, '--kind', 'series', '--series', 'landfilled', '--series-kind', 'stock-inflow', '-s', 'status-quo', '-s', 'zero-waste', '--by', 'total', '-o', out);
     const svg = readFileSync(out, 'utf8');
-    expect(svg).toContain('Landfilled (inflow)');
+    expect(svg).toContain('>Landfilled, inflow (kt/yr)</text>');
     expect(svg).toContain('>zero-waste</text>');
   });
 
+  it('metabolis plot --tolerance marks a near tie of the peak (domestic incineration: 2045, and 2018 within 3 %)', async () => {
+    const out = join(scratch, 'near-tie.svg');
+    await metabolis('plot', demo, '--series', 'domestic_incinerated', '-s', 'status-quo', '-o', out);
+    expect(readFileSync(out, 'utf8')).not.toContain('>near tie');
+    await metabolis('plot', demo, '--series', 'domestic_incinerated', '-s', 'status-quo', '--tolerance', '0.03', '-o', out);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toContain('>peak 2045: 1.8 Mt/yr</text>');
+    expect(svg).toContain('>near tie: 2018</text>');
+  });
+
   it('metabolis plot rejects usage mistakes: a missing --series, an unknown kind, a kind of sweeps', async () => {
+    await expect(metabolis('plot', demo, '--kind', 'series', '--series', 'landfilled', '--tolerance', '0.01')).rejects.toThrow('--tolerance goes with --kind waste-peaks, not series');
+    await expect(metabolis('plot', demo, '--tolerance', '-1')).rejects.toThrow('--tolerance must be a non-negative number (got -1)');
     await expect(metabolis('plot', demo, '--kind', 'series')).rejects.toThrow('--kind series needs --series');
     await expect(metabolis('plot', demo, '--kind', 'pie')).rejects.toThrow('--kind must be one of waste-peaks, series, fan, sobol, morris, peak-years (got pie)');
     await expect(metabolis('plot', demo, '--kind', 'fan')).rejects.toThrow(`--kind fan does not fit ${demo}, a model: it plots waste-peaks, series`);

@@ -14,13 +14,14 @@ import { metabolis } from './figureCommands.js';
 const demo = 'models/singapore/model.yaml';
 const scratch = mkdtempSync(join(tmpdir(), 'metabolis-plot-run-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const model = compile(loadModel(demo));
+const definition = loadModel(demo);
+const model = compile(definition);
 
 /** The folder `metabolis run <demo> -s <scenario> -f <format> --out` leaves, less its figures. */
 function runFolder(scenario: string | undefined, format: ResultFormat): string {
   const folder = join(scratch, `${scenario ?? 'base'}-${format}`);
   const solution = run(model, { scenario });
-  writeResults(folder, format, solution, tidyTable(solution), solutionPeaks(solution), 0);
+  writeResults(folder, format, solution, tidyTable(solution), solutionPeaks(solution), 0, definition.flows);
   return folder;
 }
 
@@ -48,6 +49,13 @@ describe('metabolis plot <run folder>', () => {
       expect(fromFolder).toBe(await plot(`model-series${extra.join('')}`, demo, '-s', 'trend', ...args));
       expect(fromFolder).toContain('scenario trend');
     }
+  });
+
+  it("metabolis plot <run folder> names a flow by the model's label, which the folder records, as from the model", async () => {
+    const args = ['--kind', 'series', '--series', 'non_domestic_waste', '--by', 'total'];
+    const fromFolder = await plot('folder-labelled', zeroWaste, ...args);
+    expect(fromFolder).toBe(await plot('model-labelled', demo, '-s', 'zero-waste', ...args));
+    expect(fromFolder).toContain('>Non-domestic waste (Mt/yr)</text>');
   });
 
   it('metabolis plot <run folder> says which streams make up the waste generated, as the model does', async () => {

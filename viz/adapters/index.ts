@@ -6,3 +6,4 @@ export { SERIES_KINDS, type ResolvedSeries, type SeriesRef } from './seriesRef.j
 export { sameScaleSankeys } from './sameScale.js';
 export { tableRun, type SavedRun, type SavedRunFacts } from './tableRun.js';
 export type { RunSeries } from './runSeries.js';
+export { displayName, type FlowLook } from './displayName.js';

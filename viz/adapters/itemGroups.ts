@@ -1,7 +1,14 @@
+import { collapseSeries } from './collapse.js';
+import type { RunSeries } from './runSeries.js';
+
 /**
- * Which colour category each dimension item falls in. Beyond `maxItems` categories colours can
- * no longer be told apart, so the largest `maxItems − 1` items keep their own and the rest share
- * one, named for how many it holds ("4 smaller streams").
+ * Which colour category each dimension item falls in. A figure colours its categories in order,
+ * so an item's colour follows from its position in the dimension as the model declares it, the
+ * same in every figure of a model. Beyond `maxItems` categories colours can no longer be told
+ * apart, so the largest `maxItems − 1` items keep their own (in declared order) and the rest
+ * share one, named for how many it holds ("7 other streams"). Which items are largest is the
+ * caller's `totals`: those of the whole run (runItemTotals), not of one figure, so that every
+ * figure of a run keeps the same items and gives each the same colour.
  */
 export interface ItemGroups {
   readonly names: readonly string[];
@@ -25,6 +32,24 @@ export function itemGroups(items: readonly string[], totals: Float64Array, maxIt
   }
   const merged = items.length - kept.size;
   for (let k = 0; k < items.length; k++) if (!kept.has(k)) groupOf[k] = names.length;
-  names.push(`${merged} smaller ${dimension}s`);
+  names.push(`${merged} other ${dimension}s`);
   return { names, groupOf };
+}
+
+/**
+ * How much of each item of `dimension` the runs move: the sum over every flow that has the
+ * dimension, every year and every run. Items that no flow carries total 0 and keep their
+ * declared order.
+ */
+export function runItemTotals(runs: readonly RunSeries[], dimension: string): Float64Array {
+  const items = runs[0].dimensions.find((candidate) => candidate.name === dimension)?.items ?? [];
+  const totals = new Float64Array(items.length);
+  for (const run of runs) {
+    for (const flow of run.flows) {
+      if (!flow.dims.includes(dimension)) continue;
+      const collapsed = collapseSeries(flow.values, flow.dims, run.dimensions, dimension);
+      collapsed.values.forEach((value, i) => (totals[i % collapsed.size] += Math.abs(value)));
+    }
+  }
+  return totals;
 }

@@ -1,5 +1,6 @@
 import type { TidyKind } from '../../engine/analysis/tidyTable.js';
 import { OptionsError, nearestNames } from '../../engine/errors.js';
+import { displayName } from './displayName.js';
 import type { RunSeries } from './runSeries.js';
 
 /** Which series of a run: a flow by id, or a stock's level, inflow or outflow by the stock's name. */
@@ -38,16 +39,16 @@ export function resolveSeries(solution: RunSeries, ref: SeriesRef, stockDefault:
   throw new OptionsError('series', `must name a ${what} of the run: unknown ${ref.kind === undefined ? 'series' : what}: ${ref.id}${nearest.length ? ` (did you mean ${nearest.map((n) => `'${n}'`).join(', ')}?)` : ''}`);
 }
 
-/** How an axis names the series: "Flue gas", "Eee stock (outflow)". */
-export function seriesQuantity(series: ResolvedSeries, name: (id: string) => string): string {
+/** How an axis names the series: "Flue gas" (a flow, by `flowName`), "Landfilled, level", "EEE stock, outflow". */
+export function seriesQuantity(series: ResolvedSeries, flowName: (id: string) => string): string {
   switch (series.kind) {
     case 'flow':
-      return name(series.id);
+      return flowName(series.id);
     case 'stock':
-      return `${name(series.id)} (level)`;
+      return `${displayName(series.id)}, level`;
     case 'stock-inflow':
-      return `${name(series.id)} (inflow)`;
+      return `${displayName(series.id)}, inflow`;
     default:
-      return `${name(series.id)} (outflow)`;
+      return `${displayName(series.id)}, outflow`;
   }
 }

@@ -4,8 +4,8 @@ import type { Solution } from '../../engine/simulate/solution.js';
 import type { Period } from '../figure/period.js';
 import type { ItemValues, SankeyFlow, SankeyInput, SankeyStock } from '../sankey/input.js';
 import { collapseSeries, spanValues } from './collapse.js';
-import { displayName } from './displayName.js';
-import { itemGroups, type ItemGroups } from './itemGroups.js';
+import { displayName, flowNamer, type FlowLook } from './displayName.js';
+import { itemGroups, runItemTotals, type ItemGroups } from './itemGroups.js';
 import { yearSpan } from './span.js';
 
 /** What a model definition says about how to draw a process (a ModelDefinition's processes will do). */
@@ -20,9 +20,11 @@ export interface SolutionSankeyOptions {
   readonly period: Period;
   /** Labels and stages (columns) of the processes; without them names are shown and the layout places every process. */
   readonly processes?: readonly ProcessLook[];
+  /** The model's flows, for their labels: a flow from or to outside names its boundary node by its label, else by its id. */
+  readonly flows?: readonly FlowLook[];
   /** Dimension whose items colour the bands: default the first dimension any flow has; null for no split. */
   readonly dimension?: string | null;
-  /** Most colour categories; the smallest items beyond share one (default 7). */
+  /** Most colour categories; the run's smallest items beyond share one (default 7). */
   readonly maxItems?: number;
   /** Default: the model's name. */
   readonly title?: string;
@@ -60,11 +62,10 @@ export function solutionSankeyInput(solution: Solution, options: SolutionSankeyO
 
   const flows = solution.flows.map((flow) => ({ flow, ...reduce(flow.values, flow.dims) }));
   const items = solution.dimensions.find((d) => d.name === dimension)?.items ?? [];
-  const throughput = new Float64Array(items.length);
-  for (const { split, values } of flows) if (split) values.forEach((value, k) => (throughput[k] += Math.abs(value)));
-  const groups = itemGroups(items, throughput, maxItems, dimension ?? '');
+  const groups = itemGroups(items, dimension === undefined ? new Float64Array(0) : runItemTotals([solution], dimension), maxItems, dimension ?? '');
   const itemValues = (values: Float64Array, split: boolean): ItemValues => (split ? grouped(values, groups) : total(values));
 
+  const flowName = flowNamer(options.flows);
   // A flow that is zero throughout the period would still give a boundary node of its own.
   const sankeyFlows: SankeyFlow[] = flows
     .filter(({ values }) => values.some((value) => value !== 0))
@@ -72,7 +73,7 @@ export function solutionSankeyInput(solution: Solution, options: SolutionSankeyO
       from: flow.from,
       to: flow.to,
       value: itemValues(values, split),
-      ...(flow.from === OUTSIDE || flow.to === OUTSIDE ? { label: displayName(flow.id) } : {}),
+      ...(flow.from === OUTSIDE || flow.to === OUTSIDE ? { label: flowName(flow.id) } : {}),
     }));
 
   const stocks: SankeyStock[] = solution.stocks.map((stock) => {

@@ -1,8 +1,8 @@
 import { OptionsError } from '../../engine/errors.js';
 import type { TimeSeries, TimeSeriesInput } from '../charts/time-series.js';
 import { collapseSeries, itemSeries } from './collapse.js';
-import { displayName } from './displayName.js';
-import { itemGroups } from './itemGroups.js';
+import { displayName, flowNamer, type FlowLook } from './displayName.js';
+import { itemGroups, runItemTotals } from './itemGroups.js';
 import type { RunSeries } from './runSeries.js';
 import { checkSameYears } from './sameYears.js';
 import { resolveSeries, seriesQuantity, type SeriesRef } from './seriesRef.js';
@@ -12,10 +12,12 @@ export interface SolutionTimeSeriesOptions {
   readonly series: SeriesRef;
   /** Dimension whose items get a line (or area) each: default the series' first; null for the total. */
   readonly by?: string | null;
-  /** Most lines per run; the smallest items beyond share one (default 7). */
+  /** Most lines per run; the runs' smallest items beyond share one (default 7). */
   readonly maxItems?: number;
   /** Default: the model's name. */
   readonly title?: string;
+  /** The model's flows, for their labels; a flow without one is named from its id. */
+  readonly flows?: readonly FlowLook[];
 }
 
 /** A flow or stock of one or more runs (scenarios, or saved runs) over time, one series per dimension item and run. */
@@ -27,16 +29,15 @@ export function solutionTimeSeriesInput(solutions: readonly RunSeries[], options
   if (by !== undefined && !first.dims.includes(by)) {
     throw new OptionsError('by', `must be a dimension of ${first.id} (${first.dims.join(', ') || 'it has none'}; got ${by})`);
   }
+  const quantity = seriesQuantity(first, flowNamer(options.flows));
   const collapsed = resolved.map((series) => collapseSeries(series.values, series.dims, solutions[0].dimensions, by));
   const items = collapsed[0].items;
-  const totals = new Float64Array(collapsed[0].size);
-  for (const series of collapsed) series.values.forEach((value, i) => (totals[i % series.size] += Math.abs(value)));
-  const groups = items ? itemGroups(items, totals, options.maxItems ?? 7, by!) : undefined;
+  const groups = items ? itemGroups(items, runItemTotals(solutions, by!), options.maxItems ?? 7, by!) : undefined;
 
   const series: TimeSeries[] = collapsed.flatMap((run, r) => {
     const scenario = solutions.length > 1 ? (solutions[r].scenario ?? 'base model') : undefined;
     const name = (label: string) => ({ label, ...(scenario === undefined ? {} : { scenario }) });
-    if (!groups) return [{ ...name(seriesQuantity(first, displayName)), values: itemSeries(run, 0) }];
+    if (!groups) return [{ ...name(quantity), values: itemSeries(run, 0) }];
     return groups.names.map((label, g) => {
       const values = new Float64Array(years.length);
       for (let t = 0; t < years.length; t++) {
@@ -49,7 +50,7 @@ export function solutionTimeSeriesInput(solutions: readonly RunSeries[], options
   const scenario = solutions.length === 1 ? (solutions[0].scenario ?? 'base model') : undefined;
   return {
     title: options.title ?? solutions[0].model,
-    quantity: seriesQuantity(first, displayName),
+    quantity,
     unit: first.unit,
     years,
     series,

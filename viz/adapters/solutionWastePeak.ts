@@ -2,7 +2,7 @@ import { totalOverItems } from '../../engine/analysis/peaks.js';
 import { OptionsError } from '../../engine/errors.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 import type { WastePeakInput } from '../charts/waste-peak.js';
-import { displayName } from './displayName.js';
+import { flowNamer, type FlowLook } from './displayName.js';
 import { resolveSeries, seriesQuantity, type ResolvedSeries, type SeriesRef } from './seriesRef.js';
 import { checkSameYears } from './sameYears.js';
 import type { SavedRun } from './tableRun.js';
@@ -13,6 +13,8 @@ export interface SolutionWastePeakOptions {
   readonly series?: SeriesRef;
   /** Default: the model's name. */
   readonly title?: string;
+  /** The model's flows, for their labels; a flow without one is named from its id. */
+  readonly flows?: readonly FlowLook[];
 }
 
 /**
@@ -37,7 +39,7 @@ export function solutionWastePeakInput(solutions: readonly (Solution | SavedRun)
       const totals = totalOverItems(part.values, part.values.length / years.length);
       for (let t = 0; t < years.length; t++) sum[t] += totals[t];
     }
-    return { name: solution.scenario ?? 'base model', values: sum, unit: parts[0].unit, quantity: options.series ? seriesQuantity(parts[0], displayName) : 'Waste generated' };
+    return { name: solution.scenario ?? 'base model', values: sum, unit: parts[0].unit, quantity: options.series ? seriesQuantity(parts[0], flowNamer(options.flows)) : 'Waste generated' };
   });
   return {
     title: options.title ?? solutions[0].model,

@@ -1,5 +1,6 @@
 import type { TidyKind, TidyTable } from '../../engine/analysis/tidyTable.js';
 import { OptionsError } from '../../engine/errors.js';
+import type { FlowLook } from './displayName.js';
 import type { RunSeries } from './runSeries.js';
 import type { SeriesRef } from './seriesRef.js';
 
@@ -7,6 +8,8 @@ import type { SeriesRef } from './seriesRef.js';
 export interface SavedRun extends RunSeries {
   /** The streams whose sum is the waste generated, as the run recorded them (undefined: not recorded). */
   readonly wasteGeneration: readonly SeriesRef[] | undefined;
+  /** The labels the model gave its flows, as the run recorded them (empty: none, or not recorded). */
+  readonly flowLabels: readonly FlowLook[];
 }
 
 /** What a results folder says about its run beside the table (summary.json). */

@@ -40,6 +40,8 @@ export interface TimeSeriesOptions extends ChartOptions {
 }
 
 const LINE_STYLES = ['line', 'dashed', 'dotted'] as const;
+/** Stacked areas are slightly translucent so the grid shows through; their legend swatches alike. */
+const AREA_OPACITY = 0.85;
 
 function distinct(values: readonly (string | undefined)[]): string[] {
   return [...new Set(values.filter((value): value is string => value !== undefined))];
@@ -83,7 +85,7 @@ export function timeSeriesSvg(input: TimeSeriesInput, options: TimeSeriesOptions
 
   const legend: LegendGroup[] = colorByScenario
     ? [{ title: 'Scenario', entries: scenarios.map((scenario, i) => ({ label: scenario, color: colors[i], mark: 'line' })) }]
-    : [{ title: input.dimension, entries: labels.map((label, i) => ({ label, color: colors[i], mark: mode === 'stacked' ? 'swatch' : 'line' })) }];
+    : [{ title: input.dimension, entries: labels.map((label, i) => ({ label, color: colors[i], ...(mode === 'stacked' ? { mark: 'swatch', opacity: AREA_OPACITY } : { mark: 'line' }) })) }];
   if (!colorByScenario && scenarios.length > 1) {
     legend.push({ title: 'Scenario', entries: scenarios.map((scenario, i) => ({ label: scenario, color: MUTED_INK, mark: LINE_STYLES[i] })) });
   }
@@ -102,7 +104,7 @@ export function timeSeriesSvg(input: TimeSeriesInput, options: TimeSeriesOptions
       .x((_, t) => x(years[t]))
       .y0((d) => y(d[0]))
       .y1((d) => y(d[1]));
-    layers.forEach((layer, i) => (marks += element('path', { d: shape(layer.map((d) => [d[0], d[1]] as [number, number])) ?? '', fill: colorOf(input.series[i]), 'fill-opacity': 0.85 })));
+    layers.forEach((layer, i) => (marks += element('path', { d: shape(layer.map((d) => [d[0], d[1]] as [number, number])) ?? '', fill: colorOf(input.series[i]), 'fill-opacity': AREA_OPACITY })));
   } else {
     const path = line<number>()
       .x((_, t) => x(years[t]))

@@ -10,9 +10,9 @@ import { displayUnit, formatQuantity } from '../figure/quantity.js';
 import { FONT_SIZE } from '../figure/size.js';
 import { labelsSvg } from '../labels/draw.js';
 import { placeLabels, type LabelCandidate, type LabelRequest, type Obstacle, type PlacedLabel } from '../labels/place.js';
-import { textBlock } from '../labels/text-block.js';
+import { baselineCentredOn, blockHeight, textBlock } from '../labels/text-block.js';
 import { element, pathData } from '../svg/element.js';
-import { TEXT_ASCENT, TEXT_DESCENT } from '../text/measure.js';
+import { TEXT_ASCENT } from '../text/measure.js';
 import { chartFrame, type ChartOptions } from './chart-frame.js';
 import { polylineObstacles } from './line-obstacles.js';
 import { checkSeriesLength, checkYears } from './series-check.js';
@@ -27,33 +27,94 @@ export interface WastePeakInput {
   readonly scenarios: readonly { readonly name: string; readonly values: ArrayLike<number> }[];
 }
 
+export interface WastePeakOptions extends ChartOptions {
+  /**
+   * Relative tolerance for near ties (findPeak's): another hump of a series within this share of
+   * its peak is marked as a near tie, so that a 1 % difference does not read as a decisive peak.
+   * Default 0: exact ties only.
+   */
+  readonly tolerance?: number;
+}
+
 export interface WastePeakFigure extends Figure {
-  /** The peak of each scenario, as engine/analysis finds it (earliest year of the largest value). */
+  /** The peak of each scenario, as engine/analysis finds it (earliest year of the largest value, censored at the ends). */
   readonly peaks: readonly { readonly scenario: string; readonly peak: Peak }[];
   readonly labels: readonly PlacedLabel[];
 }
 
 const MARKER_RADIUS = 2.2;
 
-function annotation(peak: Peak, unit: string): string | undefined {
+/**
+ * A point a series' annotation marks. A peak or near tie within the horizon is filled and
+ * dropped to the axis; a maximum at an end of the horizon (censored: the peak, if any, lies
+ * beyond it) is an open circle whose label sits on the inner side.
+ */
+interface PeakMark {
+  readonly year: number;
+  readonly value: number;
+  /** The annotation: one line, or two for a censored maximum, which needs more words. */
+  readonly lines: readonly string[];
+  readonly censored: 'start' | 'end' | undefined;
+}
+
+function peakMarks(peak: Peak, years: readonly number[], unit: string): PeakMark[] {
+  const edge = (year: number): PeakMark['censored'] => (year === years[0] ? 'start' : 'end');
   switch (peak.status) {
     case 'peak':
-      return `peak ${peak.year}: ${formatQuantity(peak.value, unit)}`;
+      return [
+        { year: peak.year, value: peak.value, lines: [`peak ${peak.year}: ${formatQuantity(peak.value, unit)}`], censored: undefined },
+        ...peak.nearTies.map((tie): PeakMark => {
+          const censored = tie.censored ? edge(tie.year) : undefined;
+          const cut = censored === 'end' ? ', still rising' : censored === 'start' ? ', falling from before' : '';
+          return { year: tie.year, value: tie.value, lines: [`near tie: ${tie.year}${cut}`], censored };
+        }),
+      ];
     case 'rising':
-      return 'no peak within horizon';
+      return [{ year: peak.year, value: peak.value, lines: [`rising in ${peak.year};`, 'peak, if any, after'], censored: 'end' }];
+    case 'falling':
+      return [{ year: peak.year, value: peak.value, lines: [`highest in ${peak.year};`, 'peak, if any, before'], censored: 'start' }];
     default:
-      return undefined;
+      return [];
   }
 }
 
+/**
+ * The label of each mark, scenario by scenario. Marks that read alike name their scenario; alike
+ * marks drawn at one point (lines that coincide there: their markers overlap) share one label
+ * that names them all, or "every scenario", and the others get none (undefined).
+ */
+function markLabels(marks: readonly (readonly PeakMark[])[], names: readonly string[], at: (mark: PeakMark) => readonly [number, number]): (readonly string[] | undefined)[][] {
+  const text = (mark: PeakMark) => mark.lines.join(' ');
+  const groups: { text: string; x: number; y: number; scenarios: number[] }[] = [];
+  const groupOf = marks.map((ofScenario, i) =>
+    ofScenario.map((mark) => {
+      const [x, y] = at(mark);
+      let group = groups.find((other) => other.text === text(mark) && Math.hypot(other.x - x, other.y - y) < MARKER_RADIUS);
+      if (group === undefined) groups.push((group = { text: text(mark), x, y, scenarios: [] }));
+      group.scenarios.push(i);
+      return group;
+    }),
+  );
+  return marks.map((ofScenario, i) =>
+    ofScenario.map((mark, m) => {
+      const group = groupOf[i][m];
+      if (group.scenarios[0] !== i) return undefined;
+      const alike = groups.filter((other) => other.text === group.text).length > 1;
+      if (group.scenarios.length === 1 && !alike) return mark.lines;
+      const who = group.scenarios.length === names.length ? 'every scenario' : group.scenarios.map((s) => names[s]).join(', ');
+      return [`${who}: ${mark.lines[0]}`, ...mark.lines.slice(1)];
+    }),
+  );
+}
+
 /** Positions around a point: above, then to the upper right and left, then the sides, then below. */
-function aroundPoint(text: string, x: number, y: number): LabelCandidate[] {
+function aroundPoint(lines: readonly string[], x: number, y: number): LabelCandidate[] {
   const size = FONT_SIZE.label;
   const gap = MARKER_RADIUS + 2;
-  const above = y - gap - TEXT_DESCENT * size;
+  const block = (anchor: 'start' | 'middle' | 'end') => textBlock(lines, size, anchor);
+  const above = y - gap - blockHeight(block('start')) + TEXT_ASCENT * size;
   const below = y + gap + TEXT_ASCENT * size;
-  const middle = y + (TEXT_ASCENT - TEXT_DESCENT) * size * 0.5;
-  const block = (anchor: 'start' | 'middle' | 'end') => textBlock([text], size, anchor);
+  const middle = baselineCentredOn(block('start'), y);
   return [
     { x, y: above, block: block('middle') },
     { x: x + gap, y: above, block: block('start') },
@@ -66,16 +127,29 @@ function aroundPoint(text: string, x: number, y: number): LabelCandidate[] {
   ];
 }
 
+/** Label positions for a mark: a censored one's label keeps to the inner side of the horizon's end. */
+function markCandidates(mark: PeakMark, x: number, y: number): LabelCandidate[] {
+  const [above, upperRight, upperLeft, right, left, below, lowerLeft, lowerRight] = aroundPoint(mark.lines, x, y);
+  if (mark.censored === 'end') return [upperLeft, right, left, below, lowerLeft, lowerRight, above, upperRight];
+  if (mark.censored === 'start') return [upperRight, right, lowerRight, above, upperLeft, left, below, lowerLeft];
+  return [above, upperRight, upperLeft, right, left, below, lowerLeft, lowerRight];
+}
+
 /**
- * Waste generation over time for one or more scenarios, each peak marked and annotated with
- * its year and value, or "no peak within horizon" at the end of a series still rising there.
+ * Waste generation over time for one or more scenarios, each peak marked and annotated with its
+ * year and value, near ties within `options.tolerance` marked beside it, and a maximum at an end
+ * of the horizon marked as what it is: still rising at the end (the peak, if any, comes after)
+ * or highest in the first year (the peak, if any, came before). A series that is the same every
+ * year, zero, or undefined gets a note instead.
  */
-export function wastePeakSvg(input: WastePeakInput, options: ChartOptions = {}): WastePeakFigure {
+export function wastePeakSvg(input: WastePeakInput, options: WastePeakOptions = {}): WastePeakFigure {
   checkYears(input.years);
   if (input.scenarios.length === 0) throw new OptionsError('scenarios', 'must hold at least one scenario');
   input.scenarios.forEach((scenario, i) => checkSeriesLength(`scenarios[${i}].values`, scenario.values, input.years));
+  const tolerance = options.tolerance ?? 0;
+  if (!(Number.isFinite(tolerance) && tolerance >= 0)) throw new OptionsError('tolerance', `must be a finite number of at least 0 (got ${tolerance})`);
   const { years } = input;
-  const peaks = input.scenarios.map((scenario) => ({ scenario: scenario.name, peak: findPeak(scenario.values, years) }));
+  const peaks = input.scenarios.map((scenario) => ({ scenario: scenario.name, peak: findPeak(scenario.values, years, 0, 1, { tolerance }) }));
 
   let high = 0;
   let low = 0;
@@ -90,6 +164,7 @@ export function wastePeakSvg(input: WastePeakInput, options: ChartOptions = {}):
   const { colors, distinct } = categoricalColors(input.scenarios.length);
   const notes: { text: string }[] = [];
   for (const { scenario, peak } of peaks) {
+    if (peak.status === 'flat') notes.push({ text: `${scenario}: the same every year (${formatQuantity(peak.value, input.unit)}), no peak.` });
     if (peak.status === 'zero') notes.push({ text: `${scenario}: zero throughout, no peak.` });
     if (peak.status === 'undefined') notes.push({ text: `${scenario}: the series has missing values (NaN), no peak.` });
   }
@@ -108,27 +183,27 @@ export function wastePeakSvg(input: WastePeakInput, options: ChartOptions = {}):
     .defined((value) => Number.isFinite(value))
     .x((_, t) => x(years[t]))
     .y((value) => y(value / shown.factor));
-  // Two scenarios with the same annotation (lines that coincide, both still rising) name themselves.
-  const texts = peaks.map(({ peak }) => annotation(peak, input.unit));
-  const shared = (text: string | undefined) => texts.filter((other) => other === text).length > 1;
+  const marks = peaks.map(({ peak }) => peakMarks(peak, years, input.unit));
+  const at = (mark: PeakMark) => [x(mark.year), y(mark.value / shown.factor)] as const;
+  const labels = markLabels(marks, input.scenarios.map((scenario) => scenario.name), at);
   input.scenarios.forEach((scenario, i) => {
     lines += element('path', { d: path(Array.from(scenario.values)) ?? '', fill: 'none', stroke: colors[i], 'stroke-width': 1.2 });
     obstacles.push(...polylineObstacles(years.map((year) => x(year)), Array.from(scenario.values, (value) => y(value / shown.factor)), 1.2, i));
-    const peak = peaks[i].peak;
-    const text = shared(texts[i]) ? `${scenario.name}: ${texts[i]}` : texts[i];
-    if (text === undefined || (peak.status !== 'peak' && peak.status !== 'rising')) return;
-    const px = x(peak.year);
-    const py = y(peak.value / shown.factor);
-    if (peak.status === 'peak') {
-      markers += element('path', { d: pathData('M', px, py + MARKER_RADIUS, 'V', plot.y1), stroke: colors[i], 'stroke-width': 0.6, 'stroke-dasharray': '2 1.5' });
-      obstacles.push({ x0: px - 0.5, y0: py, x1: px + 0.5, y1: plot.y1, group: -1 });
-    }
-    markers += element('circle', { cx: px, cy: py, r: MARKER_RADIUS, fill: peak.status === 'peak' ? colors[i] : '#FFFFFF', stroke: colors[i], 'stroke-width': 0.8 });
-    obstacles.push({ x0: px - MARKER_RADIUS, y0: py - MARKER_RADIUS, x1: px + MARKER_RADIUS, y1: py + MARKER_RADIUS, group: -1 });
-    const candidates = aroundPoint(text, px, py);
-    requests.push({ id: `peak:${scenario.name}`, candidates: peak.status === 'rising' ? [...candidates.slice(2), ...candidates.slice(0, 2)] : candidates, required: true, anchor: { x0: px, y0: py, x1: px, y1: py }, color: INK });
+    marks[i].forEach((mark, m) => {
+      const [px, py] = at(mark);
+      if (mark.censored === undefined) {
+        markers += element('path', { d: pathData('M', px, py + MARKER_RADIUS, 'V', plot.y1), stroke: colors[i], 'stroke-width': 0.6, 'stroke-dasharray': '2 1.5' });
+        obstacles.push({ x0: px - 0.5, y0: py, x1: px + 0.5, y1: plot.y1, group: -1 });
+      }
+      markers += element('circle', { cx: px, cy: py, r: MARKER_RADIUS, fill: mark.censored === undefined ? colors[i] : '#FFFFFF', stroke: colors[i], 'stroke-width': 0.8 });
+      obstacles.push({ x0: px - MARKER_RADIUS, y0: py - MARKER_RADIUS, x1: px + MARKER_RADIUS, y1: py + MARKER_RADIUS, group: -1 });
+      const label = labels[i][m];
+      if (label === undefined) return;
+      requests.push({ id: `peak:${scenario.name}:${m}`, candidates: markCandidates({ ...mark, lines: label }, px, py), required: true, anchor: { x0: px, y0: py, x1: px, y1: py }, color: INK });
+    });
   });
-  const placement = placeLabels(requests, obstacles, plot);
+  // Labels are placed in turn, the highest point first, so that labels of neighbouring points stack in the points' order.
+  const placement = placeLabels([...requests].sort((a, b) => a.anchor.y0 - b.anchor.y0), obstacles, plot);
   const axes = yAxisSvg(y, plot, yAxis) + xAxisSvg(x, plot, { title: 'Year', integer: true });
   const body = axes + lines + markers + element('g', { 'font-size': FONT_SIZE.label }, labelsSvg(placement.placed));
   return { svg: frame.document(body), width: frame.width, height: frame.height, peaks, labels: placement.placed };

@@ -5,6 +5,9 @@ import type { GraphLink, SankeyGraph, ValuePart } from './graph.js';
 /** Bands with no category (an unsplit total, or a stock band when colouring by process). */
 const NEUTRAL_BAND = '#8C8C8C';
 
+/** Bands are drawn translucent so that crossings stay legible; their legend swatches alike. */
+export const BAND_OPACITY = 0.75;
+
 export interface BandColors {
   readonly flow: (link: GraphLink, part: ValuePart) => string;
   readonly stock: (part: ValuePart) => string;
@@ -21,15 +24,15 @@ export function bandColors(graph: SankeyGraph, colorBy: 'item' | 'source' | 'tar
     const colorOf = new Map(graph.items.map((item, i) => [item, colors[i]]));
     const byItem = (part: ValuePart) => (part.item === undefined ? NEUTRAL_BAND : colorOf.get(part.item)!);
     const unsplit = graph.links.some((link) => link.parts.some((part) => part.item === undefined));
-    const legend: LegendEntry[] = graph.items.map((item, i) => ({ label: item, color: colors[i], mark: 'swatch' }));
-    if (unsplit && graph.items.length > 0) legend.push({ label: 'not split', color: NEUTRAL_BAND, mark: 'swatch' });
+    const legend: LegendEntry[] = graph.items.map((item, i) => ({ label: item, color: colors[i], mark: 'swatch', opacity: BAND_OPACITY }));
+    if (unsplit && graph.items.length > 0) legend.push({ label: 'not split', color: NEUTRAL_BAND, mark: 'swatch', opacity: BAND_OPACITY });
     return { flow: (_, part) => byItem(part), stock: byItem, legend, legendTitle: dimensionName, distinct };
   }
   const end = (link: GraphLink) => (colorBy === 'source' ? link.source : link.target);
   const ends = [...new Set(graph.links.map(end))].sort((a, b) => a - b);
   const { colors, distinct } = categoricalColors(ends.length);
   const colorOf = new Map(ends.map((node, i) => [node, colors[i]]));
-  const legend: LegendEntry[] = ends.map((node, i) => ({ label: graph.nodes[node].label, color: colors[i], mark: 'swatch' }));
+  const legend: LegendEntry[] = ends.map((node, i) => ({ label: graph.nodes[node].label, color: colors[i], mark: 'swatch', opacity: BAND_OPACITY }));
   return {
     flow: (link) => colorOf.get(end(link))!,
     stock: () => NEUTRAL_BAND,

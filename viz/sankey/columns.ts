@@ -15,28 +15,28 @@ export interface SankeyColumns {
  * when it goes to a process with an equal or lower stage, when a depth-first search from the
  * system's entry points meets it as a back edge (it closes a cycle among unstaged processes), or
  * when the columns make it point left or straight down. The forward flows then form a DAG:
- * unstaged processes take the column after their furthest forward input, processes without
- * outputs (sinks such as landfills) move to the last process column (as d3's `sankeyJustify` does), staged ones
- * keep the rank of their stage. Imports take a column of their own on the left, exports on the
- * right.
+ * a staged process stands in the column its stage names (stage 0 is the first column of
+ * processes; a stage no process fills is an empty column), unstaged processes take the column
+ * after their furthest forward input, and unstaged processes without outputs (sinks such as
+ * landfills) move to the last process column (as d3's `sankeyJustify` does). Imports take a
+ * column of their own on the left, exports on the right.
  */
 export function sankeyColumns(graph: SankeyGraph): SankeyColumns {
   const { nodes, links } = graph;
   const n = nodes.length;
   const isProcess = (i: number) => nodes[i].kind === 'process';
-  const stages = [...new Set(nodes.filter((node) => node.kind === 'process' && node.stage !== undefined).map((node) => node.stage!))].sort((a, b) => a - b);
-  const stageRank = nodes.map((node) => (node.kind === 'process' && node.stage !== undefined ? stages.indexOf(node.stage) : -1));
+  const stageColumn = nodes.map((node) => (node.kind === 'process' && node.stage !== undefined ? node.stage : -1));
 
   const backward = links.map((link) => {
-    const from = stageRank[link.source];
-    const to = stageRank[link.target];
+    const from = stageColumn[link.source];
+    const to = stageColumn[link.target];
     return from >= 0 && to >= 0 && to <= from;
   });
   markCycleBackEdges(graph, backward, isProcess);
 
   const column = new Int32Array(n);
   for (let round = 0; round <= links.length; round++) {
-    assignProcessColumns(graph, backward, stageRank, column);
+    assignProcessColumns(graph, backward, stageColumn, column);
     let changed = false;
     links.forEach((link, l) => {
       if (!backward[l] && isProcess(link.source) && isProcess(link.target) && column[link.target] <= column[link.source]) {
@@ -109,7 +109,7 @@ function markCycleBackEdges(graph: SankeyGraph, backward: boolean[], isProcess: 
 }
 
 /** Longest-path columns over the forward process links (Kahn's order), staged processes pinned. */
-function assignProcessColumns(graph: SankeyGraph, backward: readonly boolean[], stageRank: readonly number[], column: Int32Array): void {
+function assignProcessColumns(graph: SankeyGraph, backward: readonly boolean[], stageColumn: readonly number[], column: Int32Array): void {
   const { nodes, links } = graph;
   const forward = links.filter((link, l) => !backward[l] && nodes[link.source].kind === 'process' && nodes[link.target].kind === 'process');
   const pending = new Int32Array(nodes.length);
@@ -122,10 +122,10 @@ function assignProcessColumns(graph: SankeyGraph, backward: readonly boolean[], 
   const queue = nodes.map((_, i) => i).filter((i) => nodes[i].kind === 'process' && pending[i] === 0);
   for (let head = 0; head < queue.length; head++) {
     const i = queue[head];
-    if (stageRank[i] >= 0) column[i] = stageRank[i];
+    if (stageColumn[i] >= 0) column[i] = stageColumn[i];
     for (const link of forward) {
       if (link.source !== i) continue;
-      if (stageRank[link.target] < 0) column[link.target] = Math.max(column[link.target], column[i] + 1);
+      if (stageColumn[link.target] < 0) column[link.target] = Math.max(column[link.target], column[i] + 1);
       if (--pending[link.target] === 0) queue.push(link.target);
     }
   }
@@ -134,6 +134,6 @@ function assignProcessColumns(graph: SankeyGraph, backward: readonly boolean[], 
     if (node.kind === 'process') last = Math.max(last, column[i]);
   });
   nodes.forEach((node, i) => {
-    if (node.kind === 'process' && stageRank[i] < 0 && !hasOutput[i]) column[i] = last;
+    if (node.kind === 'process' && stageColumn[i] < 0 && !hasOutput[i]) column[i] = last;
   });
 }

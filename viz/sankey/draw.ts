@@ -1,13 +1,11 @@
 import { BOUNDARY_FILL, IMBALANCE_COLOR, INK, PROCESS_FILL } from '../figure/palette.js';
 import { element, pathData } from '../svg/element.js';
-import type { BandColors } from './colors.js';
+import { BAND_OPACITY, type BandColors } from './colors.js';
 import type { SankeyGraph, ValuePart } from './graph.js';
 import type { ForwardLayout } from './layout.js';
 import { loopPath } from './loop-route.js';
 import type { Routing } from './routing.js';
 import { additionPath, releasePath } from './stock-route.js';
-
-const BAND_OPACITY = 0.75;
 
 /** A band as a stroked centre line: the stroke width is the band width, never below `minWidth`. */
 function band(d: string, color: string, width: number, minWidth: number): string {

@@ -99,6 +99,9 @@ export function buildSankeyGraph(input: SankeyInput, minFlow: number): SankeyGra
     if (process.name === OUTSIDE || indexOf.has(process.name)) {
       throw new OptionsError(`processes[${i}].name`, `must be unique and not '${OUTSIDE}' (got ${process.name})`);
     }
+    if (process.stage !== undefined && !(Number.isInteger(process.stage) && process.stage >= 0)) {
+      throw new OptionsError(`processes[${i}].stage`, `must be a column: an integer of at least 0 (got ${process.stage})`);
+    }
     indexOf.set(process.name, nodes.length);
     nodes.push({ key: process.name, label: process.label ?? process.name, kind: 'process', stage: process.stage, order: process.order, inflow: 0, outflow: 0, stock: undefined });
   });

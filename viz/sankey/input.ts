@@ -8,7 +8,7 @@ export interface SankeyProcess {
   readonly name: string;
   /** Shown instead of the name. */
   readonly label?: string;
-  /** Column (any numbers; their order counts). Unstaged processes are placed after their inputs. */
+  /** Column, an integer: 0 is the first column of processes (imports stand left of it). Unstaged processes are placed after their inputs. */
   readonly stage?: number;
   /** Position within its column, top first; processes without one keep their input order. */
   readonly order?: number;

@@ -7,6 +7,17 @@ flows:
 ${flows}${extra}`;
 
 describe('loadFlows', () => {
+  it('loadModelFromText(text) reads a flow\'s label, and leaves it undefined where none is given', () => {
+    const model = load(withFlows(`  - { from: outside, to: households, value: "1", id: msw_generated, label: Municipal solid waste }
+  - { from: households, to: collection, share: 1 }
+`));
+    expect(model.flows.map((flow) => flow.label)).toEqual(['Municipal solid waste', undefined]);
+  });
+
+  it('loadModelFromText(text) rejects an empty flow label', () => {
+    expect(loadError(withFlows('  - { from: outside, to: households, value: "1", label: "" }\n')).at).toMatchObject({ path: 'flows[0].label', line: 7 });
+  });
+
   it('loadModelFromText(text) names an unknown process in a flow with the nearest names', () => {
     const error = loadError(withFlows('  - { from: outside, to: colection, value: "1" }\n'));
     expect(error.message).toBe('unknown process: colection');

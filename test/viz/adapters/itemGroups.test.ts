@@ -11,7 +11,7 @@ describe('itemGroups', () => {
 
   it('itemGroups keeps the largest items in their order and merges the rest into one named group', () => {
     const groups = itemGroups(['a', 'b', 'c', 'd', 'e'], Float64Array.of(5, 1, 9, 2, 7), 3, 'stream');
-    expect(groups.names).toEqual(['c', 'e', '3 smaller streams']);
+    expect(groups.names).toEqual(['c', 'e', '3 other streams']);
     expect([...groups.groupOf]).toEqual([2, 2, 0, 2, 1]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameScaleSankeys, solutionSankeyInput, solutionTimeSeriesInput, solutionWastePeakInput } from '../../../viz/adapters/index.js';
+import { SERIES_KINDS, sameScaleSankeys, solutionSankeyInput, solutionTimeSeriesInput, solutionWastePeakInput } from '../../../viz/adapters/index.js';
 import { sankeySvg, timeSeriesSvg, wastePeakSvg } from '../../../viz/index.js';
 import { SHIPPED_MODELS, shippedRuns } from './fixtures.js';
 
@@ -14,6 +14,11 @@ function expectWellFormedSvg(svg: string): void {
     else if (!selfClosing) open.push(name);
   }
   expect(open).toEqual([]);
+}
+
+/** The rotated text of a chart: its y axis title. */
+function yAxisTitle(svg: string): string {
+  return /<text [^>]*transform="rotate\(-90[^>]*>([^<]*)<\/text>/.exec(svg)![1];
 }
 
 describe.each(SHIPPED_MODELS)('figures of %s', (name) => {
@@ -57,5 +62,23 @@ describe.each(SHIPPED_MODELS)('figures of %s', (name) => {
     }
     const stock = solution.stocks[0].name;
     expectWellFormedSvg(timeSeriesSvg(solutionTimeSeriesInput([solution], { series: { id: stock } }), { mode: 'stacked' }).svg);
+  });
+
+  it(`timeSeriesSvg and wastePeakSvg of ${name} title the y axis "<quantity> (<unit>)", the unit once and nothing else in parentheses`, () => {
+    const { definition, solutions } = shippedRuns(name);
+    const [solution] = solutions;
+    const refs = [
+      ...solution.flows.map((flow) => ({ id: flow.id, kind: 'flow' as const })),
+      ...solution.stocks.flatMap((stock) => SERIES_KINDS.filter((kind) => kind !== 'flow').map((kind) => ({ id: stock.name, kind }))),
+    ];
+    const titles = [
+      yAxisTitle(wastePeakSvg(solutionWastePeakInput([solution], { flows: definition.flows })).svg),
+      ...refs.flatMap((series) => [
+        yAxisTitle(timeSeriesSvg(solutionTimeSeriesInput([solution], { series, flows: definition.flows })).svg),
+        yAxisTitle(wastePeakSvg(solutionWastePeakInput([solution], { series, flows: definition.flows })).svg),
+      ]),
+    ];
+    for (const title of titles) expect(title).toMatch(/^[A-Z][^()]* \((k|M|G)?t(\/yr)?\)$/);
+    expect(titles).toContain('Landfilled, level (Mt)');
   });
 });

@@ -57,6 +57,12 @@ describe('solutionSankeyInput', () => {
     expect(input.flows[0].label).toBe('Imports');
   });
 
+  it("solutionSankeyInput names a source or sink by its flow's label where the model gives one", () => {
+    const input = solutionSankeyInput(smallSolution(), { period: { year: 2020 }, flows: [{ id: 'imports', label: 'Goods bought' }] });
+    expect(input.flows[0].label).toBe('Goods bought');
+    expect(sankeySvg(input).svg).toContain('>Goods bought</');
+  });
+
   it('solutionSankeyInput rejects a year outside the run and an unknown dimension', () => {
     expect(() => solutionSankeyInput(smallSolution(), { period: { year: 2030 } })).toThrow("options.period must lie within the run's years 2020–2022 (got 2030)");
     expect(() => solutionSankeyInput(smallSolution(), { period: { year: 2020 }, dimension: 'materal' })).toThrow(OptionsError);

@@ -38,8 +38,11 @@ describe('solutionWastePeakInput', () => {
 
   it('wastePeakSvg(solutionWastePeakInput(singapore)) names the scenario in each annotation when several read alike', () => {
     const svg = wastePeakSvg(solutionWastePeakInput(shippedRuns('singapore').solutions)).svg;
-    expect(svg).toContain('>status-quo: no peak within horizon</text>');
-    expect(svg).toContain('>zero-waste: no peak within horizon</text>');
+    // Status quo and zero waste generate the same waste: their lines coincide, and one label names both.
+    expect(svg).toContain('>status-quo, zero-waste: rising in 2060;</text>');
+    expect(svg).toContain('>trend: rising in 2060;</text>');
+    const domestic = wastePeakSvg(solutionWastePeakInput(shippedRuns('singapore').solutions, { series: { id: 'domestic_waste' } })).svg;
+    expect(domestic).toContain('>every scenario: highest in 2013;</text>');
   });
 
   it('solutionWastePeakInput(series) plots one stream: a flow, or a stock\'s outflow by its name', () => {
@@ -47,7 +50,8 @@ describe('solutionWastePeakInput', () => {
     expect(Array.from(solutionWastePeakInput([solution], { series: { id: 'discards' } }).scenarios[0].values)).toEqual([14, 15, 16]);
     const landfill = solutionWastePeakInput([solution], { series: { id: 'landfilled', kind: 'stock-inflow' } });
     expect(Array.from(landfill.scenarios[0].values)).toEqual([14, 15, 16]);
-    expect(landfill.quantity).toBe('Landfilled (inflow)');
+    expect(landfill.quantity).toBe('Landfilled, inflow');
+    expect(solutionWastePeakInput([solution], { series: { id: 'discards' }, flows: [{ id: 'discards', label: 'Discarded goods' }] }).quantity).toBe('Discarded goods');
     expect(() => solutionWastePeakInput([solution], { series: { id: 'discard' } })).toThrow("unknown series: discard (did you mean 'discards'");
   });
 

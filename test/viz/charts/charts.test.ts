@@ -4,7 +4,7 @@ import { boxesOverlap } from '../../../viz/labels/box.js';
 import type { PlacedLabel } from '../../../viz/labels/place.js';
 import { fanChartSvg, morrisSvg, peakYearSvg, sobolSvg, timeSeriesSvg, wastePeakSvg } from '../../../viz/index.js';
 import { expectGolden, longestDecimals } from '../golden.js';
-import { YEARS, morrisScreening, peakYears, sobolIndices, wasteByMaterial, wasteByMaterialAndScenario, wasteFan, wastePeaks } from '../fixtures/chart-inputs.js';
+import { YEARS, morrisScreening, peakYears, sobolIndices, wasteByMaterial, wasteByMaterialAndScenario, wasteFan, wastePeaks, wastePeaksCensored } from '../fixtures/chart-inputs.js';
 
 function overlaps(labels: readonly PlacedLabel[]): number {
   let count = 0;
@@ -16,6 +16,7 @@ const CHARTS: [string, () => string][] = [
   ['stacked-areas', () => timeSeriesSvg(wasteByMaterial(), { mode: 'stacked' }).svg],
   ['lines-by-scenario', () => timeSeriesSvg(wasteByMaterialAndScenario()).svg],
   ['waste-peak', () => wastePeakSvg(wastePeaks()).svg],
+  ['waste-peak-censored', () => wastePeakSvg(wastePeaksCensored(), { tolerance: 0.01 }).svg],
   ['fan', () => fanChartSvg(wasteFan()).svg],
   ['sobol', () => sobolSvg(sobolIndices()).svg],
   ['morris', () => morrisSvg(morrisScreening()).svg],
@@ -69,8 +70,39 @@ describe('wastePeakSvg', () => {
       ['zero waste', 'peak', 2030],
     ]);
     expect(figure.svg).toContain('>peak 2030: 8.8 kt/yr</text>');
-    expect(figure.svg).toContain('>no peak within horizon</text>');
+    expect(figure.svg).toMatch(/>rising in 2060;<\/text><text [^>]*>peak, if any, after<\/text>/);
     expect(overlaps(figure.labels)).toBe(0);
+  });
+
+  it('wastePeakSvg marks a series highest in its first year as left-censored: an open marker there and "peak, if any, before"', () => {
+    const figure = wastePeakSvg(wastePeaksCensored());
+    expect(figure.peaks[0].peak.status).toBe('falling');
+    expect(figure.svg).toMatch(/>highest in 2015;<\/text><text [^>]*>peak, if any, before<\/text>/);
+    // One open marker (the flat series has none, the humps' peak is filled), and its label on the inner side of the horizon's start.
+    const open = [...figure.svg.matchAll(/<circle cx="([\d.]+)" [^>]*fill="#FFFFFF"/g)].map((match) => Number(match[1]));
+    expect(open.length).toBe(1);
+    expect(figure.labels.find((placed) => placed.id === 'peak:declining:0')!.box.x0).toBeGreaterThanOrEqual(open[0]);
+  });
+
+  it('wastePeakSvg(tolerance) marks the year of a near tie beside the peak; without a tolerance the peak stands alone', () => {
+    const strict = wastePeakSvg(wastePeaksCensored());
+    expect(strict.svg).toContain('>peak 2028: 7 kt/yr</text>');
+    expect(strict.svg).not.toContain('>near tie');
+    const tolerant = wastePeakSvg(wastePeaksCensored(), { tolerance: 0.01 });
+    expect(tolerant.peaks[1].peak).toMatchObject({ status: 'peak', year: 2028, nearTies: [{ year: 2048, censored: false }] });
+    expect(tolerant.svg).toContain('>near tie: 2048</text>');
+    expect(overlaps(tolerant.labels)).toBe(0);
+  });
+
+  it('wastePeakSvg notes a series that is the same every year instead of marking a peak', () => {
+    const figure = wastePeakSvg(wastePeaksCensored());
+    expect(figure.peaks[2].peak.status).toBe('flat');
+    expect(figure.svg).toContain('flat: the same every year (3 kt/yr), no peak.');
+  });
+
+  it('wastePeakSvg rejects a negative or non-finite tolerance', () => {
+    expect(() => wastePeakSvg(wastePeaks(), { tolerance: -0.1 })).toThrow('options.tolerance must be a finite number of at least 0 (got -0.1)');
+    expect(() => wastePeakSvg(wastePeaks(), { tolerance: NaN })).toThrow(OptionsError);
   });
 });
 

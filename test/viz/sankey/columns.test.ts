@@ -34,15 +34,15 @@ describe('sankeyColumns', () => {
     expect(backward).toEqual(['recycling->market']);
   });
 
-  it('sankeyColumns keeps processes in the order of their stages, and a flow to an earlier stage is backward', () => {
+  it('sankeyColumns puts a staged process in the column its stage names, and a flow to an earlier stage is backward', () => {
     const input: SankeyInput = {
       title: 't',
       unit: 't',
       period: { year: 2030 },
       processes: [
-        { name: 'a', stage: 10 },
-        { name: 'b', stage: 20 },
-        { name: 'c', stage: 30 },
+        { name: 'a', stage: 0 },
+        { name: 'b', stage: 1 },
+        { name: 'c', stage: 3 },
         { name: 'd' },
       ],
       flows: [
@@ -52,8 +52,36 @@ describe('sankeyColumns', () => {
       ],
     };
     const { graph, columns } = structure(input);
-    // d follows b, and as a sink it moves to the last process column, beside c.
-    expect(Array.from(columns.column)).toEqual([0, 1, 2, 2]);
+    // Stage 2 holds no process and stays an empty column; d follows b, and as a sink it moves to the last process column, beside c.
+    expect(Array.from(columns.column)).toEqual([0, 1, 3, 3]);
     expect(graph.links.map((_, l) => columns.backward[l])).toEqual([false, true, false]);
+  });
+
+  it("sankeyColumns(README example) puts { name: recycling, stage: 2 } in the third column of processes, after its inputs", () => {
+    const input: SankeyInput = {
+      title: 't',
+      unit: 't',
+      period: { year: 2030 },
+      processes: [{ name: 'households' }, { name: 'collection' }, { name: 'recycling', stage: 2 }, { name: 'incineration' }],
+      flows: [
+        { from: 'outside', to: 'households', value: 10 },
+        { from: 'households', to: 'collection', value: 10 },
+        { from: 'collection', to: 'recycling', value: 4 },
+        { from: 'collection', to: 'incineration', value: 6 },
+        { from: 'recycling', to: 'households', value: 1 },
+        { from: 'recycling', to: 'outside', value: 3 },
+      ],
+    };
+    const { graph, columns } = structure(input);
+    const columnOf = (key: string) => columns.column[graph.nodes.findIndex((node) => node.key === key)];
+    // Column 0 holds the imports; the processes' columns start at 1.
+    expect(['households', 'collection', 'recycling'].map(columnOf)).toEqual([1, 2, 3]);
+    const backward = graph.links.filter((_, l) => columns.backward[l]).map((link) => `${graph.nodes[link.source].key}->${graph.nodes[link.target].key}`);
+    expect(backward).toEqual(['recycling->households']);
+  });
+
+  it('buildSankeyGraph rejects a stage that is no column', () => {
+    const input: SankeyInput = { title: 't', unit: 't', period: { year: 2030 }, processes: [{ name: 'a', stage: 1.5 }], flows: [] };
+    expect(() => buildSankeyGraph(input, 0)).toThrow('options.processes[0].stage must be a column: an integer of at least 0 (got 1.5)');
   });
 });
