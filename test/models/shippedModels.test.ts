@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../engine/compile/compileModel.js';
@@ -7,8 +7,9 @@ import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { run } from '../../engine/simulate/run.js';
 
 const modelsDirectory = join(import.meta.dirname, '../../models');
+// A model is a folder with a model.yaml (models/factors holds factor libraries, not a model).
 const shipped = readdirSync(modelsDirectory, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
+  .filter((entry) => entry.isDirectory() && existsSync(join(modelsDirectory, entry.name, 'model.yaml')))
   .map((entry) => entry.name);
 
 describe('shipped models', () => {
