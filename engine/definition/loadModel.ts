@@ -2,6 +2,7 @@ import { createLoadContext, type FileSource, type LoadContext } from './loadCont
 import { loadDrivers, type ModelFrame } from './loadDrivers.js';
 import { loadEmissions } from './loadEmissions.js';
 import { loadFlows } from './loadFlows.js';
+import { loadLibraries } from './loadLibraries.js';
 import { gwpSet, shippedLibraries } from './shippedLibraries.js';
 import { loadParameters } from './loadParameters.js';
 import { loadScenarios } from './loadScenarios.js';
@@ -44,13 +45,14 @@ export function loadModelFromText(text: string, options: LoadOptions): ModelDefi
   });
   const processNames = processes.map((process) => process.name);
   const drivers = loadDrivers(raw.drivers ?? {}, frame, context);
-  const parameters = loadParameters(raw.parameters ?? {}, frame, context);
+  const libraries = shippedLibraries(options, context);
+  const fromLibraries = loadLibraries(raw.libraries ?? {}, frame, libraries, context);
+  const parameters = [...loadParameters(raw.parameters ?? {}, frame, context), ...fromLibraries.parameters];
   const survival = survivalConvention(raw.survival) ?? 'integer-age';
   const stocks = loadStocks(raw.stocks ?? {}, processNames, frame, survival, context);
   const stockDriven = new Set(stocks.filter((stock) => stock.kind === 'stock-driven').map((stock) => stock.process));
 
   const flows = loadFlows(raw.flows ?? [], processNames, stockDriven, context);
-  const libraries = shippedLibraries(options, context);
   const emissions =
     raw.emissions === undefined
       ? undefined
@@ -73,6 +75,7 @@ export function loadModelFromText(text: string, options: LoadOptions): ModelDefi
     scenarios: loadScenarios(raw.scenarios ?? {}, parameters, drivers, frame, context),
     survival,
     emissions,
+    factorSources: fromLibraries.sources,
     sourceMap,
   });
 }
@@ -107,6 +110,9 @@ function claimNames(raw: RawModel, context: LoadContext): void {
   claimAll('dimensions', 'dimension');
   claimAll('drivers', 'driver');
   claimAll('parameters', 'parameter');
+  for (const [prefix, use] of Object.entries(raw.libraries ?? {})) {
+    use.tables.forEach((table, index) => namespace.claim(`${prefix}_${table}`, `parameter from library ${use.library}`, childPath(childPath(childPath('libraries', prefix), 'tables'), index)));
+  }
   raw.processes.forEach((entry, index) => namespace.claim(typeof entry === 'string' ? entry : entry.name, 'process', childPath('processes', index)));
   claimAll('stocks', 'stock');
 }

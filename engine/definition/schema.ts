@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emissionsSchema, gwpSchema } from './emissionsSchema.js';
+import { librariesSchema } from './librariesSchema.js';
 import { numberTree } from './numberTree.js';
 
 /**
@@ -123,6 +124,7 @@ export const modelSchema = z.strictObject({
   flows: z.array(flow).optional(),
   stocks: z.record(name, stock).optional(),
   scenarios: z.record(label, z.record(z.string(), override)).optional(),
+  libraries: librariesSchema.optional(),
   gwp: gwpSchema.optional(),
   emissions: emissionsSchema.optional(),
   // Checked by the sweep loader (engine/sweep/spec), which owns that format; a model run ignores it.

@@ -11,6 +11,7 @@
  */
 
 import type { EmissionsDefinition } from './emissionTypes.js';
+import type { FactorSource } from './loadLibraries.js';
 
 /** The name of the system boundary: flows from `outside` are imports, flows to it exports/emissions. */
 export const OUTSIDE = 'outside';
@@ -36,6 +37,8 @@ export interface ModelDefinition {
   readonly survival: SurvivalConvention;
   /** What each treatment route emits or avoids (the `emissions` section), or undefined. */
   readonly emissions: EmissionsDefinition | undefined;
+  /** Parameters taken from factor libraries (`libraries`), with the source of each table. */
+  readonly factorSources: readonly FactorSource[];
   /** Line and column of every path in the model file (`flows[2].share` -> {line, column}). */
   readonly sourceMap: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
 }

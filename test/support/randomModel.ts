@@ -82,6 +82,7 @@ export const randomModel: fc.Arbitrary<ModelDefinition> = fc
       scenarios: [],
       survival: 'integer-age',
       emissions: undefined,
+      factorSources: [],
       sourceMap: {},
     };
     return definition;
