@@ -1,5 +1,6 @@
 import type { Peak } from '../../engine/analysis/peaks.js';
 import { explainStatus } from '../../engine/analysis/statusReport.js';
+import { co2eTotals } from '../../engine/carbon/emissionSeries.js';
 import { yearRanges } from '../../engine/analysis/yearRanges.js';
 import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
 import type { Solution } from '../../engine/simulate/solution.js';
@@ -27,6 +28,7 @@ export function formatSummary(solution: Solution, peaks: readonly SeriesPeak[]):
     if (stock.correctedYears.length === 0) continue;
     lines.push(`  negative-inflow correction: stock ${stock.name} retired older cohorts pro rata in ${yearRanges(stock.correctedYears)} (its target fell faster than its cohorts left)`);
   }
+  lines.push(...emissionLines(solution, peaks));
   const waste = peaks.filter((entry) => entry.waste && entry.item.length === 0);
   if (waste.length > 0) {
     lines.push('', `waste peaks (total over items, ${solution.unit}/yr):`);
@@ -38,6 +40,22 @@ export function formatSummary(solution: Solution, peaks: readonly SeriesPeak[]):
     }
   }
   return lines.join('\n');
+}
+
+/** Direct, credits and net CO2e over the horizon, with the GWP set, and when net emissions peak. */
+function emissionLines(solution: Solution, peaks: readonly SeriesPeak[]): string[] {
+  const emissions = solution.emissions;
+  if (emissions === undefined) return [];
+  const first = solution.years[0];
+  const last = solution.years[solution.years.length - 1];
+  const { direct, credits, net } = co2eTotals(emissions, solution.years.length);
+  const sum = (values: Float64Array) => number.format(values.reduce((total, value) => total + value, 0));
+  const netPeak = peaks.find((entry) => entry.kind === 'net-emission' && entry.item.length === 0);
+  return [
+    '',
+    `emissions ${first}–${last} (${solution.unit} CO2e, GWP100 ${emissions.gwp.name}; biogenic CO2 not counted): direct ${sum(direct)}, credits ${sum(credits)}, net ${sum(net)}`,
+    ...(netPeak ? [`  net emissions: ${describePeak(netPeak.peak, first)}`] : []),
+  ];
 }
 
 /** The model's survival convention, and any stock's own in brackets. */

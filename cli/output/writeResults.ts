@@ -6,6 +6,7 @@ import type { Solution } from '../../engine/simulate/solution.js';
 import { wasteGenerationSeries, type FlowLook } from '../../viz/adapters/index.js';
 import { explainStatus } from '../../engine/analysis/statusReport.js';
 import { cohortCsv } from './cohortTable.js';
+import { emissionCsv, emissionRows, emissionSummary } from './emissionTable.js';
 import { csvLine } from './csv.js';
 
 export type ResultFormat = 'csv' | 'json';
@@ -46,7 +47,7 @@ export function writeResults(
     year: 'year' in entry.peak ? entry.peak.year : null,
     value: 'value' in entry.peak ? entry.peak.value : null,
     nearTies: entry.peak.status === 'peak' ? entry.peak.nearTies : [],
-    unit: entry.kind === 'stock' ? solution.unit : flowUnit,
+    unit: entry.kind === 'stock' ? solution.unit : (solution.derived.find((series) => series.kind === entry.kind && series.id === entry.id)?.unit ?? flowUnit),
   }));
 
   if (format === 'csv') {
@@ -60,6 +61,7 @@ export function writeResults(
       peaksText += csvLine([row.kind, row.id, row.item, String(row.waste), row.status, row.year ?? '', row.value ?? '', row.unit, row.nearTies.map((tie) => tie.year).join(' ')]);
     }
     write('peaks.csv', peaksText);
+    if (solution.emissions) write('emissions.csv', emissionCsv(solution));
   } else {
     const rows = table.year.map((year, row) => ({
       year,
@@ -71,6 +73,7 @@ export function writeResults(
     }));
     write('results.json', `${JSON.stringify(rows)}\n`);
     write('peaks.json', `${JSON.stringify(peakRows, null, 1)}\n`);
+    if (solution.emissions) write('emissions.json', `${JSON.stringify(emissionRows(solution))}\n`);
   }
   const summary = {
     model: solution.model,
@@ -85,6 +88,8 @@ export function writeResults(
     unit: solution.unit,
     years: { start: solution.years[0], end: solution.years[solution.years.length - 1] },
     wastePeaks: peakRows.filter((row) => row.waste && row.item === ''),
+    emissions: emissionSummary(solution),
+    emissionPeaks: peakRows.filter((row) => (row.kind === 'emission' || row.kind === 'net-emission') && row.item === ''),
     wasteGeneration: wasteGenerationSeries(solution).map(({ kind, id }) => ({ kind, id })),
     flowLabels: Object.fromEntries(flows.flatMap(({ id, label }) => (label === undefined ? [] : [[id, label]]))),
   };

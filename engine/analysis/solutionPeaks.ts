@@ -1,9 +1,9 @@
 import { itemLabels } from '../compile/dimensionIndex.js';
-import type { Solution } from '../simulate/solution.js';
+import type { DerivedKind, Solution } from '../simulate/solution.js';
 import { findPeak, totalOverItems, type Peak, type PeakOptions } from './peaks.js';
 import { wasteFlowMask } from './wasteFlows.js';
 
-export type PeakSeriesKind = 'flow' | 'stock-outflow' | 'stock';
+export type PeakSeriesKind = 'flow' | 'stock-outflow' | 'stock' | DerivedKind;
 
 export interface SeriesPeak {
   readonly kind: PeakSeriesKind;
@@ -16,7 +16,8 @@ export interface SeriesPeak {
 }
 
 /**
- * Peaks of every flow, every stock's outflow and every stock level, for the total and for each
+ * Peaks of every flow, every stock's outflow and every stock level, and of every derived series
+ * (emissions by route and in total), for the total and for each
  * dimension item (near ties within `options.tolerance`, see peaks.ts). Waste streams are the flows the model marks `waste: true` and every stock's
  * outflow (discarded products, demolition waste); a model that marks no flow gets the flows into
  * its accumulating stocks (landfills) instead.
@@ -40,5 +41,6 @@ export function solutionPeaks(solution: Solution, options: PeakOptions = {}): Se
     if (stock.kind !== 'accumulate') add('stock-outflow', stock.name, stock.dims, stock.outflow, true);
     add('stock', stock.name, stock.dims, stock.stock, false);
   }
+  for (const series of solution.derived) add(series.kind, series.id, series.dims, series.values, false);
   return peaks;
 }

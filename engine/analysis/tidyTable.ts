@@ -1,8 +1,9 @@
 import { itemLabels } from '../compile/dimensionIndex.js';
-import type { Solution } from '../simulate/solution.js';
+import type { DerivedKind, Solution } from '../simulate/solution.js';
 
 /**
- * A solution as one tidy table: a row per year, series and dimension item, with a column per
+ * A solution as one tidy table: a row per year, series (flows, stocks, derived series such as
+ * emissions) and dimension item, with a column per
  * dimension of the model (empty where a series does not have that dimension). Columnar, so a
  * writer can stream it and a reader (pandas, R, DuckDB) gets plain typed columns.
  */
@@ -17,7 +18,9 @@ export interface TidyTable {
   readonly unit: string[];
 }
 
-export type TidyKind = 'flow' | 'stock' | 'stock-inflow' | 'stock-outflow';
+export type TidyKind = 'flow' | 'stock' | 'stock-inflow' | 'stock-outflow' | DerivedKind;
+
+export const DERIVED_KINDS: readonly DerivedKind[] = ['emission', 'credit', 'net-emission'];
 
 export function tidyTable(solution: Solution): TidyTable {
   const dimensionNames = solution.dimensions.map((d) => d.name);
@@ -49,5 +52,6 @@ export function tidyTable(solution: Solution): TidyTable {
     add('stock-inflow', stock.name, stock.dims, stock.inflow, flowUnit);
     add('stock-outflow', stock.name, stock.dims, stock.outflow, flowUnit);
   }
+  for (const series of solution.derived) add(series.kind, series.id, series.dims, series.values, series.unit);
   return table;
 }

@@ -1,3 +1,4 @@
+import { TOTAL_ROUTE } from '../carbon/emissionCatalog.js';
 import { ModelError, unknownNameError } from '../errors.js';
 import { readCsvData } from './dataTable.js';
 import { checkValues } from './checkValues.js';
@@ -33,6 +34,7 @@ export interface EmissionContext {
 /** The `emissions` section (and `gwp`, default AR5) checked against the model's flows, processes and stocks. */
 export function loadEmissions(raw: Readonly<Record<string, RawEmissionRoute>>, gwp: RawGwp | undefined, model: EmissionContext): EmissionsDefinition {
   const { context } = model;
+  if (Object.hasOwn(raw, TOTAL_ROUTE)) throw context.fail(`reserved name: ${TOTAL_ROUTE}`, childPath('emissions', TOTAL_ROUTE), 'outputs name the sum over all routes total; choose another name for this route');
   const routes = Object.entries(raw).map(([id, route]) => loadRoute(id, route, childPath('emissions', id), model));
   let weights: GwpDefinition;
   if (gwp === undefined || typeof gwp === 'string') weights = model.namedGwp(gwp ?? 'AR5', gwp === undefined ? 'emissions' : 'gwp');

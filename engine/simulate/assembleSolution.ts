@@ -1,4 +1,5 @@
 import type { CompiledModel } from '../compile/compiledModel.js';
+import { emissionCatalog } from '../carbon/emissionCatalog.js';
 import { evaluateEmissions } from '../carbon/evaluateEmissions.js';
 import { OUTSIDE } from '../definition/types.js';
 import type { IssueLog } from './issueLog.js';
@@ -59,5 +60,6 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
     stocks: stockResults,
     balance,
     emissions,
+    derived: emissions ? emissionCatalog(emissions, definition.massUnit, years.length) : [],
   };
 }

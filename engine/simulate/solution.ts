@@ -24,6 +24,23 @@ export interface Solution {
   readonly balance: readonly BalanceSeries[];
   /** What each treatment route emits and avoids, for a model with an `emissions` section that ran to the end. */
   readonly emissions: SolutionEmissions | undefined;
+  /**
+   * Series computed from the flows and stocks, addressed like them by (kind, id): the CO2e each
+   * emission route emits ('emission') and avoids ('credit'), their totals (id 'total', and
+   * 'net-emission'), indicators. Tables, figures and sweeps read them as they read flows.
+   */
+  readonly derived: readonly DerivedSeries[];
+}
+
+export type DerivedKind = 'emission' | 'credit' | 'net-emission';
+
+export interface DerivedSeries {
+  readonly kind: DerivedKind;
+  readonly id: string;
+  readonly dims: readonly string[];
+  readonly values: Float64Array;
+  /** Text for tables and axes: "t CO2e/yr". */
+  readonly unit: string;
 }
 
 export type SolutionStatus =

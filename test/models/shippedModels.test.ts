@@ -1,16 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../engine/compile/compileModel.js';
 import { modelJsonSchema } from '../../engine/definition/jsonSchema.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { run } from '../../engine/simulate/run.js';
+import { MODELS_DIRECTORY, SHIPPED_MODELS } from '../support/shippedModels.js';
 
-const modelsDirectory = join(import.meta.dirname, '../../models');
+const modelsDirectory = MODELS_DIRECTORY;
 // A model is a folder with a model.yaml (models/factors holds factor libraries, not a model).
-const shipped = readdirSync(modelsDirectory, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(join(modelsDirectory, entry.name, 'model.yaml')))
-  .map((entry) => entry.name);
+const shipped = SHIPPED_MODELS;
 
 describe('shipped models', () => {
   it.each(shipped)('run(%s) succeeds and balances for the base model and every scenario', (name) => {

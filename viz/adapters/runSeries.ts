@@ -1,4 +1,4 @@
-import type { FlowSeries, Solution, StockSeries } from '../../engine/simulate/solution.js';
+import type { DerivedSeries, FlowSeries, Solution, StockSeries } from '../../engine/simulate/solution.js';
 
 /**
  * What the time-series and waste-peak charts read of a run: its series by name, not its network.
@@ -8,4 +8,5 @@ import type { FlowSeries, Solution, StockSeries } from '../../engine/simulate/so
 export interface RunSeries extends Pick<Solution, 'status' | 'issues' | 'model' | 'scenario' | 'unit' | 'years' | 'dimensions'> {
   readonly flows: readonly Pick<FlowSeries, 'id' | 'dims' | 'values'>[];
   readonly stocks: readonly Pick<StockSeries, 'name' | 'dims' | 'stock' | 'inflow' | 'outflow'>[];
+  readonly derived: readonly DerivedSeries[];
 }

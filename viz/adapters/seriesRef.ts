@@ -1,4 +1,4 @@
-import type { TidyKind } from '../../engine/analysis/tidyTable.js';
+import { DERIVED_KINDS, type TidyKind } from '../../engine/analysis/tidyTable.js';
 import { OptionsError, nearestNames } from '../../engine/errors.js';
 import { displayName } from './displayName.js';
 import type { RunSeries } from './runSeries.js';
@@ -20,23 +20,28 @@ export interface ResolvedSeries {
   readonly unit: string;
 }
 
-export const SERIES_KINDS: readonly TidyKind[] = ['flow', 'stock', 'stock-inflow', 'stock-outflow'];
+export const SERIES_KINDS: readonly TidyKind[] = ['flow', 'stock', 'stock-inflow', 'stock-outflow', ...DERIVED_KINDS];
 
 export function resolveSeries(solution: RunSeries, ref: SeriesRef, stockDefault: Exclude<TidyKind, 'flow'>): ResolvedSeries {
   const flow = solution.flows.find((candidate) => candidate.id === ref.id);
   const stock = solution.stocks.find((candidate) => candidate.name === ref.id);
-  const kind = ref.kind ?? (flow ? 'flow' : stockDefault);
+  const derived = solution.derived.find((candidate) => candidate.id === ref.id && (ref.kind === undefined || candidate.kind === ref.kind));
+  const kind = ref.kind ?? (flow ? 'flow' : stock ? stockDefault : (derived?.kind ?? stockDefault));
   const rate = `${solution.unit}/yr`;
   if (kind === 'flow' && flow) return { kind, id: flow.id, dims: flow.dims, values: flow.values, unit: rate };
-  if (kind !== 'flow' && stock) {
+  if ((kind === 'stock' || kind === 'stock-inflow' || kind === 'stock-outflow') && stock) {
     const values = kind === 'stock' ? stock.stock : kind === 'stock-inflow' ? stock.inflow : stock.outflow;
     return { kind, id: stock.name, dims: stock.dims, values, unit: kind === 'stock' ? solution.unit : rate };
   }
-  const flowIds = ref.kind === undefined || kind === 'flow' ? solution.flows.map((f) => f.id) : [];
-  const stockNames = ref.kind === undefined || kind !== 'flow' ? solution.stocks.map((s) => s.name) : [];
-  const nearest = nearestNames(ref.id, [...flowIds, ...stockNames]);
-  const what = ref.kind === undefined ? 'flow or stock' : kind === 'flow' ? 'flow' : 'stock';
-  throw new OptionsError('series', `must name a ${what} of the run: unknown ${ref.kind === undefined ? 'series' : what}: ${ref.id}${nearest.length ? ` (did you mean ${nearest.map((n) => `'${n}'`).join(', ')}?)` : ''}`);
+  if (derived && derived.kind === kind) return { kind, id: derived.id, dims: derived.dims, values: derived.values, unit: derived.unit };
+  const candidates = [
+    ...(ref.kind === undefined || kind === 'flow' ? solution.flows.map((f) => f.id) : []),
+    ...(ref.kind === undefined || kind.startsWith('stock') ? solution.stocks.map((s) => s.name) : []),
+    ...solution.derived.filter((d) => ref.kind === undefined || d.kind === kind).map((d) => d.id),
+  ];
+  const nearest = nearestNames(ref.id, candidates);
+  const what = ref.kind === undefined ? 'series' : kind;
+  throw new OptionsError('series', `must name a series of the run: unknown ${what}: ${ref.id}${nearest.length ? ` (did you mean ${nearest.map((n) => `'${n}'`).join(', ')}?)` : ''}`);
 }
 
 /** How an axis names the series: "Flue gas" (a flow, by `flowName`), "Landfilled, level", "EEE stock, outflow". */
@@ -48,7 +53,13 @@ export function seriesQuantity(series: ResolvedSeries, flowName: (id: string) =>
       return `${displayName(series.id)}, level`;
     case 'stock-inflow':
       return `${displayName(series.id)}, inflow`;
-    default:
+    case 'stock-outflow':
       return `${displayName(series.id)}, outflow`;
+    case 'emission':
+      return series.id === 'total' ? 'Emissions, direct' : `Emissions of ${displayName(series.id)}`;
+    case 'credit':
+      return series.id === 'total' ? 'Credits' : `Credits of ${displayName(series.id)}`;
+    case 'net-emission':
+      return 'Net emissions';
   }
 }

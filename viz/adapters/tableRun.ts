@@ -1,4 +1,5 @@
-import type { TidyKind, TidyTable } from '../../engine/analysis/tidyTable.js';
+import { DERIVED_KINDS, type TidyKind, type TidyTable } from '../../engine/analysis/tidyTable.js';
+import type { DerivedKind } from '../../engine/simulate/solution.js';
 import { OptionsError } from '../../engine/errors.js';
 import type { FlowLook } from './displayName.js';
 import type { RunSeries } from './runSeries.js';
@@ -13,7 +14,7 @@ export interface SavedRun extends RunSeries {
 }
 
 /** What a results folder says about its run beside the table (summary.json). */
-export type SavedRunFacts = Omit<SavedRun, 'years' | 'dimensions' | 'flows' | 'stocks'>;
+export type SavedRunFacts = Omit<SavedRun, 'years' | 'dimensions' | 'flows' | 'stocks' | 'derived'>;
 
 /**
  * The series of a tidy table, read back from `metabolis run`'s results, as a run. tidyTable writes
@@ -49,7 +50,10 @@ export function tableRun(table: TidyTable, facts: SavedRunFacts): SavedRun {
     const { dims, values } = series('stock', name);
     return { name, dims, stock: values, inflow: series('stock-inflow', name).values, outflow: series('stock-outflow', name).values };
   });
-  return { ...facts, years, dimensions, flows, stocks };
+  const derived = [...rowsOf.values()]
+    .filter((entry): entry is { kind: DerivedKind; id: string; rows: number[] } => DERIVED_KINDS.includes(entry.kind as DerivedKind))
+    .map(({ kind, id, rows }) => ({ kind, id, ...series(kind, id), unit: table.unit[rows[0]] }));
+  return { ...facts, years, dimensions, flows, stocks, derived };
 }
 
 function tableSeries(table: TidyTable, rows: readonly number[], years: readonly number[], dimensions: RunSeries['dimensions']): { dims: string[]; values: Float64Array } {

@@ -48,8 +48,9 @@ const MASS_PREFIXES: Readonly<Record<string, readonly (readonly [number, string]
  */
 export function displayUnit(magnitude: number, unit: string): { factor: number; unit: string } {
   const slash = unit.indexOf('/');
-  const mass = slash < 0 ? unit : unit.slice(0, slash);
-  const rest = slash < 0 ? '' : unit.slice(slash);
+  // "t CO2e/yr": the mass is "t", qualified by what it is a mass of.
+  const [mass, ...qualifier] = (slash < 0 ? unit : unit.slice(0, slash)).split(' ');
+  const rest = (qualifier.length > 0 ? ` ${qualifier.join(' ')}` : '') + (slash < 0 ? '' : unit.slice(slash));
   const rounded = Number(Math.abs(magnitude).toPrecision(3));
   const [factor, prefixed] = (MASS_PREFIXES[mass] ?? []).find(([threshold]) => rounded >= threshold) ?? [1, mass];
   return { factor, unit: prefixed + rest };

@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { MODELS_DIRECTORY } from '../../support/shippedModels.js';
 import { compile } from '../../../engine/compile/compileModel.js';
 import { loadModel } from '../../../engine/definition/loadModelFile.js';
 import type { ModelDefinition } from '../../../engine/definition/types.js';
@@ -41,14 +41,11 @@ export function smallSolution(leak = 0): Solution {
       { process: 'landfill', dims: ['material'], residual: new Float64Array(6) },
     ],
     emissions: undefined,
+    derived: [],
   };
 }
 
-const modelsDirectory = join(import.meta.dirname, '../../../models');
-
-export const SHIPPED_MODELS = readdirSync(modelsDirectory, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name);
+export { SHIPPED_MODELS } from '../../support/shippedModels.js';
 
 const cache = new Map<string, { definition: ModelDefinition; solutions: Solution[] }>();
 
@@ -56,7 +53,7 @@ const cache = new Map<string, { definition: ModelDefinition; solutions: Solution
 export function shippedRuns(name: string): { definition: ModelDefinition; solutions: Solution[] } {
   let runs = cache.get(name);
   if (!runs) {
-    const definition = loadModel(join(modelsDirectory, name, 'model.yaml'));
+    const definition = loadModel(join(MODELS_DIRECTORY, name, 'model.yaml'));
     const model = compile(definition);
     const scenarios = model.scenarios.size > 0 ? [...model.scenarios.keys()] : [undefined];
     runs = { definition, solutions: scenarios.map((scenario) => run(model, { scenario })) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERIES_KINDS, sameScaleSankeys, solutionSankeyInput, solutionTimeSeriesInput, solutionWastePeakInput } from '../../../viz/adapters/index.js';
+import { sameScaleSankeys, solutionSankeyInput, solutionTimeSeriesInput, solutionWastePeakInput } from '../../../viz/adapters/index.js';
 import { sankeySvg, timeSeriesSvg, wastePeakSvg } from '../../../viz/index.js';
 import { SHIPPED_MODELS, shippedRuns } from './fixtures.js';
 
@@ -69,7 +69,8 @@ describe.each(SHIPPED_MODELS)('figures of %s', (name) => {
     const [solution] = solutions;
     const refs = [
       ...solution.flows.map((flow) => ({ id: flow.id, kind: 'flow' as const })),
-      ...solution.stocks.flatMap((stock) => SERIES_KINDS.filter((kind) => kind !== 'flow').map((kind) => ({ id: stock.name, kind }))),
+      ...solution.stocks.flatMap((stock) => (['stock', 'stock-inflow', 'stock-outflow'] as const).map((kind) => ({ id: stock.name, kind }))),
+      ...solution.derived.map((series) => ({ id: series.id, kind: series.kind })),
     ];
     const titles = [
       yAxisTitle(wastePeakSvg(solutionWastePeakInput([solution], { flows: definition.flows })).svg),
@@ -78,7 +79,7 @@ describe.each(SHIPPED_MODELS)('figures of %s', (name) => {
         yAxisTitle(wastePeakSvg(solutionWastePeakInput([solution], { series, flows: definition.flows })).svg),
       ]),
     ];
-    for (const title of titles) expect(title).toMatch(/^[A-Z][^()]* \((k|M|G)?t(\/yr)?\)$/);
+    for (const title of titles) expect(title).toMatch(/^[A-Z][^()]* \((k|M|G)?t( CO2e)?(\/yr)?\)$/);
     expect(titles).toContain('Landfilled, level (Mt)');
   });
 });
