@@ -18,4 +18,5 @@ export type { BatchOutcome, BatchResult, BatchTask } from './pool/batch.js';
 export { parseShard, shardFolderName, shardRange, WHOLE_SWEEP, type Shard } from './shard.js';
 export { partName, partSize, partsOf, type Part } from './parts.js';
 export { addBatch, createPartBuffer, failures, missingRanges, type PartBuffer } from './partBuffer.js';
+export { PEAK_STATUS_CODES, peakStatusCode, type RecordedPeakStatus } from './peakStatus.js';
 export { summarizeColumns, type ColumnSummary } from './summary.js';
