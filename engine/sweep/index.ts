@@ -19,4 +19,5 @@ export { parseShard, shardFolderName, shardRange, WHOLE_SWEEP, type Shard } from
 export { partName, partSize, partsOf, type Part } from './parts.js';
 export { addBatch, createPartBuffer, failures, missingRanges, type PartBuffer } from './partBuffer.js';
 export { PEAK_STATUS_CODES, peakStatusCode, type RecordedPeakStatus } from './peakStatus.js';
-export { summarizeColumns, type ColumnSummary } from './summary.js';
+export { addFailureCounts, failureCounts, formatFailureCounts, totalFailures, type FailureCounts } from './failureCounts.js';
+export { excludeRuns, summarizeColumns, type ColumnSummary, type ExcludedRuns } from './summary.js';
