@@ -49,12 +49,15 @@ export function describeDamage(damaged: DamagedFile): string {
   return `${damaged.file} is ${damaged.problem === 'missing' ? 'missing' : 'damaged (its bytes do not match the checksum in manifest.json: changed or cut short)'}`;
 }
 
+/** Damaged files an error names one by one. */
+const LISTED = 5;
+
 function damagedFolderError(folder: string, manifest: SweepManifest, damaged: readonly DamagedFile[]): ModelError {
-  const [first, ...others] = damaged;
-  const more = others.length === 0 ? '' : `; so ${others.length === 1 ? 'is' : 'are'} ${others.map((file) => file.file).join(', ')}`;
+  const shown = damaged.slice(0, LISTED).map(describeDamage).join('; ');
+  const more = damaged.length > LISTED ? `; and ${damaged.length - LISTED} more files` : '';
   const { shard } = manifest;
   const sharded = shard.count > 1;
   const out = sharded && folder.endsWith(shardFolderName(shard)) ? join(folder, '..') : folder;
   const command = `metabolis sweep <sweep file> --out ${out}${sharded ? ` --shard ${shard.index}/${shard.count}` : ''} --resume`;
-  return new ModelError(`incomplete sweep folder: ${describeDamage(first)}${more}`, { file: join(folder, first.file), path: '' }, `${command} recomputes the damaged parts and keeps the others`);
+  return new ModelError(`incomplete sweep folder: ${shown}${more}`, { file: join(folder, damaged[0].file), path: '' }, `${command} recomputes the damaged parts and keeps the others`);
 }
