@@ -12,8 +12,22 @@ export const PEAK_STATUS_CODES = ['peak', 'rising', 'falling', 'flat', 'zero'] a
 
 export type RecordedPeakStatus = (typeof PEAK_STATUS_CODES)[number];
 
+/** The code of each status: PEAK_STATUS.rising is 1. */
+export const PEAK_STATUS = Object.fromEntries(PEAK_STATUS_CODES.map((status, code) => [status, code])) as Readonly<Record<RecordedPeakStatus, number>>;
+
 /** The code of a peak's status; NaN for 'undefined' (a series with NaN in it). */
-export function peakStatusCode(peak: Peak | { readonly status: RecordedPeakStatus }): number {
-  return peak.status === 'undefined' ? NaN : PEAK_STATUS_CODES.indexOf(peak.status);
+export function peakStatusCode(peak: Peak): number {
+  return peak.status === 'undefined' ? NaN : PEAK_STATUS[peak.status];
+}
+
+/** Runs whose peak is censored, from a peak_status column: still rising at the end, or falling from the start. */
+export function censoredPeaks(peakStatus: ArrayLike<number>): { rising: number; falling: number } {
+  let rising = 0;
+  let falling = 0;
+  for (let run = 0; run < peakStatus.length; run++) {
+    if (peakStatus[run] === PEAK_STATUS.rising) rising++;
+    else if (peakStatus[run] === PEAK_STATUS.falling) falling++;
+  }
+  return { rising, falling };
 }
 

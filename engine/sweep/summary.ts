@@ -1,5 +1,5 @@
 import { columnQuantiles, DEFAULT_PROBABILITIES } from './estimators/index.js';
-import { PEAK_STATUS_CODES } from './peakStatus.js';
+import { PEAK_STATUS } from './peakStatus.js';
 
 /** Per output column of a sweep: how many runs gave a value, and the distribution of those values. */
 export interface ColumnSummary {
@@ -58,10 +58,6 @@ export interface ExcludedRuns {
   readonly falling: Uint32Array;
 }
 
-const PEAK = PEAK_STATUS_CODES.indexOf('peak');
-const RISING = PEAK_STATUS_CODES.indexOf('rising');
-const FALLING = PEAK_STATUS_CODES.indexOf('falling');
-
 /**
  * Sets to NaN, in a runs × columns matrix (row-major), the values a summary must leave out, and
  * counts them: every value of a run that did not succeed (status ≠ 0), and in a column of a peak's
@@ -79,9 +75,9 @@ export function excludeRuns(values: Float64Array, columns: number, runStatus: Ui
     for (let column = 0; column < columns; column++) {
       const peak = peakStatus[column];
       if (!succeeded) failed[column]++;
-      else if (peak === undefined || peak[row] === PEAK) continue;
-      else if (peak[row] === RISING) rising[column]++;
-      else if (peak[row] === FALLING) falling[column]++;
+      else if (peak === undefined || peak[row] === PEAK_STATUS.peak) continue;
+      else if (peak[row] === PEAK_STATUS.rising) rising[column]++;
+      else if (peak[row] === PEAK_STATUS.falling) falling[column]++;
       values[row * columns + column] = NaN;
     }
   }

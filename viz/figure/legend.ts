@@ -11,6 +11,8 @@ export interface LegendEntry {
   readonly label: string;
   readonly color: string;
   readonly mark: LegendMark;
+  /** Fill opacity of a swatch or band, as the marks it keys are drawn (default: 1 for a swatch, 0.3 for a band). */
+  readonly opacity?: number;
 }
 
 const MARK_WIDTH = 11;
@@ -27,9 +29,10 @@ function markSvg(entry: LegendEntry, x: number, middle: number): string {
   const size = FONT_SIZE.label;
   switch (entry.mark) {
     case 'swatch':
-      return element('rect', { x, y: middle - size * 0.35, width: MARK_WIDTH, height: size * 0.7, fill: entry.color });
-    case 'band':
-      return element('rect', { x, y: middle - size * 0.35, width: MARK_WIDTH, height: size * 0.7, fill: entry.color, 'fill-opacity': 0.3 });
+    case 'band': {
+      const opacity = entry.opacity ?? (entry.mark === 'band' ? 0.3 : 1);
+      return element('rect', { x, y: middle - size * 0.35, width: MARK_WIDTH, height: size * 0.7, fill: entry.color, 'fill-opacity': opacity === 1 ? undefined : opacity });
+    }
     case 'point':
       return element('circle', { cx: x + MARK_WIDTH / 2, cy: middle, r: 2, fill: entry.color });
     default:

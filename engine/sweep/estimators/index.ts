@@ -3,3 +3,4 @@ export { morrisEffects, type MorrisEffects, type MorrisEffectsOptions } from './
 export { DEFAULT_PROBABILITIES, columnQuantiles, sortedQuantile, type ColumnQuantiles } from './quantiles.js';
 export { integerHistogram, type IntegerHistogram } from './integerHistogram.js';
 export { completeBlocks, keepBlocks } from './completeBlocks.js';
+export { splitPeakYears, type PeakYears } from './peakYears.js';
