@@ -10,6 +10,7 @@ import { readCompleteManifest, readManifest } from '../../cli/sweep/manifest.js'
 import { mergeShards } from '../../cli/sweep/mergeShards.js';
 import { standInJob } from '../fixtures/sweeps/standIn/standInJob.js';
 import { expectSameFiles, folderBytes } from './folderBytes.js';
+import { stoppedSweep } from './stoppedSweep.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'metabolis-damaged-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -78,17 +79,7 @@ describe('damaged sweep folders', async () => {
 
   it('executeSweep(resume) does not use a spill with flipped bits: it says so and computes its runs again', async () => {
     const folder = newFolder();
-    const controller = new AbortController();
-    const stopped = await executeSweep(job, {
-      ...layout,
-      out: folder,
-      threads: 1,
-      batchSize: 3,
-      signal: controller.signal,
-      onProgress: ({ done }) => {
-        if (done > 0) controller.abort();
-      },
-    });
+    const stopped = await stoppedSweep(job, { ...layout, out: folder }, 1);
     // At most two batches of 3 are in: part 0 is unfinished, kept in its spill.
     const spill = Object.keys(readManifest(folder).checksums!).find((file) => file.startsWith('.partial/'))!;
     expect(stopped.complete).toBe(false);
