@@ -1,5 +1,6 @@
 import { formatFailureCounts, totalFailures, type FailureCounts } from '../../engine/sweep/failureCounts.js';
 import type { BlockExclusion, ColumnIndices } from './sensitivity.js';
+import type { SummaryRow } from './summaryFile.js';
 
 /**
  * The sentences that say what a result leaves out and why, the same on the console and under
@@ -28,4 +29,20 @@ export function censoredNote(entry: Pick<ColumnIndices, 'column' | 'rising' | 'f
   const parts = [...(rising > 0 ? [`${rising} runs still rising at the end`] : []), ...(falling > 0 ? [`${falling} falling from the start`] : [])];
   const which = rising > 0 && falling > 0 ? 'last or first' : rising > 0 ? 'last' : 'first';
   return [`${parts.join(', ')}: their peak is censored, the ${entry.column.statistic.replace('_', ' ')} is that of the ${which} year`];
+}
+
+/** Per output with a peak, from summary.parquet: how many of the runs that succeeded peak within its years, and how many do not. */
+export function peakCountLines(rows: readonly SummaryRow[]): string[] {
+  const lines = rows
+    .filter((row) => row.statistic === 'peak_year')
+    .map((row) => {
+      const succeeded = row.runs + row.missing + row.rising + row.falling;
+      const apart = [
+        ...(row.rising > 0 ? [`${row.rising} still rising at the end`] : []),
+        ...(row.falling > 0 ? [`${row.falling} largest in the first year, falling`] : []),
+        ...(row.missing > 0 ? [`${row.missing} flat or zero`] : []),
+      ];
+      return `  ${row.output}: ${row.runs} of ${succeeded} peak within its years${apart.length > 0 ? ` (${apart.join('; ')})` : ''}`;
+    });
+  return lines.length === 0 ? [] : ['peaks, of the runs that succeeded:', ...lines];
 }

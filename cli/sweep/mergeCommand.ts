@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { addFailureCounts, totalFailures } from '../../engine/sweep/failureCounts.js';
+import { peakCountLines } from './exclusionNotes.js';
 import { failureSentence } from './failuresCommand.js';
+import { readSummary } from './summaryFile.js';
 import { mergeShards } from './mergeShards.js';
 
 export function registerMerge(program: Command): void {
@@ -12,9 +14,10 @@ export function registerMerge(program: Command): void {
     .action(async (folder: string) => {
       const manifest = await mergeShards(folder);
       const failures = addFailureCounts(manifest.parts.map((part) => part.failures ?? {}));
+      const peaks = peakCountLines(await readSummary(folder, manifest));
       process.stdout.write(
         `merged ${manifest.mergedFrom!.length} shards into ${folder}: ${manifest.runs} runs, ${manifest.parts.length} parts, summary.parquet\n` +
-          `${totalFailures(failures) > 0 ? `${failureSentence(failures, folder)}\n` : ''}`,
+          `${totalFailures(failures) > 0 ? `${failureSentence(failures, folder)}\n` : ''}${peaks.map((line) => `${line}\n`).join('')}`,
       );
     });
 }

@@ -7,10 +7,12 @@ import { designWarnings } from '../../engine/sweep/spec/designWarnings.js';
 import { SAMPLERS, type SamplerName } from '../../engine/sweep/spec/sweepSpec.js';
 import { UsageError } from '../failure.js';
 import { executeSweep } from './executeSweep.js';
+import { peakCountLines } from './exclusionNotes.js';
 import { failureSentence } from './failuresCommand.js';
 import { openSweep } from './openSweep.js';
 import { chooseBatchSize } from './batchSize.js';
 import { progressReporter } from './progress.js';
+import { readSummary } from './summaryFile.js';
 
 interface SweepFlags {
   readonly sampler?: string;
@@ -75,7 +77,8 @@ export function registerSweep(program: Command): void {
         const which = shard ? `shard ${shard.index} of ${shard.count}: ` : '';
         const failed = totalFailures(report.failures) === 0 ? '' : `\n${failureSentence(report.failures, where)}`;
         if (report.complete) {
-          process.stdout.write(`${which}${report.total} runs in ${where}${failed}\n${shard ? `when every shard is done: metabolis merge ${out}\n` : ''}`);
+          const peaks = shard ? [] : peakCountLines(await readSummary(where, report.manifest));
+          process.stdout.write(`${which}${report.total} runs in ${where}${failed}\n${peaks.map((line) => `${line}\n`).join('')}${shard ? `when every shard is done: metabolis merge ${out}\n` : ''}`);
         } else {
           process.stdout.write(`interrupted: ${which}${report.done} of ${report.total} runs kept in ${where}\nfinish with: metabolis sweep ${path} --out ${out}${shard ? ` --shard ${flags.shard}` : ''} --resume\n`);
           process.exitCode = EXIT_INTERRUPTED;

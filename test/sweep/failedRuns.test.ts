@@ -114,10 +114,12 @@ describe('sweeps with failed runs', async () => {
     expect(stdout).toMatch(new RegExp(`^${failed} of 160 runs did not succeed .*\\n  invalid-shares: ${failed} runs\\n    sample \\d+: share of flow .*\\n    sample \\d+: .*\\n    … ${failed - 2} more\\n$`));
   });
 
-  it('metabolis sweep warns of a Sobol\' n that is not a power of two and says how many runs failed, by status', async () => {
+  it('metabolis sweep warns of a Sobol\' n that is not a power of two, says how many runs failed, by status, and how many peaks are censored', async () => {
     const out = join(scratch, 'cli');
     const { stdout, stderr } = await sweepCommand('sweep', fixture('failing.yaml'), '--n', '12', '--threads', '1', '--out', out, '-q');
     expect(stderr).toContain("warning: n = 12 is not a power of two: the Sobol' sequence is balanced only for N = 2^k, so the indices converge more slowly; use n = 8 or 16\n");
     expect(stdout).toMatch(/^120 runs in .*\n\d+ runs did not succeed \(invalid-shares \d+\): summary.parquet, the figures and the sensitivity indices leave them out \(the indices with every run of their Saltelli block or Morris trajectory\); list them with metabolis failures /);
+    // What summary.parquet says of the peaks, censored ones counted apart.
+    expect(stdout).toMatch(/\npeaks, of the runs that succeeded:\n  landfill: 0 of (\d+) peak within its years \(\1 still rising at the end\)\n  discarded_paper: /);
   });
 });
