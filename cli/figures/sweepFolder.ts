@@ -10,6 +10,8 @@ export interface SweepOutput {
   readonly years: readonly [number, number];
   /** Unit of its yearly values and its peak value, where the manifest records it. */
   readonly unit: string | undefined;
+  /** Its label in the sweep file, if it has one: figures show it instead of the name. */
+  readonly label: string | undefined;
 }
 
 /** A complete sweep folder, as its figures read it. */
@@ -47,7 +49,7 @@ export function openSweepFolder(folder: string): SweepFolder {
     scenario: design.scenario ?? undefined,
     sampler: design.sampler ?? 'unknown',
     n: design.n ?? null,
-    outputs: (design.outputs ?? []).map(({ name, record, years }) => ({ name, record, years, unit: manifest.units?.[name] })),
+    outputs: (design.outputs ?? []).map(({ name, record, years }) => ({ name, record, years, unit: manifest.units?.[name], label: manifest.labels?.outputs[name] })),
   };
 }
 

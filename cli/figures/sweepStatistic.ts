@@ -39,9 +39,14 @@ export function outputNumber(output: SweepOutput, statistic: string | undefined,
   return { statistic: chosen, year: year ?? last };
 }
 
+/** How a figure names an output: its label, else its name with spaces. */
+export function outputLabel(output: SweepOutput): string {
+  return output.label ?? output.name.replace(/_+/g, ' ');
+}
+
 /** How a figure names the number: "the total of demolition waste 2013–2060". */
 export function numberLabel(output: SweepOutput, number: OutputNumber): string {
-  const name = output.name.replace(/_+/g, ' ');
+  const name = outputLabel(output);
   const [first, last] = output.years;
   switch (number.statistic) {
     case 'value':

@@ -1,17 +1,17 @@
-import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { addFailureCounts, failureCounts, type FailureCounts } from '../../engine/sweep/failureCounts.js';
 import type { BatchResult } from '../../engine/sweep/pool/batch.js';
 import { batchTasks, type RunRange } from '../../engine/sweep/pool/batchTasks.js';
 import { runBatches } from '../../engine/sweep/pool/runBatches.js';
 import { addBatch, createPartBuffer, failures, missingRanges, type PartBuffer } from '../../engine/sweep/partBuffer.js';
 import { partName, partSize, partsOf } from '../../engine/sweep/parts.js';
-import { shardFolderName, shardRange, WHOLE_SWEEP, type Shard } from '../../engine/sweep/shard.js';
+import { shardFolderName, WHOLE_SWEEP, type Shard } from '../../engine/sweep/shard.js';
 import type { SweepJob } from '../../engine/sweep/sweepJob.js';
-import { UsageError } from '../failure.js';
-import { version } from '../version.js';
-import { designKey, hasManifest, manifestColumns, readManifest, writeManifest, type PartRecord, type SweepManifest } from './manifest.js';
+import { fileChecksum } from './checksums.js';
+import { withChecksums, writeManifest, type PartRecord, type SweepManifest } from './manifest.js';
 import { writeResultsPart, writeSamplesPart } from './parquetParts.js';
-import { hasSpill, readSpill, removeSpill, writeSpill } from './spill.js';
+import { openOutputFolder, type FolderJob } from './outputFolder.js';
+import { hasSpill, isSpillFile, readSpill, removeSpill, removeSpills, spillFile, writeSpill } from './spill.js';
 import { writeSummary } from './summaryFile.js';
 
 export interface ExecuteOptions {
@@ -41,19 +41,25 @@ export interface SweepReport extends SweepProgress {
   readonly folder: string;
   readonly complete: boolean;
   readonly manifest: SweepManifest;
+  /** Runs that did not succeed, by status. */
+  readonly failures: FailureCounts;
+  /** What resuming found missing or damaged and computed again, one sentence each. */
+  readonly repaired: readonly string[];
 }
 
 /**
  * Executes a sweep job (or one shard of it) into a folder: manifest.json, samples/ and results/
  * with one Parquet file per part, and summary.parquet once a whole sweep is complete. Parts are
- * written as soon as all their runs are in and then listed in the manifest, so a sweep that is
- * stopped keeps them; --resume computes only what is missing and gives the same files. A job with
- * units (a model's) has them recorded in the manifest.
+ * written as soon as all their runs are in and then listed in the manifest with their checksums,
+ * so a sweep that is stopped keeps them; --resume computes only what is missing or damaged and
+ * gives the same files. A job with units and labels (a model's) has them recorded in the manifest.
  */
-export async function executeSweep(job: SweepJob & Pick<SweepManifest, 'units'>, options: ExecuteOptions): Promise<SweepReport> {
+export async function executeSweep(job: FolderJob, options: ExecuteOptions): Promise<SweepReport> {
   const shard = options.shard ?? WHOLE_SWEEP;
   const folder = shard.count > 1 ? join(options.out, shardFolderName(shard)) : options.out;
-  let manifest = openManifest(folder, job, shard, options.partSize ?? partSize(job.columns.length), options.resume === true);
+  const opened = openOutputFolder(folder, job, shard, options.partSize ?? partSize(job.columns.length), options.resume === true);
+  let manifest = opened.manifest;
+  const repaired = [...opened.repaired];
   const finished = new Set(manifest.parts.map((part) => part.index));
   const range = { from: manifest.shard.from, to: manifest.shard.to };
   const todo = partsOf(range, manifest.partSize).filter((part) => !finished.has(part.index));
@@ -70,18 +76,28 @@ export async function executeSweep(job: SweepJob & Pick<SweepManifest, 'units'>,
   const finishPart = (buffer: PartBuffer): void => {
     const { part } = buffer;
     const name = partName(part.index);
-    const record: PartRecord = { ...part, samples: `samples/${name}.parquet`, results: `results/${name}.parquet`, failed: failures(buffer.status) };
+    const record: PartRecord = { ...part, samples: `samples/${name}.parquet`, results: `results/${name}.parquet`, failed: failures(buffer.status), failures: failureCounts(buffer.status) };
     writeSamplesPart(join(folder, record.samples), { from: part.from, to: part.to, factors: job.factors, inputs: buffer.inputs, status: buffer.status, messages: buffer.messages });
     writeResultsPart(join(folder, record.results), { from: part.from, to: part.to, columns: job.columns, outputs: buffer.outputs });
-    manifest = { ...manifest, parts: [...manifest.parts, record] };
+    manifest = withChecksums({ ...manifest, parts: [...manifest.parts, record] }, folder, [record.samples, record.results], [spillFile(part.index)]);
     writeManifest(folder, manifest);
     removeSpill(folder, part.index);
     open.delete(part.index);
   };
 
-  // Parts an interrupted run left unfinished come back with the runs it kept; the others start empty when their first batch is in.
+  // Parts an interrupted run left unfinished come back with the runs it kept, if their spill is intact; the others start empty when their first batch is in.
   for (const part of todo) {
-    if (!hasSpill(folder, part.index)) continue;
+    const file = spillFile(part.index);
+    const recorded = manifest.checksums?.[file];
+    if (!hasSpill(folder, part.index)) {
+      if (recorded !== undefined) repaired.push(`${file} is missing: the runs it kept are computed again`);
+      continue;
+    }
+    if (recorded === undefined || recorded !== fileChecksum(join(folder, file))) {
+      repaired.push(`${file} ${recorded === undefined ? 'has no checksum in manifest.json' : 'is damaged (its bytes do not match the checksum in manifest.json)'}: the runs it kept are computed again`);
+      removeSpill(folder, part.index);
+      continue;
+    }
     const buffer = readSpill(folder, part, width, columns);
     open.set(part.index, buffer);
     done += part.to - part.from - buffer.remaining;
@@ -115,45 +131,15 @@ export async function executeSweep(job: SweepJob & Pick<SweepManifest, 'units'>,
     threads: options.threads,
     signal: options.signal,
   });
-  for (const buffer of open.values()) if (buffer.remaining < buffer.part.to - buffer.part.from) writeSpill(folder, buffer);
+  const spills = [...open.values()].filter((buffer) => buffer.remaining < buffer.part.to - buffer.part.from).map((buffer) => writeSpill(folder, buffer));
+  manifest = withChecksums(manifest, folder, spills);
 
   if (completed) {
     const summary = shard.count === 1 ? await writeSummary(folder, manifest) : null;
-    manifest = { ...manifest, complete: true, summary };
-    rmSync(join(folder, '.partial'), { recursive: true, force: true });
+    const stale = Object.keys(manifest.checksums ?? {}).filter(isSpillFile);
+    manifest = withChecksums({ ...manifest, complete: true, summary }, folder, summary === null ? [] : [summary], stale);
+    removeSpills(folder);
   }
   writeManifest(folder, manifest);
-  return { folder, complete: completed, done, total, failed, manifest };
-}
-
-/** A new manifest for an empty folder, or the one already there when resuming the same sweep. */
-function openManifest(folder: string, job: SweepJob & Pick<SweepManifest, 'units'>, shard: Shard, runsPerPart: number, resume: boolean): SweepManifest {
-  const range = shardRange(job.runs, shard);
-  const fresh: SweepManifest = {
-    format: 'metabolis-sweep',
-    formatVersion: 1,
-    metabolis: version,
-    design: job.description,
-    runs: job.runs,
-    factors: job.factors,
-    columns: manifestColumns(job.columns),
-    partSize: runsPerPart,
-    shard: { ...shard, ...range },
-    parts: [],
-    complete: false,
-    summary: null,
-    ...(job.units === undefined ? {} : { units: job.units }),
-  };
-  if (!hasManifest(folder)) {
-    mkdirSync(join(folder, 'samples'), { recursive: true });
-    mkdirSync(join(folder, 'results'), { recursive: true });
-    writeManifest(folder, fresh);
-    return fresh;
-  }
-  if (!resume) throw new UsageError(`${folder} already holds a sweep: pass --resume to finish it, or choose another --out`);
-  const existing = readManifest(folder);
-  if (designKey(existing) !== designKey(fresh) || existing.shard.index !== shard.index || existing.shard.count !== shard.count) {
-    throw new UsageError(`cannot resume ${folder}: it holds a different sweep (another model, design, shard or metabolis version); choose another --out`);
-  }
-  return existing;
+  return { folder, complete: completed, done, total, failed, manifest, failures: addFailureCounts(manifest.parts.map((part) => part.failures ?? {})), repaired };
 }

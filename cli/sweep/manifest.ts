@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Part } from '../../engine/sweep/parts.js';
 import type { Shard } from '../../engine/sweep/shard.js';
+import type { FailureCounts } from '../../engine/sweep/failureCounts.js';
 import type { OutputColumn } from '../../engine/sweep/sweepJob.js';
 import { UsageError } from '../failure.js';
 import { writeTextAtomically } from './atomicFile.js';
+import { checkSweepFiles, fileChecksum } from './checksums.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -12,7 +14,8 @@ export const MANIFEST_FILE = 'manifest.json';
  * manifest.json: everything a reader (Python, R, a resumed run, a merge) needs to find and trust
  * the files of a sweep. `design` and the fields next to it say what was computed; `shard`, `parts`
  * and `complete` say how much of it is on disk. Finished parts are listed only once both their
- * files are in place, so a part listed here is never half-written.
+ * files are in place, so a part listed here is never half-written; `checksums` lets every reader
+ * check that the files are still those that were written (checksums.ts).
  */
 export interface SweepManifest {
   readonly format: 'metabolis-sweep';
@@ -37,6 +40,18 @@ export interface SweepManifest {
    * figures to state; absent in folders of stand-in jobs and of versions that did not record it.
    */
   readonly units?: Readonly<Record<string, string>>;
+  /** What figures and tables call factors and outputs that have a `label` in the sweep file. */
+  readonly labels?: SweepLabels;
+  /**
+   * `sha256:<hex>` of every part file, the summary and every spill of an interrupted run, by path
+   * in the folder; absent in folders of versions that did not record them.
+   */
+  readonly checksums?: Readonly<Record<string, string>>;
+}
+
+export interface SweepLabels {
+  readonly factors: Readonly<Record<string, string>>;
+  readonly outputs: Readonly<Record<string, string>>;
 }
 
 /** An output column as JSON: `year` is null for statistics that are not per year. */
@@ -51,6 +66,8 @@ export interface PartRecord extends Part {
   readonly results: string;
   /** Runs of the part whose status is not success. */
   readonly failed: number;
+  /** Those runs by status (absent in folders of versions that did not record them). */
+  readonly failures?: FailureCounts;
 }
 
 export function manifestColumns(columns: readonly OutputColumn[]): ManifestColumn[] {
@@ -83,16 +100,29 @@ export function readManifest(folder: string): SweepManifest {
   return manifest as SweepManifest;
 }
 
-/** The manifest of a whole sweep with every run done: what the summary, the indices and the figures read. */
+/**
+ * The manifest of a whole sweep with every run done, its files checked against their checksums:
+ * what the summary, the indices and the figures read.
+ */
 export function readCompleteManifest(folder: string): SweepManifest {
   const manifest = readManifest(folder);
   if (!manifest.complete || manifest.shard.count !== 1) {
     throw new UsageError(`${folder} is not a complete sweep${manifest.shard.count > 1 ? ' (it is one shard: merge the shards first)' : ': finish it with --resume'}`);
   }
+  checkSweepFiles(folder, manifest);
   return manifest;
 }
 
 export function writeManifest(folder: string, manifest: SweepManifest): void {
   const parts = [...manifest.parts].sort((a, b) => a.index - b.index || a.from - b.from);
-  writeTextAtomically(join(folder, MANIFEST_FILE), `${JSON.stringify({ ...manifest, parts }, null, 2)}\n`);
+  const checksums = manifest.checksums && Object.fromEntries(Object.entries(manifest.checksums).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  writeTextAtomically(join(folder, MANIFEST_FILE), `${JSON.stringify({ ...manifest, parts, checksums }, null, 2)}\n`);
+}
+
+/** The manifest with `files` given their current checksums, and `dropped` forgotten. */
+export function withChecksums(manifest: SweepManifest, folder: string, files: readonly string[], dropped: readonly string[] = []): SweepManifest {
+  const checksums: Record<string, string> = { ...manifest.checksums };
+  for (const file of dropped) delete checksums[file];
+  for (const file of files) checksums[file] = fileChecksum(join(folder, file));
+  return { ...manifest, checksums };
 }

@@ -1,4 +1,8 @@
 import type { Command } from 'commander';
+import { addFailureCounts, totalFailures } from '../../engine/sweep/failureCounts.js';
+import { peakCountLines } from './exclusionNotes.js';
+import { failureSentence } from './failuresCommand.js';
+import { readSummary } from './summaryFile.js';
 import { mergeShards } from './mergeShards.js';
 
 export function registerMerge(program: Command): void {
@@ -9,10 +13,11 @@ export function registerMerge(program: Command): void {
     .addHelpText('after', '\nExample:\n  $ metabolis sweep sweep.yaml --shard 0/2 --out runs/x && metabolis sweep sweep.yaml --shard 1/2 --out runs/x\n  $ metabolis merge runs/x\n')
     .action(async (folder: string) => {
       const manifest = await mergeShards(folder);
-      const failed = manifest.parts.reduce((sum, part) => sum + part.failed, 0);
+      const failures = addFailureCounts(manifest.parts.map((part) => part.failures ?? {}));
+      const peaks = peakCountLines(await readSummary(folder, manifest));
       process.stdout.write(
-        `merged ${manifest.mergedFrom!.length} shards into ${folder}: ${manifest.runs} runs, ${manifest.parts.length} parts, summary.parquet` +
-          `${failed > 0 ? `; ${failed} run(s) did not succeed` : ''}\n`,
+        `merged ${manifest.mergedFrom!.length} shards into ${folder}: ${manifest.runs} runs, ${manifest.parts.length} parts, summary.parquet\n` +
+          `${totalFailures(failures) > 0 ? `${failureSentence(failures, folder)}\n` : ''}${peaks.map((line) => `${line}\n`).join('')}`,
       );
     });
 }

@@ -1,9 +1,11 @@
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { addFailureCounts } from '../../engine/sweep/failureCounts.js';
 import { partName, type Part } from '../../engine/sweep/parts.js';
 import { shardRange } from '../../engine/sweep/shard.js';
 import { UsageError } from '../failure.js';
-import { designKey, hasManifest, outputColumns, readManifest, writeManifest, type PartRecord, type SweepManifest } from './manifest.js';
+import { checkSweepFiles } from './checksums.js';
+import { designKey, hasManifest, outputColumns, readManifest, withChecksums, writeManifest, type PartRecord, type SweepManifest } from './manifest.js';
 import { readResultColumns, readSamplesPart, writeResultsPart, writeSamplesPart } from './parquetParts.js';
 import { writeSummary } from './summaryFile.js';
 
@@ -11,7 +13,8 @@ const SHARD_FOLDER = /^shard-(\d+)-of-(\d+)$/;
 
 /**
  * Combines the shard folders `<folder>/shard-k-of-K` into `<folder>` as if the sweep had run in
- * one process: it checks that every shard 0 … K−1 is there, complete and of the same design; a
+ * one process: it checks that every shard 0 … K−1 is there, complete, of the same design and with
+ * every file matching its checksum; a
  * part that lies wholly in one shard is copied, a part that two shards cut is joined and written
  * again by the same writer, so the merged files are byte for byte those of a one-process run.
  */
@@ -27,6 +30,7 @@ export async function mergeShards(folder: string): Promise<SweepManifest> {
     }
     const expected = shardRange(first.runs, manifest.shard);
     if (manifest.shard.from !== expected.from || manifest.shard.to !== expected.to) throw new UsageError(`cannot merge ${name}: it covers runs [${manifest.shard.from}, ${manifest.shard.to}), not [${expected.from}, ${expected.to})`);
+    checkSweepFiles(join(folder, name), manifest);
   }
   if (hasManifest(folder) && readManifest(folder).mergedFrom === undefined) throw new UsageError(`${folder} already holds a sweep that was not merged from shards; merge into a folder of shards only`);
 
@@ -47,6 +51,7 @@ export async function mergeShards(folder: string): Promise<SweepManifest> {
       samples: `samples/${partName(index)}.parquet`,
       results: `results/${partName(index)}.parquet`,
       failed: cell.reduce((sum, piece) => sum + piece.part.failed, 0),
+      failures: addFailureCounts(cell.map((piece) => piece.part.failures ?? {})),
     };
     if (cell.length === 1) {
       copyFileSync(join(folder, cell[0].shard, cell[0].part.samples), join(folder, record.samples));
@@ -59,9 +64,11 @@ export async function mergeShards(folder: string): Promise<SweepManifest> {
   const covered = parts.reduce((sum, part) => sum + part.to - part.from, 0);
   if (covered !== first.runs) throw new UsageError(`cannot merge: the shards hold ${covered} runs, the sweep has ${first.runs}`);
 
-  let merged: SweepManifest = { ...first, shard: { index: 0, count: 1, from: 0, to: first.runs }, parts, complete: false, summary: null, mergedFrom: shards };
+  const files = parts.flatMap((part) => [part.samples, part.results]);
+  let merged: SweepManifest = withChecksums({ ...first, shard: { index: 0, count: 1, from: 0, to: first.runs }, parts, complete: false, summary: null, mergedFrom: shards, checksums: {} }, folder, files);
   writeManifest(folder, merged);
-  merged = { ...merged, complete: true, summary: await writeSummary(folder, merged) };
+  const summary = await writeSummary(folder, merged);
+  merged = withChecksums({ ...merged, complete: true, summary }, folder, [summary]);
   writeManifest(folder, merged);
   return merged;
 }

@@ -7,9 +7,10 @@ import { modelSweepJob } from '../../engine/sweep/job/modelSweepJob.js';
 import { loadSweepFromText, type SweepOverrides } from '../../engine/sweep/spec/loadSweep.js';
 import type { SweepSpec } from '../../engine/sweep/spec/sweepSpec.js';
 import type { SweepJob } from '../../engine/sweep/sweepJob.js';
+import type { SweepLabels } from './manifest.js';
 
-/** A model's sweep job, with the unit of each output for the manifest to record. */
-export type ModelSweepJob = SweepJob & { readonly units: Readonly<Record<string, string>> };
+/** A model's sweep job, with the unit of each output and the labels of factors and outputs for the manifest to record. */
+export type ModelSweepJob = SweepJob & { readonly units: Readonly<Record<string, string>>; readonly labels: SweepLabels };
 
 /** A sweep file (or a model file with a `sweep:` section), its model loaded and compiled, as a job. */
 export function openSweep(path: string, overrides: SweepOverrides = {}): { spec: SweepSpec; job: ModelSweepJob } {
@@ -26,5 +27,7 @@ export function openSweep(path: string, overrides: SweepOverrides = {}): { spec:
   const units = Object.fromEntries(
     spec.outputs.map((output) => [output.name, output.source.kind === 'stock' && output.source.measure === 'level' ? definition.massUnit : `${definition.massUnit}/yr`]),
   );
-  return { spec, job: { ...modelSweepJob(spec, definition, compile(definition)), units } };
+  const labelled = (entries: readonly { name: string; label: string | undefined }[]) => Object.fromEntries(entries.flatMap(({ name, label }) => (label === undefined ? [] : [[name, label]])));
+  const labels = { factors: labelled(spec.factors), outputs: labelled(spec.outputs) };
+  return { spec, job: { ...modelSweepJob(spec, definition, compile(definition)), units, labels } };
 }

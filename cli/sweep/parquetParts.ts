@@ -1,4 +1,5 @@
-import { asyncBufferFromFile, parquetRead } from 'hyparquet';
+import { asyncBufferFromFile, parquetRead, type ParquetReadOptions } from 'hyparquet';
+import { ModelError } from '../../engine/errors.js';
 import { fileWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
 import type { OutputColumn } from '../../engine/sweep/sweepJob.js';
 import { SAMPLE_STATUSES } from '../../engine/sweep/sweepJob.js';
@@ -116,9 +117,7 @@ export async function readSamplesPart(path: string, factors: readonly string[]):
  * `out[(rowOffset + row) · stride + (column − first)]`: the runs × columns layout of the estimators.
  */
 export async function readResultColumns(path: string, rows: number, first: number, last: number, out: Float64Array, rowOffset: number, stride: number): Promise<void> {
-  const file = await asyncBufferFromFile(path);
-  await parquetRead({
-    file,
+  await readParquet(path, {
     columns: ['value'],
     rowStart: first * rows,
     rowEnd: last * rows,
@@ -133,11 +132,29 @@ export async function readResultColumns(path: string, rows: number, first: numbe
   });
 }
 
+/** The status of each run of a samples part (an index into SAMPLE_STATUSES) and its message. */
+export async function readSampleStatuses(path: string): Promise<{ status: Uint8Array; messages: (string | null)[] }> {
+  const columns = await readColumns(path, ['status', 'message']);
+  const status = Uint8Array.from(columns.get('status')!, (name) => SAMPLE_STATUSES.indexOf(name as (typeof SAMPLE_STATUSES)[number]));
+  return { status, messages: Array.from(columns.get('message')!, (message) => (message ?? null) as string | null) };
+}
+
+/**
+ * parquetRead of a part file. The files' checksums are checked before they are read; a file of a
+ * folder without checksums that cannot be decoded is reported as damaged, never as a bug.
+ */
+async function readParquet(path: string, options: Pick<ParquetReadOptions, 'columns' | 'rowStart' | 'rowEnd' | 'onChunk'>): Promise<void> {
+  try {
+    await parquetRead({ ...options, file: await asyncBufferFromFile(path) });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ModelError(`incomplete sweep folder: cannot read ${path} (${reason})`, { file: path, path: '' }, 'metabolis sweep <sweep file> --out <folder> --resume recomputes damaged parts');
+  }
+}
+
 async function readColumns(path: string, names: readonly string[]): Promise<Map<string, ArrayLike<unknown>>> {
-  const file = await asyncBufferFromFile(path);
   const columns = new Map<string, unknown[]>(names.map((name) => [name, []]));
-  await parquetRead({
-    file,
+  await readParquet(path, {
     columns: [...names],
     onChunk: ({ columnName, columnData, rowStart }) => {
       const target = columns.get(columnName)!;

@@ -23,11 +23,21 @@ interface SpillHeader {
   readonly messages: Readonly<Record<string, string>>;
 }
 
-function spillPath(folder: string, index: number): string {
-  return join(folder, PARTIAL_FOLDER, `${partName(index)}.bin`);
+/** The spill of grid cell `index`, as a path in the sweep folder (the manifest's checksums are by this path). */
+export function spillFile(index: number): string {
+  return `${PARTIAL_FOLDER}/${partName(index)}.bin`;
 }
 
-export function writeSpill(folder: string, buffer: PartBuffer): void {
+export function isSpillFile(file: string): boolean {
+  return file.startsWith(`${PARTIAL_FOLDER}/`);
+}
+
+function spillPath(folder: string, index: number): string {
+  return join(folder, spillFile(index));
+}
+
+/** Writes the runs of the buffer that are in; returns the spill's path in the folder. */
+export function writeSpill(folder: string, buffer: PartBuffer): string {
   const { part, factors, columns } = buffer;
   const done: [number, number][] = [];
   const messages: Record<string, string> = {};
@@ -49,6 +59,12 @@ export function writeSpill(folder: string, buffer: PartBuffer): void {
   writeAtomically(spillPath(folder, part.index), (temporary) =>
     writeFileSync(temporary, Buffer.concat([prefix, bytesOf(buffer.inputs), bytesOf(buffer.outputs), bytesOf(buffer.status)])),
   );
+  return spillFile(part.index);
+}
+
+/** Removes what interrupted runs left (every spill), once a sweep is complete. */
+export function removeSpills(folder: string): void {
+  rmSync(join(folder, PARTIAL_FOLDER), { recursive: true, force: true });
 }
 
 export function hasSpill(folder: string, index: number): boolean {

@@ -1,13 +1,18 @@
 import { slug } from '../output/slug.js';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import { totalFailures } from '../../engine/sweep/failureCounts.js';
 import { parseShard, shardFolderName } from '../../engine/sweep/shard.js';
+import { designWarnings } from '../../engine/sweep/spec/designWarnings.js';
 import { SAMPLERS, type SamplerName } from '../../engine/sweep/spec/sweepSpec.js';
 import { UsageError } from '../failure.js';
 import { executeSweep } from './executeSweep.js';
+import { peakCountLines } from './exclusionNotes.js';
+import { failureSentence } from './failuresCommand.js';
 import { openSweep } from './openSweep.js';
 import { chooseBatchSize } from './batchSize.js';
 import { progressReporter } from './progress.js';
+import { readSummary } from './summaryFile.js';
 
 interface SweepFlags {
   readonly sampler?: string;
@@ -50,7 +55,8 @@ export function registerSweep(program: Command): void {
       const seed = optionalInteger('--seed', flags.seed, 0);
       const threads = optionalInteger('--threads', flags.threads, 1) ?? availableParallelism();
       const shard = flags.shard === undefined ? undefined : parseShardFlag(flags.shard);
-      const { job } = openSweep(path, { sampler, n, seed });
+      const { spec, job } = openSweep(path, { sampler, n, seed });
+      for (const warning of designWarnings(spec)) process.stderr.write(`warning: ${warning}\n`);
       const batchSize = optionalInteger('--batch-size', flags.batchSize, 1) ?? chooseBatchSize(job);
       const model = job.description.model as { name: string };
       const out = flags.out ?? `results/${slug(model.name)}-sweep`;
@@ -66,11 +72,13 @@ export function registerSweep(program: Command): void {
       try {
         const report = await executeSweep(job, { out, shard, threads, batchSize, resume: flags.resume, signal: controller.signal, onProgress: progress?.update });
         progress?.finish();
+        for (const repair of report.repaired) process.stderr.write(`repaired: ${repair}\n`);
         const where = shard ? `${out}/${shardFolderName(shard)}` : out;
         const which = shard ? `shard ${shard.index} of ${shard.count}: ` : '';
-        const failed = report.failed > 0 ? `; ${report.failed} run(s) did not succeed (see status and message in samples/)` : '';
+        const failed = totalFailures(report.failures) === 0 ? '' : `\n${failureSentence(report.failures, where)}`;
         if (report.complete) {
-          process.stdout.write(`${which}${report.total} runs in ${where}${failed}\n${shard ? `when every shard is done: metabolis merge ${out}\n` : ''}`);
+          const peaks = shard ? [] : peakCountLines(await readSummary(where, report.manifest));
+          process.stdout.write(`${which}${report.total} runs in ${where}${failed}\n${peaks.map((line) => `${line}\n`).join('')}${shard ? `when every shard is done: metabolis merge ${out}\n` : ''}`);
         } else {
           process.stdout.write(`interrupted: ${which}${report.done} of ${report.total} runs kept in ${where}\nfinish with: metabolis sweep ${path} --out ${out}${shard ? ` --shard ${flags.shard}` : ''} --resume\n`);
           process.exitCode = EXIT_INTERRUPTED;

@@ -7,6 +7,7 @@
 export { SAMPLE_STATUSES, statusCode, type OutputColumn, type OutputStatistic, type SampleStatus, type SweepJob, type WorkerSpec } from './sweepJob.js';
 export { loadSweepFromText, type SweepOverrides } from './spec/loadSweep.js';
 export { SAMPLERS, type FactorSpec, type OutputSpec, type SamplerName, type SweepSpec } from './spec/sweepSpec.js';
+export { designWarnings } from './spec/designWarnings.js';
 export { resolveSweep, type FactorBinding, type OutputBinding, type ResolvedSweep } from './spec/resolveSweep.js';
 export { modelSweepJob } from './job/modelSweepJob.js';
 export { modelHash } from './job/modelHash.js';
@@ -18,4 +19,6 @@ export type { BatchOutcome, BatchResult, BatchTask } from './pool/batch.js';
 export { parseShard, shardFolderName, shardRange, WHOLE_SWEEP, type Shard } from './shard.js';
 export { partName, partSize, partsOf, type Part } from './parts.js';
 export { addBatch, createPartBuffer, failures, missingRanges, type PartBuffer } from './partBuffer.js';
-export { summarizeColumns, type ColumnSummary } from './summary.js';
+export { censoredPeaks, PEAK_STATUS, PEAK_STATUS_CODES, peakStatusCode, type RecordedPeakStatus } from './peakStatus.js';
+export { addFailureCounts, failureCounts, formatFailureCounts, totalFailures, type FailureCounts } from './failureCounts.js';
+export { excludeRuns, summarizeColumns, type ColumnSummary, type ExcludedRuns } from './summary.js';

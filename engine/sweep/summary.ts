@@ -1,4 +1,5 @@
 import { columnQuantiles, DEFAULT_PROBABILITIES } from './estimators/index.js';
+import { PEAK_STATUS } from './peakStatus.js';
 
 /** Per output column of a sweep: how many runs gave a value, and the distribution of those values. */
 export interface ColumnSummary {
@@ -46,4 +47,39 @@ export function summarizeColumns(values: Float64Array, columns: number, probabil
     sd[column] = runs[column] > 1 ? Math.sqrt(squares[column] / (runs[column] - 1)) : NaN;
   }
   return { probabilities, runs, missing, mean, sd, min, max, quantiles };
+}
+
+/** Per column, the runs a summary leaves out of the distribution, and why. */
+export interface ExcludedRuns {
+  /** Runs whose status is not success (whatever values they have). */
+  readonly failed: Uint32Array;
+  /** Peak columns: successful runs still rising at the end (peak_status rising), or largest in the first year (falling). */
+  readonly rising: Uint32Array;
+  readonly falling: Uint32Array;
+}
+
+/**
+ * Sets to NaN, in a runs × columns matrix (row-major), the values a summary must leave out, and
+ * counts them: every value of a run that did not succeed (status ≠ 0), and in a column of a peak's
+ * year or value (`peakStatus[column]`, the output's peak_status column, given) every run whose
+ * status is not 'peak' — a censored year and value (rising, falling) describe no peak, and a flat
+ * or zero series has none. What is left is the distribution of real peaks.
+ */
+export function excludeRuns(values: Float64Array, columns: number, runStatus: Uint8Array, peakStatus: readonly (ArrayLike<number> | undefined)[]): ExcludedRuns {
+  const rows = values.length / columns;
+  const failed = new Uint32Array(columns);
+  const rising = new Uint32Array(columns);
+  const falling = new Uint32Array(columns);
+  for (let row = 0; row < rows; row++) {
+    const succeeded = runStatus[row] === 0;
+    for (let column = 0; column < columns; column++) {
+      const peak = peakStatus[column];
+      if (!succeeded) failed[column]++;
+      else if (peak === undefined || peak[row] === PEAK_STATUS.peak) continue;
+      else if (peak[row] === PEAK_STATUS.rising) rising[column]++;
+      else if (peak[row] === PEAK_STATUS.falling) falling[column]++;
+      values[row * columns + column] = NaN;
+    }
+  }
+  return { failed, rising, falling };
 }

@@ -27,7 +27,7 @@ export interface SweepJob {
 
 /**
  * One output column: `output` is the name given in the sweep file; `statistic` says which number
- * of it (a value per year, the peak's year or value, a total); `year` is set for per-year values.
+ * of it (a value per year, the peak's year, value or status, a total); `year` is set for per-year values.
  */
 export interface OutputColumn {
   readonly output: string;
@@ -35,7 +35,8 @@ export interface OutputColumn {
   readonly year: number | undefined;
 }
 
-export type OutputStatistic = 'value' | 'peak_year' | 'peak_value' | 'total';
+/** `peak_status` holds a code of peakStatus.ts: whether the peak year and value are a peak or censored at an end of the years. */
+export type OutputStatistic = 'value' | 'peak_year' | 'peak_value' | 'peak_status' | 'total';
 
 /** A worker module (its default export handles batches) and the data it starts from. */
 export interface WorkerSpec {

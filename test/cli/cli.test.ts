@@ -22,7 +22,7 @@ const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+\(.+:
 
 describe('metabolis CLI', () => {
   it('metabolis --help and each command help show an example', () => {
-    for (const args of [['--help'], ['run', '--help'], ['validate', '--help'], ['schema', '--help'], ['sankey', '--help'], ['plot', '--help'], ['sweep', '--help'], ['merge', '--help'], ['sensitivity', '--help']]) {
+    for (const args of [['--help'], ['run', '--help'], ['validate', '--help'], ['schema', '--help'], ['sankey', '--help'], ['plot', '--help'], ['sweep', '--help'], ['merge', '--help'], ['sensitivity', '--help'], ['failures', '--help']]) {
       const { code, stdout } = metabolis(...args);
       expect(code).toBe(0);
       expect(stdout).toMatch(/Example/);

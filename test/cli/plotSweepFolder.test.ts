@@ -54,7 +54,7 @@ describe('metabolis plot <sweep folder>', async () => {
   it('metabolis plot <sweep folder> --kind peak-years draws the distribution of the peak year within the output\'s years', async () => {
     const { svg } = await plot(sobol, 'peak-years', '--kind', 'peak-years', '--output', 'discarded_paper');
     expect(texts(svg)).toContain('Peak year of discarded paper · scenario base model');
-    expect(texts(svg)).toMatch(/80 samples; [\d.]+ % without a peak by 2031/);
+    expect(texts(svg)).toMatch(/80 samples; [\d.]+ % still rising in 2031 \(no peak by then\)/);
   });
 
   it('metabolis plot <sweep folder> with a kind, output or flag that does not fit says what does', async () => {
@@ -72,5 +72,43 @@ describe('metabolis plot <sweep folder>', async () => {
     const sharded = join(scratch, 'sharded');
     await executeSweep(openSweep(fixture('morris.yaml')).job, { out: sharded, shard: { index: 0, count: 2 }, threads: 1 });
     await expect(metabolis('plot', join(sharded, 'shard-0-of-2'))).rejects.toThrow('is not a complete sweep (it is one shard: merge the shards first)');
+  });
+});
+
+describe('metabolis plot <sweep folder with failed runs>', async () => {
+  // 16 Sobol' base points, some with a product share above 1: their runs fail (invalid shares).
+  const failing = join(scratch, 'failing');
+  const report = await executeSweep(openSweep(fixture('failing.yaml')).job, { out: failing, threads: 1 });
+  const failed = report.failures['invalid-shares']!;
+  const leftOut = `${failed} of 160 runs did not succeed (invalid-shares ${failed}) and are left out`;
+
+  it('metabolis plot <sweep folder> --kind fan says under the figure how many runs failed, by status, and draws the others', async () => {
+    const { svg, printed } = await plot(failing, 'failing-fan');
+    expect(texts(svg)).toContain(leftOut);
+    expect(texts(svg)).toContain(`2020–2031 · ${160 - failed} samples`);
+    expect(printed).toContain(leftOut);
+    // The output's label stands for its id.
+    expect(texts(svg)).toContain('Landfilled waste (t/yr)');
+  });
+
+  it('metabolis plot <sweep folder> --kind fan keys its bands in their own colour and opacity', async () => {
+    const { svg } = await plot(failing, 'failing-fan-legend');
+    const band = /<path d="[^"]+" fill="(#[0-9A-Fa-f]{6})" fill-opacity="0.18"\/>/.exec(svg)!;
+    expect(svg).toMatch(new RegExp(`<rect [^>]*fill="${band[1]}" fill-opacity="0.18"/><text [^>]*>5–95 %</text>`));
+    expect(svg).toMatch(new RegExp(`<rect [^>]*fill="${band[1]}" fill-opacity="0.492"/><text [^>]*>25–75 %</text>`));
+  });
+
+  it('metabolis plot <sweep folder> --kind sobol says which Saltelli blocks it left out and why, with the factors by their labels', async () => {
+    const { svg, printed } = await plot(failing, 'failing-sobol', '--kind', 'sobol', '--output', 'landfill');
+    expect(texts(svg)).toMatch(/left out: \d+ of 16 Saltelli blocks \(\d+ runs\), each with a run that did not succeed \(invalid-shares \d+\)/);
+    expect(printed).toMatch(/left out: \d+ of 16 Saltelli blocks/);
+    expect(svg).toContain('>Paper recycling rate</text>');
+    expect(texts(svg)).toContain('Sobol indices of the total of Landfilled waste 2020–2031');
+  });
+
+  it('metabolis plot <sweep folder> --kind peak-years counts failed runs out and those still rising apart', async () => {
+    const { svg } = await plot(failing, 'failing-peak-years', '--kind', 'peak-years', '--output', 'discarded_paper');
+    expect(texts(svg)).toMatch(new RegExp(`${160 - failed} samples; [\\d.]+ % still rising in 2031`));
+    expect(texts(svg)).toContain(leftOut);
   });
 });

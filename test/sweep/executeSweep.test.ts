@@ -8,6 +8,7 @@ import { readManifest } from '../../cli/sweep/manifest.js';
 import { mergeShards } from '../../cli/sweep/mergeShards.js';
 import { standInJob } from '../fixtures/sweeps/standIn/standInJob.js';
 import { expectSameFiles, folderBytes } from './folderBytes.js';
+import { stoppedSweep } from './stoppedSweep.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'metabolis-sweep-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -60,17 +61,7 @@ describe('executeSweep', async () => {
 
   it('executeSweep(job, resume) after an abort computes only what is missing and gives the same files', async () => {
     const folder = newFolder();
-    const controller = new AbortController();
-    const stopped = await executeSweep(job, {
-      ...layout,
-      out: folder,
-      threads: 1,
-      batchSize: 3,
-      signal: controller.signal,
-      onProgress: ({ done }) => {
-        if (done >= 12) controller.abort();
-      },
-    });
+    const stopped = await stoppedSweep(job, { ...layout, out: folder }, 12);
     expect(stopped.complete).toBe(false);
     // One thread delivers batches in order: runs past the last whole part are kept in .partial.
     expect(existsSync(join(folder, '.partial'))).toBe(stopped.done % layout.partSize !== 0);

@@ -28,11 +28,15 @@ export interface FanChartInput {
   readonly scenarios: readonly ({ readonly name: string } & FanQuantiles)[];
   /** How many samples the quantiles summarise, stated in the subtitle. */
   readonly samples?: number;
+  /** Sentences under the figure, e.g. which runs the quantiles leave out and why. */
+  readonly notes?: readonly string[];
 }
 
 const QUANTILE_KEYS = ['p05', 'p25', 'p50', 'p75', 'p95'] as const;
 const OUTER_OPACITY = 0.18;
 const INNER_OPACITY = 0.38;
+/** The 25–75 % band lies on the 5–95 % band, so it shows both layers at once. */
+const INNER_SHOWN_OPACITY = 1 - (1 - OUTER_OPACITY) * (1 - INNER_OPACITY);
 
 /**
  * Uncertainty fans: per scenario, the 5–95 % band (light), the 25–75 % band (darker) and the
@@ -61,15 +65,18 @@ export function fanChartSvg(input: FanChartInput, options: ChartOptions = {}): F
   const y = scaleLinear().domain([low / shown.factor, high / shown.factor || 1]).nice();
   const yAxis = { title: `${input.quantity} (${shown.unit})` };
   const { colors } = categoricalColors(input.scenarios.length);
+  // The range keys are drawn as the bands are: in the scenario's colour (in a neutral ink when each scenario has its own) and at the same opacity.
+  const rangeColor = input.scenarios.length === 1 ? colors[0] : MUTED_INK;
   const legend: LegendGroup[] = [
     { title: 'Scenario', entries: input.scenarios.map((scenario, i) => ({ label: `${scenario.name} (median)`, color: colors[i], mark: 'line' })) },
     { title: 'Range', entries: [
-      { label: '25–75 %', color: MUTED_INK, mark: 'band' },
-      { label: '5–95 %', color: '#B3B3B3', mark: 'band' },
+      { label: '25–75 %', color: rangeColor, mark: 'band', opacity: INNER_SHOWN_OPACITY },
+      { label: '5–95 %', color: rangeColor, mark: 'band', opacity: OUTER_OPACITY },
     ] },
   ];
   const samples = input.samples === undefined ? undefined : `${formatCount(input.samples)} samples`;
-  const frame = chartFrame({ title: input.title, subtitle: subtitleParts(`${years[0]}–${years[years.length - 1]}`, samples), options, leftWidth: yAxisWidth(y, yAxis), legend });
+  const notes = (input.notes ?? []).map((text) => ({ text }));
+  const frame = chartFrame({ title: input.title, subtitle: subtitleParts(`${years[0]}–${years[years.length - 1]}`, samples), options, leftWidth: yAxisWidth(y, yAxis), legend, notes });
   const { plot } = frame;
   y.range([plot.y1, plot.y0]);
   const x = scaleLinear().domain([years[0], years[years.length - 1]]).range([plot.x0, plot.x1]);

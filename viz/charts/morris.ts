@@ -31,6 +31,8 @@ export interface MorrisInput {
   }[];
   readonly trajectories?: number;
   readonly scenario?: string;
+  /** Sentences under the figure, e.g. which runs the indices leave out and why. */
+  readonly notes?: readonly string[];
 }
 
 export interface MorrisFigure extends Figure {
@@ -86,6 +88,7 @@ export function morrisSvg(input: MorrisInput, options: ChartOptions = {}): Morri
     options,
     leftWidth: yAxisWidth(y, yAxis),
     legend: [],
+    notes: (input.notes ?? []).map((text) => ({ text })),
   });
   const { plot } = frame;
   x.range([plot.x0, plot.x1]);

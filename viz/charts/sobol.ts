@@ -26,6 +26,8 @@ export interface SobolInput {
   readonly confidence?: number;
   readonly samples?: number;
   readonly scenario?: string;
+  /** Sentences under the figure, e.g. which runs the indices leave out and why. */
+  readonly notes?: readonly string[];
 }
 
 const BAR = 5;
@@ -76,6 +78,7 @@ export function sobolSvg(input: SobolInput, options: ChartOptions = {}): Figure 
     options: { ...options, plotHeight: options.plotHeight ?? Math.max(MIN_PLOT_HEIGHT, parameters.length * rowHeight + ROW_GAP) },
     leftWidth: nameWidth,
     legend,
+    notes: (input.notes ?? []).map((text) => ({ text })),
   });
   const { plot } = frame;
   x.range([plot.x0, plot.x1]);

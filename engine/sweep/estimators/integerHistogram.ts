@@ -7,13 +7,15 @@ export interface IntegerHistogram {
   /** The smallest value seen; counts[k] is the number of runs with value first + k. */
   readonly first: number;
   readonly counts: Uint32Array;
-  /** Runs with no value (NaN, e.g. no peak within the horizon). */
+  /** Runs with no value (NaN, e.g. a run that failed). */
   readonly missing: number;
 }
 
 /**
- * The distribution of an integer-valued output, such as the year of a waste peak, over the runs of
- * a sweep: one column of a runs × columns matrix. Every value must be an integer or NaN.
+ * The distribution of an integer-valued output over the runs of a sweep: one column of a runs ×
+ * columns matrix. Every value must be an integer or NaN. A peak_year column also holds the first
+ * or last year of runs whose peak is censored: split it with splitPeakYears (peakYears.ts) first,
+ * so those are counted apart.
  */
 export function integerHistogram(values: Float64Array, columns: number, column: number): IntegerHistogram {
   if (!Number.isSafeInteger(columns) || columns < 1 || values.length % columns !== 0) {

@@ -4,7 +4,7 @@ import type { FactorBinding } from '../spec/resolveSweep.js';
 
 /**
  * Puts one run's factor values into a model: parameters through run()'s `parameters` option (in
- * their declared units), drivers by scaling their series. run() has no option for drivers, so the
+ * their declared units), drivers by scaling their series (in the factor's years only, if it has them). run() has no option for drivers, so the
  * applier works on its own copy of the compiled model whose varied drivers have series of their
  * own; the copy is private to one thread and every run starts from the base series again.
  */
@@ -48,21 +48,22 @@ export function factorApplier(model: CompiledModel, factors: readonly FactorBind
         const value = values[offset + f];
         if (factor.target === 'parameter') {
           const parameter = parameterValues[factor.symbol];
-          applyToItems(parameter, parameter.length, factor, value);
+          applyToItems(parameter, parameter.length, 0, 1, factor, value);
         } else {
           const driver = driverBase.get(factor.symbol)!;
-          applyToItems(driver.series, driver.size, factor, value);
+          const [first, last] = factor.years ?? [0, driver.series.length / driver.size - 1];
+          applyToItems(driver.series, driver.size, first, last + 1, factor, value);
         }
       });
     },
   };
 }
 
-/** Sets or scales the selected items of `array` (items repeat every `size` values: one row per year for a series). */
-function applyToItems(array: Float64Array, size: number, factor: FactorBinding, value: number): void {
+/** Sets or scales the selected items of rows [fromRow, toRow) of `array` (items repeat every `size` values: one row per year for a series). */
+function applyToItems(array: Float64Array, size: number, fromRow: number, toRow: number, factor: FactorBinding, value: number): void {
   const scale = factor.apply === 'scale';
   const items = factor.items;
-  for (let row = 0; row < array.length; row += size) {
+  for (let row = fromRow * size; row < toRow * size; row += size) {
     if (items === null) {
       for (let k = 0; k < size; k++) array[row + k] = scale ? array[row + k] * value : value;
     } else {

@@ -1,16 +1,20 @@
 import { findPeak } from '../../analysis/peaks.js';
+import { peakStatusCode } from '../peakStatus.js';
 import type { Solution } from '../../simulate/solution.js';
 import type { OutputBinding } from '../spec/resolveSweep.js';
 
 /**
  * Writes a solution's recorded outputs into one row of output columns, in the order of
- * resolveSweep's columns: per-year values, then the peak's year and value, then the total.
- * A series summed over the selected items is built once per output in a reused buffer.
+ * resolveSweep's columns: per-year values, then the peak's year, value and status, then the
+ * total. A series summed over the selected items is built once per output in a reused buffer.
  *
- * Peaks follow analysis/peaks.ts within the output's years: a series still rising at the end has
- * its last year and value (a lower bound); an all-zero series has no peak year (NaN) and a peak
- * value of 0. Non-finite values become NaN (a missing value for every reader) and the first one
- * is reported, so the run is recorded as 'non-finite' with that message.
+ * Peaks follow analysis/peaks.ts within the output's years. The year and value are those of the
+ * largest value; the status (peakStatus.ts) says whether that is a peak or lies at an end of the
+ * years, censored: a series still rising at the end has its last year and value (a lower bound),
+ * one falling from the start its first. A flat series has its value and no year (NaN), an
+ * all-zero series no year and a value of 0. Non-finite values become NaN (a missing value for
+ * every reader) and the first one is reported, so the run is recorded as 'non-finite' with that
+ * message.
  */
 export interface OutputExtractor {
   /** Returns a message naming the first non-finite value, or undefined. */
@@ -46,6 +50,7 @@ export function outputExtractor(outputs: readonly OutputBinding[], years: ArrayL
             const dated = peak.status === 'peak' || peak.status === 'rising' || peak.status === 'falling';
             out[column++] = dated ? peak.year : NaN;
             out[column++] = dated || peak.status === 'flat' ? peak.value : peak.status === 'zero' ? 0 : NaN;
+            out[column++] = peakStatusCode(peak);
           } else {
             let total = 0;
             for (let t = first; t <= last; t++) total += series[t];

@@ -45,6 +45,7 @@ export function modelSweepJob(spec: SweepSpec, definition: ModelDefinition, mode
         [resolved.factors[f].target]: factor.symbol,
         item: factor.items?.[''] ?? factor.items ?? null,
         apply: resolved.factors[f].apply,
+        ...(factor.years === undefined ? {} : { years: factor.years }),
         ...(factor.distribution ? { distribution: factor.distribution } : { levels: factor.levels }),
       })),
       outputs: spec.outputs.map((output) => ({

@@ -107,6 +107,7 @@ function buildFactor(name: string, raw: RawFactor, sweep: RawSweep, path: string
       kind === 'levels' ? 'give a distribution (uniform, normal, …), or use sampler: grid' : 'write levels: [v1, v2, …]',
     );
   }
+  if (raw.years !== undefined) checkYearOrder(raw.years, childPath(path, 'years'), context);
   const distribution = kind === 'levels' ? undefined : toDistribution(kind, raw);
   if (distribution) {
     const problem = checkDistribution(distribution);
@@ -120,6 +121,8 @@ function buildFactor(name: string, raw: RawFactor, sweep: RawSweep, path: string
     apply: raw.apply,
     distribution,
     levels: kind === 'levels' ? raw.levels : undefined,
+    years: raw.years,
+    label: raw.label,
     path,
   };
 }
@@ -158,7 +161,7 @@ function buildOutput(name: string, raw: RawOutput, path: string, context: LoadCo
   if (sources.length !== 1) throw context.fail(`invalid output: ${name} needs exactly one of flow, stock and waste`, path, 'e.g. { flow: collection->landfill } or { stock: appliances, measure: outflow }');
   const [kind] = sources;
   if (raw.measure !== undefined && kind !== 'stock') throw context.fail('invalid measure: only stocks have a level, inflow and outflow', childPath(path, 'measure'), `remove measure, or record a stock instead of a ${kind}`);
-  if (raw.years !== undefined && raw.years[0] > raw.years[1]) throw context.fail(`invalid years: ${raw.years[0]} is after ${raw.years[1]}`, childPath(path, 'years'), 'write [first, last]');
+  if (raw.years !== undefined) checkYearOrder(raw.years, childPath(path, 'years'), context);
   const record: OutputRecord[] = raw.record === undefined ? ['series'] : typeof raw.record === 'string' ? [raw.record] : [...new Set(raw.record)];
   const order = (r: OutputRecord) => ['series', 'peak', 'total'].indexOf(r);
   return {
@@ -167,6 +170,11 @@ function buildOutput(name: string, raw: RawOutput, path: string, context: LoadCo
     items: itemSelection(raw.item),
     record: record.sort((a, b) => order(a) - order(b)),
     years: raw.years,
+    label: raw.label,
     path,
   };
+}
+
+function checkYearOrder(years: readonly [number, number], path: string, context: LoadContext): void {
+  if (years[0] > years[1]) throw context.fail(`invalid years: ${years[0]} is after ${years[1]}`, path, 'write [first, last]');
 }

@@ -14,6 +14,8 @@ export interface FactorBinding {
   readonly apply: 'set' | 'scale';
   /** Items of the parameter or driver that the value applies to; null: all. */
   readonly items: Int32Array | null;
+  /** Drivers: the year indices [first, last] (inclusive) scaled; null: every year. */
+  readonly years: readonly [number, number] | null;
 }
 
 /** An output bound to the model: which series of a solution, which items, which years, which statistics. */
@@ -67,6 +69,10 @@ function bindFactor(factor: FactorSpec, spec: SweepSpec, model: CompiledModel): 
     throw new ModelError(`invalid factor: parameter ${factor.symbol} is computed by an expression`, locate(spec, factor.path), `vary the parameters and drivers its expression uses: ${parameter!.expression}`);
   }
   if (target === 'driver' && factor.apply === 'set') throw new ModelError('invalid apply: set', locate(spec, childPath(factor.path, 'apply')), 'a driver factor multiplies the driver series (apply: scale)');
+  const yearsPath = childPath(factor.path, 'years');
+  if (target === 'parameter' && factor.years !== undefined) {
+    throw new ModelError(`invalid years: ${factor.symbol} is a parameter, with one value for every year`, locate(spec, yearsPath), 'remove years, or vary a driver: a driver factor can be limited to a span of years');
+  }
   const replaced = spec.scenario === undefined ? undefined : definition.scenarios.find((scenario) => scenario.name === spec.scenario)!.overrides.find((override) => override.target === factor.symbol && override.kind !== 'ramp');
   if (replaced) {
     throw new ModelError(`invalid factor: scenario ${spec.scenario} replaces ${factor.symbol}, so varying it changes nothing`, locate(spec, factor.path), 'vary another input, or sweep another scenario');
@@ -77,6 +83,7 @@ function bindFactor(factor: FactorSpec, spec: SweepSpec, model: CompiledModel): 
     symbol: factor.symbol,
     apply: factor.apply ?? (target === 'driver' ? 'scale' : 'set'),
     items: selectItems(symbol.dims, factor.items, `${target} ${factor.symbol}`, childPath(factor.path, 'item'), spec, model),
+    years: factor.years === undefined ? null : yearIndices(factor.years, yearsPath, spec, model),
   };
 }
 
@@ -107,20 +114,25 @@ function bindOutput(output: OutputSpec, spec: SweepSpec, model: CompiledModel): 
     dims = series === 'flow' ? model.flows[index].dims : model.stocks[index].dims;
   }
   const { start, end } = model.definition.time;
-  const [firstYear, lastYear] = output.years ?? [start, end];
-  if (firstYear < start || lastYear > end) {
-    throw new ModelError(`invalid years: [${firstYear}, ${lastYear}] is not within the model's horizon ${start}–${end}`, locate(spec, childPath(output.path, 'years')), `choose years from ${start} to ${end}`);
-  }
+  const [first, last] = yearIndices(output.years ?? [start, end], childPath(output.path, 'years'), spec, model);
   return {
     name: output.name,
     series,
     index,
     size: dims.reduce((size, dim) => size * model.itemCounts[dim], 1),
     items: selectItems(dims, output.items, `${source.kind} ${source.id}`, childPath(output.path, 'item'), spec, model),
-    first: firstYear - start,
-    last: lastYear - start,
+    first,
+    last,
     record: output.record,
   };
+}
+
+/** Year indices (0 for the model's first year) of inclusive years, which must lie within the model's horizon. */
+function yearIndices(years: readonly [number, number], path: string, spec: SweepSpec, model: CompiledModel): [number, number] {
+  const { start, end } = model.definition.time;
+  const [first, last] = years;
+  if (first < start || last > end) throw new ModelError(`invalid years: [${first}, ${last}] is not within the model's horizon ${start}–${end}`, locate(spec, path), `choose years from ${start} to ${end}`);
+  return [first - start, last - start];
 }
 
 /** The waste streams of a model, as solutionPeaks marks them (see wasteFlowMask), and the outflows of its stocks. */
@@ -162,7 +174,9 @@ function columnsOf(output: OutputBinding, model: CompiledModel): OutputColumn[] 
   const start = model.definition.time.start;
   for (const record of output.record) {
     if (record === 'series') for (let t = output.first; t <= output.last; t++) columns.push({ output: output.name, statistic: 'value', year: start + t });
-    if (record === 'peak') columns.push({ output: output.name, statistic: 'peak_year', year: undefined }, { output: output.name, statistic: 'peak_value', year: undefined });
+    if (record === 'peak') {
+      for (const statistic of ['peak_year', 'peak_value', 'peak_status'] as const) columns.push({ output: output.name, statistic, year: undefined });
+    }
     if (record === 'total') columns.push({ output: output.name, statistic: 'total', year: undefined });
   }
   return columns;

@@ -12,6 +12,8 @@ const finite = z.number();
 const items = z.union([z.string().regex(LABEL_PATTERN), z.record(name, z.string().regex(LABEL_PATTERN))]).describe('an item, or { dimension: item, … }');
 
 const range = z.strictObject({ min: finite, max: finite });
+const years = z.tuple([z.int(), z.int()]);
+const label = z.string().min(1).describe('the name figures and tables show (default: the key)');
 const meanSd = z.strictObject({ mean: finite, sd: finite });
 
 /** The distribution keys of a factor, in the words of the sweep file. */
@@ -30,6 +32,8 @@ const factor = z.strictObject({
   driver: name.optional().describe('a driver of the model, scaled'),
   item: items.optional(),
   apply: z.enum(['set', 'scale']).optional().describe('parameters: set the value (default) or multiply it'),
+  years: years.optional().describe('drivers: [first, last] year scaled, inclusive (default: every year)'),
+  label: label.optional(),
   ...distributionSchemas,
   levels: z.array(finite).min(1).optional().describe('grid sampler: the values to combine'),
 });
@@ -41,7 +45,8 @@ const output = z.strictObject({
   measure: z.enum(STOCK_MEASURES).optional().describe('stocks: level (default), inflow or outflow'),
   item: items.optional(),
   record: z.union([z.enum(OUTPUT_RECORDS), z.array(z.enum(OUTPUT_RECORDS)).min(1)]).optional().describe('series (default), peak, total'),
-  years: z.tuple([z.int(), z.int()]).optional().describe('[first, last] year, inclusive'),
+  years: years.optional().describe('[first, last] year, inclusive'),
+  label: label.optional(),
 });
 
 /** The keys a sweep has, in a file of its own or under `sweep:` in a model file. */

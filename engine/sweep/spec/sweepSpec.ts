@@ -34,6 +34,7 @@ export type SamplerName = (typeof SAMPLERS)[number];
  * its base value (`apply: scale`), for all its items or the items selected. A driver factor always
  * multiplies the driver's series (every year alike): a time series has no single value to set,
  * and a scale factor keeps its shape, which is what an uncertain level of a driver usually means.
+ * It may be limited to a span of years (e.g. the projected ones, leaving observed history as it is).
  */
 export interface FactorSpec {
   /** Column name in the samples table. */
@@ -50,6 +51,10 @@ export interface FactorSpec {
   readonly distribution: Distribution | undefined;
   /** For the grid sampler: the values to combine. */
   readonly levels: readonly number[] | undefined;
+  /** Driver factors: the inclusive years scaled (the driver keeps its values in the others); undefined: every year. */
+  readonly years: readonly [number, number] | undefined;
+  /** What figures and tables call it; undefined: its name. */
+  readonly label: string | undefined;
   readonly path: string;
 }
 
@@ -62,6 +67,8 @@ export interface OutputSpec {
   readonly record: readonly OutputRecord[];
   /** Inclusive years; undefined: the whole horizon. */
   readonly years: readonly [number, number] | undefined;
+  /** What figures and tables call it; undefined: its name. */
+  readonly label: string | undefined;
   readonly path: string;
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summarizeColumns } from '../../../engine/sweep/summary.js';
+import { PEAK_STATUS } from '../../../engine/sweep/peakStatus.js';
+import { excludeRuns, summarizeColumns } from '../../../engine/sweep/summary.js';
 
 describe('summarizeColumns', () => {
   it('summarizeColumns(runs × columns) gives count, mean, sd, extremes and type-7 quantiles per column, leaving NaN out', () => {
@@ -25,5 +26,16 @@ describe('summarizeColumns', () => {
         expect(summary.mean[0]).toBeLessThanOrEqual(summary.max[0] + 1e-9 * Math.abs(summary.max[0]));
       }),
     );
+  });
+
+  it('excludeRuns sets the values of failed runs to NaN in every column, and of censored or absent peaks in peak columns, counting each', () => {
+    // Columns: a total, and a peak year qualified by the peak status column below; four runs, the third failed.
+    const values = Float64Array.of(10, 2040, 11, 2060, 12, 2045, 13, 2020);
+    const peakStatus = Float64Array.of(PEAK_STATUS.peak, PEAK_STATUS.rising, PEAK_STATUS.peak, PEAK_STATUS.falling);
+    const excluded = excludeRuns(values, 2, Uint8Array.of(0, 0, 3, 0), [undefined, peakStatus]);
+    expect(Array.from(values)).toEqual([10, 2040, 11, NaN, NaN, NaN, 13, NaN]);
+    expect(Array.from(excluded.failed)).toEqual([1, 1]);
+    expect(Array.from(excluded.rising)).toEqual([0, 1]);
+    expect(Array.from(excluded.falling)).toEqual([0, 1]);
   });
 });

@@ -126,11 +126,15 @@ describe('sensitivity charts', () => {
     expect(figure.svg).toContain('>σ = μ*</text>');
   });
 
-  it('peakYearSvg counts the samples without a peak instead of dropping them', () => {
-    const svg = peakYearSvg(peakYears()).svg;
+  it('peakYearSvg counts the samples still rising at the end and those falling from the start apart, instead of dropping them or taking them for peaks', () => {
+    const input = peakYears();
+    const svg = peakYearSvg({ ...input, peakYears: Array.from(input.peakYears).slice(2), flat: 2, notes: ['3 runs that failed are left out'] }).svg;
     const notes = [...svg.matchAll(/>([^<>]+)<\/text>/g)].map((match) => match[1]).join(' ');
-    expect(notes).toContain('200 samples; 5 % without a peak by 2060; median peak year of the others 2039.');
+    expect(notes).toContain('200 samples; 5 % still rising in 2060 (no peak by then); 2.5 % largest in 2015 (falling: a peak, if any, before); 1 % flat or zero throughout (no peak); median peak year of the others');
+    expect(notes).toContain('3 runs that failed are left out');
     expect(svg).toContain('>none by 2060</text>');
-    expect(() => peakYearSvg({ ...peakYears(), peakYears: [2070] })).toThrow('options.peakYears[0] must be a year from 2015 to 2060 or NaN');
+    expect(svg).toContain('>falling from 2015</text>');
+    expect(() => peakYearSvg({ ...peakYears(), peakYears: [2070] })).toThrow('options.peakYears[0] must be a year from 2015 to 2060 (got 2070)');
+    expect(() => peakYearSvg({ ...peakYears(), peakYears: [NaN] })).toThrow('options.peakYears[0] must be a year from 2015 to 2060 (got NaN)');
   });
 });

@@ -11,8 +11,8 @@ const model = compile(loadModel(fileURLToPath(new URL('../../../fixtures/sweeps/
 describe('factorApplier', () => {
   it('factorApplier(set one item, scale another parameter) changes just those items', () => {
     const applier = factorApplier(model, [
-      { target: 'parameter', symbol: 'recycling_rate', apply: 'set', items: Int32Array.of(1) },
-      { target: 'parameter', symbol: 'per_capita', apply: 'scale', items: null },
+      { target: 'parameter', symbol: 'recycling_rate', apply: 'set', items: Int32Array.of(1), years: null },
+      { target: 'parameter', symbol: 'per_capita', apply: 'scale', items: null, years: null },
     ]);
     applier.apply(Float64Array.of(0.9, 2), 0);
     expect(Array.from(applier.parameters.recycling_rate as Float64Array)).toEqual([0.4, 0.9]);
@@ -23,7 +23,7 @@ describe('factorApplier', () => {
 
   it('factorApplier(driver scale s) multiplies the inflow the driver drives by s and leaves the compiled model as it was', () => {
     const base = run(model).flows[0].values.slice();
-    const applier = factorApplier(model, [{ target: 'driver', symbol: 'population', apply: 'scale', items: null }]);
+    const applier = factorApplier(model, [{ target: 'driver', symbol: 'population', apply: 'scale', items: null, years: null }]);
     fc.assert(
       fc.property(fc.double({ min: 0.5, max: 2, noNaN: true }), (scale) => {
         applier.apply(Float64Array.of(scale), 0);
@@ -33,5 +33,14 @@ describe('factorApplier', () => {
       { numRuns: 20 },
     );
     expect(run(model).flows[0].values).toEqual(base);
+  });
+
+  it('factorApplier(driver scale s within years) scales the driver in those years only', () => {
+    const base = run(model).flows[0].values.slice();
+    // Years 2024–2031 are indices 4–11; the inflow has two items (paper, plastic) per year.
+    const applier = factorApplier(model, [{ target: 'driver', symbol: 'population', apply: 'scale', items: null, years: [4, 11] }]);
+    applier.apply(Float64Array.of(1.5), 0);
+    const scaled = run(applier.model).flows[0].values;
+    scaled.forEach((value, i) => expect(value).toBeCloseTo(base[i] * (i >= 8 ? 1.5 : 1), 9));
   });
 });

@@ -19,13 +19,16 @@ describe('loadSweepFromText', () => {
   it('loadSweepFromText(sweep file) reads factors, distributions, item selections and outputs with their defaults', () => {
     const spec = loadSweepFromText(
       `${header}sampler: sobol\nn: 16\nfactors:\n  paper: { parameter: rate, item: paper, uniform: { min: 0.2, max: 0.8 } }\n` +
-        `  population: { driver: population, truncated-normal: { mean: 1, sd: 0.1, min: 0.8 } }\n` +
-        `outputs:\n  landfill: { flow: a->b, record: [total, series] }\n  ewaste: { stock: in_use, measure: outflow, item: { stream: paper }, years: [2025, 2030] }\n`,
+        `  population: { driver: population, truncated-normal: { mean: 1, sd: 0.1, min: 0.8 }, years: [2024, 2060], label: Population (projected) }\n` +
+        `outputs:\n  landfill: { flow: a->b, record: [total, series], label: Landfilled waste }\n  ewaste: { stock: in_use, measure: outflow, item: { stream: paper }, years: [2025, 2030] }\n`,
       'sweep.yaml',
     );
     expect(spec).toMatchObject({ model: 'model.yaml', sampler: 'sobol', n: 16, seed: 0, secondOrder: true });
     expect(spec.factors[0]).toMatchObject({ name: 'paper', target: 'parameter', symbol: 'rate', items: { '': 'paper' }, distribution: { kind: 'uniform', min: 0.2, max: 0.8 } });
     expect(spec.factors[1].distribution).toEqual({ kind: 'truncated-normal', mean: 1, sd: 0.1, min: 0.8, max: Infinity });
+    expect(spec.factors[1]).toMatchObject({ years: [2024, 2060], label: 'Population (projected)' });
+    expect(spec.factors[0].label).toBeUndefined();
+    expect(spec.outputs[0].label).toBe('Landfilled waste');
     expect(spec.outputs[0].record).toEqual(['series', 'total']);
     expect(spec.outputs[1]).toMatchObject({ source: { kind: 'stock', id: 'in_use', measure: 'outflow' }, items: { stream: 'paper' }, years: [2025, 2030] });
   });

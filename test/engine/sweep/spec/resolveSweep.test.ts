@@ -28,14 +28,14 @@ describe('resolveSweep', () => {
   it('resolveSweep(sweep, model) binds factors to items and lays out the output columns', () => {
     const resolved = resolveSweep(
       sweep(
-        '  paper: { parameter: recycling_rate, item: paper, uniform: { min: 0, max: 1 } }\n  population: { normal: { mean: 1, sd: 0.1 } }',
+        '  paper: { parameter: recycling_rate, item: paper, uniform: { min: 0, max: 1 } }\n  population: { normal: { mean: 1, sd: 0.1 }, years: [2024, 2031] }',
         '  landfill: { flow: collection->landfill, record: [series, peak, total], years: [2029, 2031] }\n  exported: { waste: in_use, item: { stream: plastic }, record: total }',
       ),
       model,
     );
     expect(resolved.factors).toEqual([
-      { target: 'parameter', symbol: 'recycling_rate', apply: 'set', items: Int32Array.of(0) },
-      { target: 'driver', symbol: 'population', apply: 'scale', items: null },
+      { target: 'parameter', symbol: 'recycling_rate', apply: 'set', items: Int32Array.of(0), years: null },
+      { target: 'driver', symbol: 'population', apply: 'scale', items: null, years: [4, 11] },
     ]);
     expect(resolved.outputs[1]).toMatchObject({ series: 'outflow', size: 2, items: Int32Array.of(1), first: 0, last: 11 });
     expect(resolved.columns.map((column) => `${column.output}:${column.statistic}:${column.year ?? ''}`)).toEqual([
@@ -44,6 +44,7 @@ describe('resolveSweep', () => {
       'landfill:value:2031',
       'landfill:peak_year:',
       'landfill:peak_value:',
+      'landfill:peak_status:',
       'landfill:total:',
       'exported:total:',
     ]);
@@ -67,5 +68,15 @@ describe('resolveSweep', () => {
     expect(waste.hint).toMatch(/^waste streams are the flows marked waste: true/);
     expect(failure(rate, '  x: { flow: collection->landfill, years: [2019, 2025] }').message).toBe("invalid years: [2019, 2025] is not within the model's horizon 2020–2031");
     expect(failure('  share: { parameter: product_share, item: paper, uniform: { min: 0, max: 1 } }').message).toBe('invalid item: parameter product_share has no dimensions');
+  });
+
+  it('resolveSweep refuses driver years outside the horizon and years on a parameter, at the years key', () => {
+    const outside = failure('  population: { normal: { mean: 1, sd: 0.1 }, years: [2024, 2040] }');
+    expect(outside.message).toBe("invalid years: [2024, 2040] is not within the model's horizon 2020–2031");
+    expect(outside.hint).toBe('choose years from 2020 to 2031');
+    expect(outside.at).toMatchObject({ path: 'factors.population.years', line: 6 });
+    const parameter = failure('  product_share: { uniform: { min: 0, max: 1 }, years: [2024, 2031] }');
+    expect(parameter.message).toBe('invalid years: product_share is a parameter, with one value for every year');
+    expect(parameter.at.path).toBe('factors.product_share.years');
   });
 });
