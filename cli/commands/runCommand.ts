@@ -47,7 +47,7 @@ export function registerRun(program: Command): void {
       const peaks = solutionPeaks(solution, { tolerance: peakTolerance });
       const out = flags.out ?? `results/${slug(definition.name)}${flags.scenario ? `-${flags.scenario}` : ''}`;
       const written = await replaceFolder(out, flags.overwrite === true, async (folder) => {
-        const files = writeResults(folder, flags.format as ResultFormat, solution, tidyTable(solution), peaks, peakTolerance, definition.flows);
+        const files = writeResults(folder, flags.format as ResultFormat, solution, tidyTable(solution), peaks, peakTolerance, definition);
         // A failed run's series are no solution: no figure draws them as one.
         if (solution.status === 'success') files.push(...(await writeRunFigures(folder, definition, solution, { tolerance: peakTolerance })));
         return files;

@@ -35,7 +35,7 @@ export function formatSummary(solution: Solution, peaks: readonly SeriesPeak[]):
     const label = (entry: SeriesPeak) => (entry.kind === 'stock-outflow' ? `outflow of stock ${entry.id}` : `flow ${entry.id}`);
     const width = Math.max(...waste.map((entry) => label(entry).length));
     for (const entry of waste) {
-      const when = describePeak(entry.peak, solution.years[0]);
+      const when = describePeak(entry.peak);
       lines.push(`  ${label(entry).padEnd(width)}  ${when}`);
     }
   }
@@ -54,7 +54,7 @@ function emissionLines(solution: Solution, peaks: readonly SeriesPeak[]): string
   return [
     '',
     `emissions ${first}–${last} (${solution.unit} CO2e, GWP100 ${emissions.gwp.name}; biogenic CO2 not counted): direct ${sum(direct)}, credits ${sum(credits)}, net ${sum(net)}`,
-    ...(netPeak ? [`  net emissions: ${describePeak(netPeak.peak, first)}`] : []),
+    ...(netPeak ? [`  net emissions: ${describePeak(netPeak.peak)}`] : []),
   ];
 }
 
@@ -65,7 +65,7 @@ function conventions(solution: Solution): string {
 }
 
 /** One peak in words, saying plainly when the horizon cuts it off at either end. */
-export function describePeak(peak: Peak, firstYear: number): string {
+export function describePeak(peak: Peak): string {
   switch (peak.status) {
     case 'peak': {
       const ties = peak.nearTies.map((tie) => `${tie.year} at ${number.format(tie.value)}${tie.censored ? ', still climbing at the edge of the horizon' : ''}`);
@@ -74,7 +74,7 @@ export function describePeak(peak: Peak, firstYear: number): string {
     case 'rising':
       return `no peak within the horizon (still rising: ${number.format(peak.value)} in ${peak.year})`;
     case 'falling':
-      return `no peak within the horizon (highest in the first year, ${number.format(peak.value)} in ${peak.year}, falling after it: the peak, if any, was in or before ${firstYear})`;
+      return `no peak within the horizon (highest in the first year: ${number.format(peak.value)} in ${peak.year}; the peak, if any, was then or before)`;
     case 'flat':
       return `no peak (the same every year: ${number.format(peak.value)})`;
     case 'zero':

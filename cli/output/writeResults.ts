@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
 import type { TidyTable } from '../../engine/analysis/tidyTable.js';
+import type { ModelDefinition } from '../../engine/definition/types.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 import { wasteGenerationSeries, type FlowLook } from '../../viz/adapters/index.js';
 import { explainStatus } from '../../engine/analysis/statusReport.js';
@@ -16,7 +17,7 @@ export type ResultFormat = 'csv' | 'json';
  * peaks (peaks.csv or peaks.json, with the years of near ties within `peakTolerance`),
  * summary.json (status with what went wrong and what to do, the years where negative-inflow
  * correction acted, issues, conventions, waste peaks, the streams that make up the waste
- * generated and the model's flow labels, so that `metabolis plot` can draw the folder as it draws
+ * generated, the parameters taken from factor libraries with their sources, and the model's flow labels, so that `metabolis plot` can draw the folder as it draws
  * the model) and, for a run that kept them, the stocks by cohort (cohorts.csv).
  * Returns the paths written.
  */
@@ -27,7 +28,7 @@ export function writeResults(
   table: TidyTable,
   peaks: readonly SeriesPeak[],
   peakTolerance: number,
-  flows: readonly FlowLook[] = [],
+  model: { readonly flows: readonly FlowLook[]; readonly factorSources: ModelDefinition['factorSources'] } = { flows: [], factorSources: [] },
 ): string[] {
   mkdirSync(directory, { recursive: true });
   const written: string[] = [];
@@ -91,7 +92,8 @@ export function writeResults(
     emissions: emissionSummary(solution),
     emissionPeaks: peakRows.filter((row) => (row.kind === 'emission' || row.kind === 'net-emission') && row.item === ''),
     wasteGeneration: wasteGenerationSeries(solution).map(({ kind, id }) => ({ kind, id })),
-    flowLabels: Object.fromEntries(flows.flatMap(({ id, label }) => (label === undefined ? [] : [[id, label]]))),
+    flowLabels: Object.fromEntries(model.flows.flatMap(({ id, label }) => (label === undefined ? [] : [[id, label]]))),
+    factorSources: model.factorSources,
   };
   write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   const cohorts = cohortCsv(solution);

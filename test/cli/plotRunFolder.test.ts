@@ -21,7 +21,7 @@ const model = compile(definition);
 function runFolder(scenario: string | undefined, format: ResultFormat): string {
   const folder = join(scratch, `${scenario ?? 'base'}-${format}`);
   const solution = run(model, { scenario });
-  writeResults(folder, format, solution, tidyTable(solution), solutionPeaks(solution), 0, definition.flows);
+  writeResults(folder, format, solution, tidyTable(solution), solutionPeaks(solution), 0, definition);
   return folder;
 }
 
