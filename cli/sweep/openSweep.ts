@@ -23,10 +23,11 @@ export function openSweep(path: string, overrides: SweepOverrides = {}): { spec:
   const spec = loadSweepFromText(text, path, overrides);
   const modelPath = isAbsolute(spec.model) ? spec.model : join(dirname(path), spec.model);
   const definition = loadModel(modelPath);
-  // A stock's level is a mass; flows, a stock's inflow and outflow, and waste streams are masses per year.
-  const units = Object.fromEntries(
-    spec.outputs.map((output) => [output.name, output.source.kind === 'stock' && output.source.measure === 'level' ? definition.massUnit : `${definition.massUnit}/yr`]),
-  );
+  // A stock's level is a mass; flows, a stock's inflow and outflow, and waste streams are masses per
+  // year; emissions are masses of CO2e per year.
+  const unitOf = (output: (typeof spec.outputs)[number]) =>
+    output.source.kind === 'stock' && output.source.measure === 'level' ? definition.massUnit : output.source.kind === 'emission' ? `${definition.massUnit} CO2e/yr` : `${definition.massUnit}/yr`;
+  const units = Object.fromEntries(spec.outputs.map((output) => [output.name, unitOf(output)]));
   const labelled = (entries: readonly { name: string; label: string | undefined }[]) => Object.fromEntries(entries.flatMap(({ name, label }) => (label === undefined ? [] : [[name, label]])));
   const labels = { factors: labelled(spec.factors), outputs: labelled(spec.outputs) };
   return { spec, job: { ...modelSweepJob(spec, definition, compile(definition)), units, labels } };

@@ -1,5 +1,5 @@
 import type { CompiledModel } from '../compile/compiledModel.js';
-import { emissionCatalog } from '../carbon/emissionCatalog.js';
+import { emissionCatalog, emissionSlots } from '../carbon/emissionCatalog.js';
 import { evaluateEmissions } from '../carbon/evaluateEmissions.js';
 import { OUTSIDE } from '../definition/types.js';
 import type { IssueLog } from './issueLog.js';
@@ -60,6 +60,6 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
     stocks: stockResults,
     balance,
     emissions,
-    derived: emissions ? emissionCatalog(emissions, definition.massUnit, years.length) : [],
+    derived: emissions ? emissionCatalog(emissions, emissionSlots(model.emissions!), names, definition.massUnit, years.length) : [],
   };
 }

@@ -73,5 +73,7 @@ function seriesOf(solution: Solution, output: OutputBinding): Float64Array {
       return solution.stocks[output.index].inflow;
     case 'outflow':
       return solution.stocks[output.index].outflow;
+    case 'derived':
+      return solution.derived[output.index].values;
   }
 }

@@ -7,7 +7,7 @@ import { childPath } from '../../definition/sourceMap.js';
 import { ModelError } from '../../errors.js';
 import { checkDistribution, type Distribution } from '../design/index.js';
 import { distributionSchemas, embeddedSweepSchema, sweepFileSchema, type RawFactor, type RawOutput, type RawSweep } from './sweepSchema.js';
-import type { FactorSpec, OutputRecord, OutputSpec, SamplerName, SweepSpec } from './sweepSpec.js';
+import { EMISSION_MEASURES, STOCK_MEASURES, type EmissionMeasure, type FactorSpec, type OutputRecord, type OutputSpec, type SamplerName, type StockMeasure, type SweepSpec } from './sweepSpec.js';
 
 const DISTRIBUTION_KEYS = Object.keys(distributionSchemas) as (keyof typeof distributionSchemas)[];
 const UNBOUNDED = new Set(['normal', 'lognormal']);
@@ -157,22 +157,24 @@ function itemSelection(item: RawFactor['item']): Readonly<Record<string, string>
 }
 
 function buildOutput(name: string, raw: RawOutput, path: string, context: LoadContext): OutputSpec {
-  const sources = (['flow', 'stock', 'waste'] as const).filter((key) => raw[key] !== undefined);
-  if (sources.length !== 1) throw context.fail(`invalid output: ${name} needs exactly one of flow, stock and waste`, path, 'e.g. { flow: collection->landfill } or { stock: appliances, measure: outflow }');
+  const sources = (['flow', 'stock', 'waste', 'emission'] as const).filter((key) => raw[key] !== undefined);
+  if (sources.length !== 1) throw context.fail(`invalid output: ${name} needs exactly one of flow, stock, waste and emission`, path, 'e.g. { flow: collection->landfill }, { stock: appliances, measure: outflow } or { emission: total, measure: net }');
   const [kind] = sources;
-  if (raw.measure !== undefined && kind !== 'stock') throw context.fail('invalid measure: only stocks have a level, inflow and outflow', childPath(path, 'measure'), `remove measure, or record a stock instead of a ${kind}`);
+  const measures: Readonly<Record<string, readonly string[]>> = { stock: STOCK_MEASURES, emission: EMISSION_MEASURES };
+  if (raw.measure !== undefined && !(measures[kind] ?? []).includes(raw.measure)) {
+    const hint = measures[kind] ? `a ${kind} measure is one of ${measures[kind].join(', ')}` : `remove measure: a ${kind} has none`;
+    throw context.fail(`invalid measure for a ${kind} output: ${raw.measure}`, childPath(path, 'measure'), hint);
+  }
   if (raw.years !== undefined) checkYearOrder(raw.years, childPath(path, 'years'), context);
   const record: OutputRecord[] = raw.record === undefined ? ['series'] : typeof raw.record === 'string' ? [raw.record] : [...new Set(raw.record)];
   const order = (r: OutputRecord) => ['series', 'peak', 'total'].indexOf(r);
-  return {
-    name,
-    source: kind === 'stock' ? { kind, id: raw.stock!, measure: raw.measure ?? 'level' } : { kind, id: (raw[kind] as string) },
-    items: itemSelection(raw.item),
-    record: record.sort((a, b) => order(a) - order(b)),
-    years: raw.years,
-    label: raw.label,
-    path,
-  };
+  const source: OutputSpec['source'] =
+    kind === 'stock'
+      ? { kind, id: raw.stock!, measure: (raw.measure as StockMeasure | undefined) ?? 'level' }
+      : kind === 'emission'
+        ? { kind, id: raw.emission!, measure: (raw.measure as EmissionMeasure | undefined) ?? 'direct' }
+        : { kind, id: raw[kind] as string };
+  return { name, source, items: itemSelection(raw.item), record: record.sort((a, b) => order(a) - order(b)), years: raw.years, label: raw.label, path };
 }
 
 function checkYearOrder(years: readonly [number, number], path: string, context: LoadContext): void {

@@ -5,7 +5,8 @@ import { locate } from '../../definition/locate.js';
 import { childPath } from '../../definition/sourceMap.js';
 import { ModelError, unknownNameError } from '../../errors.js';
 import type { OutputColumn } from '../sweepJob.js';
-import type { FactorSpec, OutputRecord, OutputSpec, SweepSpec } from './sweepSpec.js';
+import { emissionSlots, TOTAL_ROUTE } from '../../carbon/emissionCatalog.js';
+import type { EmissionMeasure, FactorSpec, OutputRecord, OutputSpec, SweepSpec } from './sweepSpec.js';
 
 /** A factor bound to the model: what one input value changes in a run. */
 export interface FactorBinding {
@@ -21,8 +22,8 @@ export interface FactorBinding {
 /** An output bound to the model: which series of a solution, which items, which years, which statistics. */
 export interface OutputBinding {
   readonly name: string;
-  readonly series: 'flow' | 'level' | 'inflow' | 'outflow';
-  /** Index into the solution's flows (series 'flow') or stocks. */
+  readonly series: 'flow' | 'level' | 'inflow' | 'outflow' | 'derived';
+  /** Index into the solution's flows (series 'flow'), stocks, or derived series (see emissionSlots). */
   readonly index: number;
   /** Items per year of that series. */
   readonly size: number;
@@ -103,6 +104,9 @@ function bindOutput(output: OutputSpec, spec: SweepSpec, model: CompiledModel): 
     if (index < 0) throw unknownNameError('stock', source.id, model.stocks.map((stock) => stock.name), locate(spec, sourcePath));
     series = source.measure;
     dims = model.stocks[index].dims;
+  } else if (source.kind === 'emission') {
+    ({ index, dims } = emissionSlot(source, sourcePath, spec, model));
+    series = 'derived';
   } else {
     const waste = wasteStreams(model);
     const stream = waste.find((candidate) => candidate.name === source.id);
@@ -136,6 +140,19 @@ function yearIndices(years: readonly [number, number], path: string, spec: Sweep
 }
 
 /** The waste streams of a model, as solutionPeaks marks them (see wasteFlowMask), and the outflows of its stocks. */
+/** The derived series of an emission output: a route's direct or credited CO2e, or a total (net only for the total). */
+function emissionSlot(source: { id: string; measure: EmissionMeasure }, path: string, spec: SweepSpec, model: CompiledModel): { index: number; dims: readonly number[] } {
+  if (!model.emissions) throw new ModelError(`invalid output: the model has no emissions`, locate(spec, path), 'emission outputs need an emissions section in the model');
+  const slots = emissionSlots(model.emissions);
+  const kind = source.measure === 'direct' ? 'emission' : source.measure === 'credit' ? 'credit' : 'net-emission';
+  if (kind === 'net-emission' && source.id !== TOTAL_ROUTE) throw new ModelError(`invalid measure: net is for the total over routes`, locate(spec, path), `write { emission: ${TOTAL_ROUTE}, measure: net }; a route's own are direct and credit`);
+  const index = slots.findIndex((slot) => slot.kind === kind && slot.id === source.id);
+  if (index >= 0) return { index, dims: slots[index].dims };
+  const routes = [...new Set(slots.map((slot) => slot.id))];
+  if (!routes.includes(source.id)) throw unknownNameError('emission route', source.id, routes, locate(spec, path));
+  throw new ModelError(`invalid measure: route ${source.id} has no ${source.measure} emissions`, locate(spec, path), `its measures: ${slots.filter((slot) => slot.id === source.id).map((slot) => (slot.kind === 'emission' ? 'direct' : 'credit')).join(', ')}`);
+}
+
 function wasteStreams(model: CompiledModel): { name: string; series: 'flow' | 'outflow'; index: number }[] {
   const { flows, stocks } = model.definition;
   const waste = wasteFlowMask(flows, new Set(stocks.filter((stock) => stock.kind === 'accumulate').map((stock) => stock.process)));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LABEL_PATTERN, NAME_PATTERN } from '../../definition/schema.js';
-import { SAMPLERS, OUTPUT_RECORDS, STOCK_MEASURES } from './sweepSpec.js';
+import { EMISSION_MEASURES, SAMPLERS, OUTPUT_RECORDS, STOCK_MEASURES } from './sweepSpec.js';
 
 /**
  * The sweep file format, as written. Objects are strict, so a misspelt key is an error; what the
@@ -42,7 +42,8 @@ const output = z.strictObject({
   flow: z.string().min(1).optional().describe('a flow id'),
   stock: name.optional().describe('a stock name'),
   waste: z.string().min(1).optional().describe('a waste stream: a flow leaving the system or into a landfill, or a stock (its outflow)'),
-  measure: z.enum(STOCK_MEASURES).optional().describe('stocks: level (default), inflow or outflow'),
+  emission: z.string().min(1).optional().describe('an emission route, or total: its CO2e'),
+  measure: z.enum([...STOCK_MEASURES, ...EMISSION_MEASURES]).optional().describe('stocks: level (default), inflow or outflow; emissions: direct (default), credit or net (total only)'),
   item: items.optional(),
   record: z.union([z.enum(OUTPUT_RECORDS), z.array(z.enum(OUTPUT_RECORDS)).min(1)]).optional().describe('series (default), peak, total'),
   years: years.optional().describe('[first, last] year, inclusive'),

@@ -61,7 +61,10 @@ export interface FactorSpec {
 /** One recorded output: a series of the solution, reduced to what `record` asks for. */
 export interface OutputSpec {
   readonly name: string;
-  readonly source: { readonly kind: 'flow' | 'waste'; readonly id: string } | { readonly kind: 'stock'; readonly id: string; readonly measure: StockMeasure };
+  readonly source:
+    | { readonly kind: 'flow' | 'waste'; readonly id: string }
+    | { readonly kind: 'stock'; readonly id: string; readonly measure: StockMeasure }
+    | { readonly kind: 'emission'; readonly id: string; readonly measure: EmissionMeasure };
   readonly items: Readonly<Record<string, string>> | undefined;
   /** Per-year values, the peak (year and value), the total: in this order in the columns. */
   readonly record: readonly OutputRecord[];
@@ -73,6 +76,9 @@ export interface OutputSpec {
 }
 
 export const STOCK_MEASURES = ['level', 'inflow', 'outflow'] as const;
+/** An emission route's CO2e: what it emits (direct), what it avoids (credit); net only for the total over routes. */
+export const EMISSION_MEASURES = ['direct', 'credit', 'net'] as const;
+export type EmissionMeasure = (typeof EMISSION_MEASURES)[number];
 export type StockMeasure = (typeof STOCK_MEASURES)[number];
 export const OUTPUT_RECORDS = ['series', 'peak', 'total'] as const;
 export type OutputRecord = (typeof OUTPUT_RECORDS)[number];
