@@ -74,9 +74,9 @@ export interface ForecastGoodness {
   readonly rmse: number;
   /** Akaike's criterion n·ln(RSS/n) + 2k of the Gaussian likelihood of the observed values (see README); undefined for gm11. */
   readonly aic: number | undefined;
-  /** gm11 only: the posterior variance ratio C = S(residuals)/S(data) (< 0.35 is "good"). */
+  /** gm11 only, and not for a constant history: the posterior variance ratio C = S(residuals)/S(data) (< 0.35 is "good"). */
   readonly posteriorVarianceRatio?: number;
-  /** gm11 only: the small-error probability P = share of |residual − mean| < 0.6745·S(data) (> 0.95 is "good"). */
+  /** gm11 only, and not for a constant history: the small-error probability P = share of |residual − mean| < 0.6745·S(data) (> 0.95 is "good"). */
   readonly smallErrorProbability?: number;
 }
 

@@ -17,7 +17,8 @@ import { leastSquares } from './leastSquares.js';
  * evaluated with expm1 so that a → 0 (a flat series) needs no special case. x̂⁰(1) = x⁰(1) by
  * construction, so the goodness of fit (MAPE, RMSE, C, P) is over k = 2..n:
  *   C = S₂/S₁ with S₁, S₂ the (population) standard deviations of x⁰ and of the residuals
- *   ε(k) = x⁰(k) − x̂⁰(k); P = share of k with |ε(k) − mean ε| < 0.6745·S₁.
+ *   ε(k) = x⁰(k) − x̂⁰(k); P = share of k with |ε(k) − mean ε| < 0.6745·S₁ (neither for a
+ *   constant history, S₁ = 0).
  * GM(1,1) is not a likelihood fit of x⁰ (a, b minimise the grey equation's residuals), so it has
  * no AIC and no standard errors.
  *
@@ -55,7 +56,6 @@ export function fitGreyModel(history: Series, level: number): ForecastResult {
 
   const fitted = Float64Array.from(values, (value, i) => (i === 0 ? value : Math.exp(logForecast(i + 1))));
   const goodness = goodnessOfFit(values, fitted, 2, 'none', 1);
-  const { posteriorVarianceRatio, smallErrorProbability } = posteriorChecks(values, fitted);
 
   let logSquares = 0;
   let meanK = 0;
@@ -76,7 +76,7 @@ export function fitGreyModel(history: Series, level: number): ForecastResult {
       parameters: { a: { value: a, source: 'fitted' }, b: { value: b, source: 'fitted' } },
       history,
       fitted,
-      goodness: { ...goodness, posteriorVarianceRatio, smallErrorProbability },
+      goodness: { ...goodness, ...posteriorChecks(values, fitted) },
       level,
       intervalMethod:
         'approximate: a log-linear trend interval in k centred on the GM(1,1) forecast, from its residuals in ln ' +
@@ -93,23 +93,25 @@ export function fitGreyModel(history: Series, level: number): ForecastResult {
   };
 }
 
-/** The posterior variance ratio C and the small-error probability P over k = 2..n (see above). */
-function posteriorChecks(values: Float64Array, fitted: Float64Array): { posteriorVarianceRatio: number; smallErrorProbability: number } {
+/**
+ * The posterior variance ratio C and the small-error probability P over k = 2..n (see above);
+ * both compare the residuals with the spread of the data, so a constant history has neither.
+ */
+function posteriorChecks(values: Float64Array, fitted: Float64Array): { posteriorVarianceRatio?: number; smallErrorProbability?: number } {
   const n = values.length;
   const meanValue = values.reduce((sum, value) => sum + value, 0) / n;
   let dataVariance = 0;
   for (const value of values) dataVariance += (value - meanValue) ** 2 / n;
+  if (dataVariance === 0) return {};
   let meanResidual = 0;
   for (let i = 1; i < n; i++) meanResidual += (values[i] - fitted[i]) / (n - 1);
   let residualVariance = 0;
-  for (let i = 1; i < n; i++) residualVariance += (values[i] - fitted[i] - meanResidual) ** 2 / (n - 1);
-  const s1 = Math.sqrt(dataVariance);
-  const s2 = Math.sqrt(residualVariance);
   let small = 0;
+  const s1 = Math.sqrt(dataVariance);
   for (let i = 1; i < n; i++) {
-    const deviation = Math.abs(values[i] - fitted[i] - meanResidual);
-    if (deviation < 0.6745 * s1 || deviation === 0) small++;
+    const deviation = values[i] - fitted[i] - meanResidual;
+    residualVariance += deviation ** 2 / (n - 1);
+    if (Math.abs(deviation) < 0.6745 * s1) small++;
   }
-  // A flat history (S₁ = 0) fitted exactly (S₂ = 0) is the best fit there is: C = 0.
-  return { posteriorVarianceRatio: s2 === 0 ? 0 : s2 / s1, smallErrorProbability: small / (n - 1) };
+  return { posteriorVarianceRatio: Math.sqrt(residualVariance) / s1, smallErrorProbability: small / (n - 1) };
 }

@@ -1,0 +1,27 @@
+import { expect } from 'vitest';
+import { fitForecast, type ForecastFit, type ForecastOptions, type ForecastSpec, type Series } from '../../../engine/forecast/index.js';
+
+/** A series of consecutive years from `firstYear`. */
+export function series(firstYear: number, values: readonly number[]): Series {
+  return { years: Float64Array.from(values, (_, i) => firstYear + i), values: Float64Array.from(values) };
+}
+
+/** Consecutive years from `firstYear`, values from `f(year)`. */
+export function seriesOf(firstYear: number, count: number, f: (year: number, index: number) => number): Series {
+  const years = Float64Array.from({ length: count }, (_, i) => firstYear + i);
+  return { years, values: Float64Array.from(years, (year, i) => f(year, i)) };
+}
+
+export function years(...values: number[]): Float64Array {
+  return Float64Array.from(values);
+}
+
+/** fitForecast that must succeed; fails the test with the problem otherwise. */
+export function fitOk(history: Series, spec: ForecastSpec, options?: ForecastOptions): ForecastFit {
+  const result = fitForecast(history, spec, options);
+  if (!result.ok) expect.fail(`${result.problem}: ${result.message}`);
+  return result.fit;
+}
+
+/** A fixed pattern of relative errors of a few percent, so tests with noise are reproducible. */
+export const NOISE = [0.02, -0.015, 0.01, -0.03, 0.025, 0.005, -0.01, 0.02, -0.02, 0.015, -0.005, 0.01, -0.025, 0.01, 0, -0.01];
