@@ -67,7 +67,7 @@ export function fitSaturation(history: Series, curve: SaturationCurve, saturatio
     if (!(Number.isFinite(saturation) && saturation > 0)) return invalidParameter(label, 'saturation', saturation, 'must be a positive number');
     if (!(saturation > largest.value)) return saturationBelowData(label, saturation, largest.year, largest.value);
   }
-  const flat = degenerate(label, 'the history does not rise or fall', 'a flat history has no S-shape to fit; use a linear trend');
+  const flat = degenerate(label, 'the history does not determine the curve (it does not rise or fall towards a level)', 'use a linear trend, or give the saturation');
   const start = startValues(curve, history, largest.value, saturation);
   if (!start) return flat;
   const outcome = fitCurve({ curve, abscissae: history.years, response: history.values, start, free: [saturation === undefined, true, true], linear: false });

@@ -27,23 +27,17 @@ export function leastSquares(design: Float64Array, response: Float64Array, rows:
   const b = Float64Array.from(response.subarray(0, rows));
   const diagonal = new Float64Array(columns);
   for (let k = 0; k < columns; k++) {
-    let columnNorm2 = 0;
-    let tailNorm2 = 0;
-    for (let i = 0; i < rows; i++) {
-      const value = a[k * rows + i];
-      if (i >= k) tailNorm2 += value * value;
-      columnNorm2 += design[k * rows + i] * design[k * rows + i];
-    }
-    const tailNorm = Math.sqrt(tailNorm2);
-    if (!(tailNorm > DEPENDENT_COLUMN * Math.sqrt(columnNorm2))) return undefined;
-    // Reflect a[k.., k] onto −sign(a_kk)·‖·‖·e₁ (no cancellation): v = a[k.., k] − that, H = I − 2vvᵀ/vᵀv.
+    const tailNorm = norm(a, k * rows + k, k * rows + rows);
+    if (!(tailNorm > DEPENDENT_COLUMN * norm(design, k * rows, k * rows + rows))) return undefined;
+    // Reflect x = a[k.., k] onto β·e₁, β = −sign(x₀)·‖x‖ (no cancellation in x₀ − β), with LAPACK's
+    // scaling: v = (x − β·e₁)/(x₀ − β), so v₀ = 1, and H = I − τ·v·vᵀ with τ = (β − x₀)/β.
     const head = a[k * rows + k];
-    const alpha = head >= 0 ? -tailNorm : tailNorm;
-    a[k * rows + k] = head - alpha;
-    const vNorm2 = tailNorm2 - head * head + (head - alpha) * (head - alpha);
-    for (let j = k + 1; j < columns; j++) reflect(a, k * rows, a, j * rows, k, rows, vNorm2);
-    reflect(a, k * rows, b, 0, k, rows, vNorm2);
-    diagonal[k] = alpha;
+    const beta = head >= 0 ? -tailNorm : tailNorm;
+    for (let i = k + 1; i < rows; i++) a[k * rows + i] /= head - beta;
+    const tau = (beta - head) / beta;
+    for (let j = k + 1; j < columns; j++) reflect(a, k, rows, tau, a, j * rows);
+    reflect(a, k, rows, tau, b, 0);
+    diagonal[k] = beta;
   }
   const coefficients = new Float64Array(columns);
   for (let i = columns - 1; i >= 0; i--) {
@@ -54,12 +48,23 @@ export function leastSquares(design: Float64Array, response: Float64Array, rows:
   return { coefficients, inverseGram: inverseGram(a, diagonal, rows, columns) };
 }
 
-/** target[offset + k..] ← (I − 2vvᵀ/vᵀv)·target[offset + k..], v = a[vOffset + k..]. */
-function reflect(a: Float64Array, vOffset: number, target: Float64Array, offset: number, k: number, rows: number, vNorm2: number): void {
-  let dot = 0;
-  for (let i = k; i < rows; i++) dot += a[vOffset + i] * target[offset + i];
-  const scale = (2 * dot) / vNorm2;
-  for (let i = k; i < rows; i++) target[offset + i] -= scale * a[vOffset + i];
+/** ‖values[from..to)‖, scaled by the largest entry so that neither tiny nor huge entries under- or overflow when squared. */
+function norm(values: Float64Array, from: number, to: number): number {
+  let largest = 0;
+  for (let i = from; i < to; i++) largest = Math.max(largest, Math.abs(values[i]));
+  if (!(largest > 0) || largest === Infinity) return largest;
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += (values[i] / largest) ** 2;
+  return largest * Math.sqrt(sum);
+}
+
+/** target[offset + k..] ← (I − τ·v·vᵀ)·target[offset + k..], v = (1, a[k·rows + k + 1..]). */
+function reflect(a: Float64Array, k: number, rows: number, tau: number, target: Float64Array, offset: number): void {
+  let dot = target[offset + k];
+  for (let i = k + 1; i < rows; i++) dot += a[k * rows + i] * target[offset + i];
+  dot *= tau;
+  target[offset + k] -= dot;
+  for (let i = k + 1; i < rows; i++) target[offset + i] -= dot * a[k * rows + i];
 }
 
 /** R⁻¹R⁻ᵀ, with R's strict upper part in `a` (column-major) and its diagonal in `diagonal`. */

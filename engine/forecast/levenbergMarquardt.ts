@@ -10,7 +10,7 @@ import { leastSquares } from './leastSquares.js';
  * scaling makes the iteration indifferent to the parameters' units (a saturation in tonnes next to
  * a rate per year). Everything is deterministic: same start, same bits.
  *
- * It stops when a step lowers the sum of squares by less than 1e-12 of itself, or when no step
+ * It stops when a step lowers the sum of squares by less than 1e-15 of itself, or when no step
  * lowers it at all (λ past 1e16: a minimum to working precision), both `converged`; or after
  * 500 evaluations, `iteration-limit`; or when [J; √λ·D] is rank-deficient (a parameter the data
  * do not determine), `singular`.
@@ -29,7 +29,7 @@ export interface LevenbergMarquardtOutcome {
   readonly residualSumOfSquares: number;
 }
 
-const RELATIVE_REDUCTION = 1e-12;
+const RELATIVE_REDUCTION = 1e-15;
 const MAX_EVALUATIONS = 500;
 const MAX_DAMPING = 1e16;
 

@@ -11,7 +11,8 @@ import { logGamma } from '../lifetime/logGamma.js';
  * evaluated by the modified Lentz method (Press et al., Numerical Recipes, 3rd ed., §6.4). The
  * fraction converges fast for x < (a + 1)/(a + b + 2); above that the symmetry
  * I_x(a, b) = 1 − I_{1−x}(b, a) is used. `complement` is 1 − x, which callers that know it more
- * accurately than the subtraction (x close to 1) pass in.
+ * accurately than the subtraction (x close to 1) pass in. Accuracy: about 1e-13 relative for shapes
+ * up to ~100, limited by ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), which loses ln Γ(a + b)·ε.
  */
 
 const EPSILON = Number.EPSILON;

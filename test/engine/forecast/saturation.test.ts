@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitForecast } from '../../../engine/forecast/index.js';
+import { fitForecast, type ForecastParameter } from '../../../engine/forecast/index.js';
 import { NOISE, fitOk, seriesOf, years } from './forecastHelpers.js';
 
 const logistic = (saturation: number, rate: number, midpoint: number) => (year: number) => saturation / (1 + Math.exp(-rate * (year - midpoint)));
@@ -11,29 +11,30 @@ describe('fitForecast logistic and gompertz', () => {
    * Independent reference: scipy.optimize.curve_fit (MINPACK's Levenberg–Marquardt with the
    * analytic Jacobian, scipy 1.17.1, xtol = ftol = gtol = 1e-15) on 2000–2015 of
    * 800/(1 + e^(−0.35(t − 2007))) and 500·exp(−e^(−0.25(t − 2006))), each times (1 + NOISE);
-   * standard errors √diag(pcov), which scipy scales by RSS/(n − k) as this kernel does.
+   * standard errors √diag(pcov), which scipy scales by RSS/(n − k) as this kernel does; and the
+   * residual sums of squares, 694.457… and 227.711….
    */
+  /** The estimate within a millionth of its standard error of scipy's (the minimum is flat to rounding there), and the same standard error. */
+  function expectParameter(parameter: ForecastParameter, value: number, standardError: number): void {
+    expect(Math.abs(parameter.value - value) / standardError).toBeLessThan(1e-6);
+    expect(parameter.standardError! / standardError).toBeCloseTo(1, 6);
+  }
+
   it('fitForecast(logistic) matches scipy’s curve_fit on noisy data, standard errors included', () => {
     const fit = fitOk(seriesOf(2000, 16, (year, i) => logistic(800, 0.35, 2007)(year) * (1 + NOISE[i])), { method: 'logistic' });
-    const { saturation, rate, midpoint } = fit.parameters;
-    expect(saturation.value).toBeCloseTo(794.4261860922666, 6);
-    expect(rate.value).toBeCloseTo(0.3522962974291172, 9);
-    expect(midpoint.value).toBeCloseTo(2006.9457339382748, 7);
-    expect(saturation.standardError! / 7.846613927575397).toBeCloseTo(1, 6);
-    expect(rate.standardError! / 0.007597599183665628).toBeCloseTo(1, 6);
-    expect(midpoint.standardError! / 0.08568084435755555).toBeCloseTo(1, 6);
+    expectParameter(fit.parameters.saturation, 794.4261860922666, 7.846613927575397);
+    expectParameter(fit.parameters.rate, 0.3522962974291172, 0.007597599183665628);
+    expectParameter(fit.parameters.midpoint, 2006.9457339382748, 0.08568084435755555);
     expect(fit.goodness.k).toBe(3);
+    expect(fit.goodness.rmse).toBeCloseTo(Math.sqrt(694.4570083697233 / 16), 9);
   });
 
   it('fitForecast(gompertz) matches scipy’s curve_fit on noisy data, standard errors included', () => {
     const fit = fitOk(seriesOf(2000, 16, (year, i) => gompertz(500, 0.25, 2006)(year) * (1 + NOISE[i])), { method: 'gompertz' });
-    const { saturation, rate, inflection } = fit.parameters;
-    expect(saturation.value).toBeCloseTo(495.7547639762272, 6);
-    expect(rate.value).toBeCloseTo(0.25255881662258634, 9);
-    expect(inflection.value).toBeCloseTo(2005.9527316012677, 7);
-    expect(saturation.standardError! / 6.0323001538930265).toBeCloseTo(1, 6);
-    expect(rate.standardError! / 0.006509587738353193).toBeCloseTo(1, 6);
-    expect(inflection.standardError! / 0.07016328194441718).toBeCloseTo(1, 6);
+    expectParameter(fit.parameters.saturation, 495.7547639762272, 6.0323001538930265);
+    expectParameter(fit.parameters.rate, 0.25255881662258634, 0.006509587738353193);
+    expectParameter(fit.parameters.inflection, 2005.9527316012677, 0.07016328194441718);
+    expect(fit.goodness.rmse).toBeCloseTo(Math.sqrt(227.71159381676097 / 16), 9);
   });
 
   // The turning point inside the history 2000–2029, so the data show the bend, and a rate that

@@ -25,10 +25,11 @@ describe('regularizedBeta', () => {
   });
 
   it('regularizedBeta(x, a, 1) is x^a and regularizedBeta(x, 1, b) is 1 − (1 − x)^b', () => {
+    // To 1e-12: ln B(a, b) from three ln Γ values loses about ln Γ(a + b)·ε, some 1e-13 at a = 80.
     fc.assert(
       fc.property(unit, shape, (x, a) => {
-        expect(regularizedBeta(x, a, 1)).toBeCloseTo(x ** a, 13);
-        expect(regularizedBeta(x, 1, a)).toBeCloseTo(1 - (1 - x) ** a, 13);
+        expect(regularizedBeta(x, a, 1)).toBeCloseTo(x ** a, 12);
+        expect(regularizedBeta(x, 1, a)).toBeCloseTo(1 - (1 - x) ** a, 12);
       }),
     );
   });
