@@ -1,5 +1,5 @@
 import { OptionsError } from '../errors.js';
-import { invalidYears, nonPositive, notConsecutive, notFinite, type ForecastFailure } from './forecastProblems.js';
+import { invalidYears, nonPositive, notConsecutive, notFinite, outOfRange, type ForecastFailure } from './forecastProblems.js';
 import type { Series } from './forecastTypes.js';
 
 /**
@@ -7,13 +7,21 @@ import type { Series } from './forecastTypes.js';
  * programming error (the caller built the series); the rest is the user's data.
  */
 
-/** Finite values, whole years in increasing order. */
+/**
+ * Sums of squares of values beyond 1e±154 over- or underflow; within 1e±100 every fit keeps
+ * ample room, and no unit of a waste series comes near either bound.
+ */
+const LARGEST_MAGNITUDE = 1e100;
+
+/** Finite values within 1e±100 (or 0), whole years in increasing order. */
 export function checkSeries(series: Series, what: string): ForecastFailure | undefined {
   const { years, values } = series;
   if (years.length !== values.length) throw new OptionsError(what, `must have as many years as values (${years.length} years, ${values.length} values)`);
   for (let i = 0; i < years.length; i++) {
     if (!Number.isFinite(years[i])) return invalidYears(what, years[i], years[i - 1]);
     if (!Number.isFinite(values[i])) return notFinite(what, years[i], values[i]);
+    const magnitude = Math.abs(values[i]);
+    if (magnitude > LARGEST_MAGNITUDE || (magnitude > 0 && magnitude < 1 / LARGEST_MAGNITUDE)) return outOfRange(what, years[i], values[i]);
     if (!Number.isInteger(years[i]) || (i > 0 && !(years[i] > years[i - 1]))) return invalidYears(what, years[i], years[i - 1]);
   }
   return undefined;

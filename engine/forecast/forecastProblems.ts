@@ -15,6 +15,10 @@ export function notFinite(what: string, year: number, value: number): ForecastFa
   return failure('not-finite', `${what} is not a number in ${year} (${value})`, `give a finite value for ${year}, or leave the year out of the ${what}`);
 }
 
+export function outOfRange(what: string, year: number, value: number): ForecastFailure {
+  return failure('out-of-range', `${what} is ${value} in ${year}, beyond 1e±100`, `express the ${what} in a unit that brings its values within 1e-100 to 1e100 (t instead of g, say)`);
+}
+
 export function invalidYears(what: string, year: number, previous: number): ForecastFailure {
   const problem = Number.isInteger(year) ? `${year} follows ${previous}` : `${year} is not a whole year`;
   return failure('invalid-years', `${what} years must be whole years in increasing order: ${problem}`, `list each year once, in increasing order`);

@@ -40,6 +40,7 @@ export const FORECAST_DEFAULTS = { level: 0.95 } as const;
 
 export type ForecastProblem =
   | 'not-finite'
+  | 'out-of-range'
   | 'invalid-years'
   | 'too-few-points'
   | 'years-not-consecutive'

@@ -39,6 +39,8 @@ const FAILURES: [string, Series, ForecastSpec, ForecastOptions | undefined, Fore
 
   ['a NaN in the history', series(2000, [1, 2, NaN, 4]), { method: 'linear' }, undefined, 'not-finite', 'history is not a number in 2002 (NaN)'],
   ['an infinite value in the history', series(2000, [1, 2, Infinity, 4]), { method: 'holt' }, undefined, 'not-finite', 'in 2002 (Infinity)'],
+  ['a value above 1e100', series(2000, [1, 2, 3e120, 4]), { method: 'linear' }, undefined, 'out-of-range', 'history is 3e+120 in 2002, beyond 1e±100'],
+  ['a value below 1e-100', series(2000, [1e-120, 2e-120, 3e-120, 4e-120]), { method: 'gm11' }, undefined, 'out-of-range', 'history is 1e-120 in 2000'],
   ['a NaN in the covariate', rising(5), { method: 'regression', form: 'linear' }, { covariate: series(2000, [1, 2, NaN, 4, 5, 6]) }, 'not-finite', 'covariate is not a number in 2002'],
   ['years out of order', { years: years(2001, 2000, 2002), values: Float64Array.of(1, 2, 3) }, { method: 'linear' }, undefined, 'invalid-years', '2000 follows 2001'],
   ['a year twice', { years: years(2000, 2001, 2001), values: Float64Array.of(1, 2, 3) }, { method: 'linear' }, undefined, 'invalid-years', '2001 follows 2001'],

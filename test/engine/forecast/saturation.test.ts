@@ -44,25 +44,16 @@ describe('fitForecast logistic and gompertz', () => {
     .record({ saturation: fc.double({ min: 1, max: 1e7, noNaN: true }), share: fc.double({ min: 0, max: 1, noNaN: true }), turn: fc.double({ min: 2008, max: 2022, noNaN: true }) })
     .map(({ saturation, share, turn }) => ({ saturation, turn, rate: 0.08 + share * (2.5 / (turn - 2000) - 0.08) }));
 
-  it('fitForecast(logistic) recovers the saturation, rate and midpoint of a noise-free curve', () => {
+  it.each([
+    ['logistic', logistic, 'midpoint'],
+    ['gompertz', gompertz, 'inflection'],
+  ] as const)('fitForecast(%s) recovers the saturation, rate and turning point of a noise-free curve', (method, curve, turningPoint) => {
     fc.assert(
       fc.property(curves, ({ saturation, rate, turn }) => {
-        const fit = fitOk(seriesOf(2000, 30, logistic(saturation, rate, turn)), { method: 'logistic' });
+        const fit = fitOk(seriesOf(2000, 30, curve(saturation, rate, turn)), { method });
         expect(fit.parameters.saturation.value / saturation).toBeCloseTo(1, 7);
         expect(fit.parameters.rate.value / rate).toBeCloseTo(1, 7);
-        expect(fit.parameters.midpoint.value).toBeCloseTo(turn, 5);
-      }),
-      { numRuns: 60 },
-    );
-  });
-
-  it('fitForecast(gompertz) recovers the saturation, rate and inflection of a noise-free curve', () => {
-    fc.assert(
-      fc.property(curves, ({ saturation, rate, turn }) => {
-        const fit = fitOk(seriesOf(2000, 30, gompertz(saturation, rate, turn)), { method: 'gompertz' });
-        expect(fit.parameters.saturation.value / saturation).toBeCloseTo(1, 7);
-        expect(fit.parameters.rate.value / rate).toBeCloseTo(1, 7);
-        expect(fit.parameters.inflection.value).toBeCloseTo(turn, 5);
+        expect(fit.parameters[turningPoint].value).toBeCloseTo(turn, 5);
       }),
       { numRuns: 60 },
     );
