@@ -3,6 +3,8 @@ import { makeForecastFit } from './forecastFit.js';
 import type { ForecastFit, ForecastMethod, ForecastParameter, Series } from './forecastTypes.js';
 import { goodnessOfFit } from './goodness.js';
 
+export const DELTA_METHOD_INTERVAL = 'delta method: fitted curve ± t(n − k)·√(s² + gᵀΣg), g the gradient of the curve in its fitted parameters, Σ = s²(JᵀJ)⁻¹';
+
 /** A fitted curve as a forecast: its fitted values, parameters, goodness and prediction interval (see curveFit.ts). */
 export interface CurveForecastParts {
   readonly method: ForecastMethod;

@@ -1,6 +1,6 @@
 import { checkPositive, largestValue } from './checkSeries.js';
 import { fitCurve } from './curveFit.js';
-import { curveForecast } from './curveForecast.js';
+import { DELTA_METHOD_INTERVAL, curveForecast } from './curveForecast.js';
 import { degenerate, invalidParameter, noConvergence, noSaturation, saturationBelowData, tooFewPoints } from './forecastProblems.js';
 import type { ForecastResult, Series } from './forecastTypes.js';
 import type { SaturationCurve } from './saturationCurves.js';
@@ -90,7 +90,7 @@ export function fitSaturation(history: Series, curve: SaturationCurve, saturatio
       fit: outcome.fit,
       abscissaOf: (year) => year,
       logSpace: false,
-      intervalMethod: 'delta method: fitted curve ± t(n − k)·√(s² + gᵀΣg), g the gradient of the curve in its parameters, Σ = s²(JᵀJ)⁻¹',
+      intervalMethod: DELTA_METHOD_INTERVAL,
     }),
   };
 }

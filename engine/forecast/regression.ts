@@ -1,9 +1,10 @@
 import { OptionsError } from '../errors.js';
-import { checkPositive, checkSeries } from './checkSeries.js';
+import { checkPositive } from './checkSeries.js';
+import { covariateByYear } from './covariate.js';
 import type { Curve } from './curveFit.js';
 import { fitCurve } from './curveFit.js';
-import { curveForecast } from './curveForecast.js';
-import { degenerate, invalidParameter, missingCovariate, noConvergence, noSaturation, tooFewPoints } from './forecastProblems.js';
+import { DELTA_METHOD_INTERVAL, curveForecast } from './curveForecast.js';
+import { degenerate, invalidParameter, noConvergence, noSaturation, tooFewPoints } from './forecastProblems.js';
 import type { ForecastResult, ForecastSpec, RegressionForm, Series } from './forecastTypes.js';
 
 /**
@@ -99,22 +100,10 @@ export function fitRegression(history: Series, spec: Extract<ForecastSpec, { met
   if (spec.form === 'saturating' && given.halfSaturation !== undefined && !(given.halfSaturation > 0)) {
     return invalidParameter(label, 'coefficients.halfSaturation', given.halfSaturation, 'must be positive');
   }
-  if (!covariate) return missingCovariate('no covariate given', 'name the driver to regress on (the covariate), with values over the history and projection years');
-  const invalidCovariate =
-    checkSeries(covariate, 'covariate') ??
-    (shape.positiveCovariate ? checkPositive(label, 'covariate values', covariate) : undefined) ??
-    (shape.logSpace ? checkPositive(label, 'history values', history) : undefined);
-  if (invalidCovariate) return invalidCovariate;
-
-  const covariateAt = new Map<number, number>();
-  covariate.years.forEach((year, i) => covariateAt.set(year, covariate.values[i]));
-  const lastYear = history.years[history.years.length - 1];
-  for (const year of history.years) {
-    if (!covariateAt.has(year)) return missingCovariate(`the covariate has no value for ${year}, a history year`, 'give the covariate for every history year');
-  }
-  for (let year = lastYear + 1; until !== undefined && year <= until; year++) {
-    if (!covariateAt.has(year)) return missingCovariate(`the covariate has no value for ${year}, before the last projected year ${until}`, 'extend the covariate to the end of the projection');
-  }
+  const nonPositive = shape.logSpace ? checkPositive(label, 'history values', history) : undefined;
+  if (nonPositive) return nonPositive;
+  const covariateAt = covariateByYear(covariate, history, until, label, shape.positiveCovariate);
+  if (!(covariateAt instanceof Map)) return covariateAt;
 
   const free = names.map((name) => given[name] === undefined);
   const k = free.filter(Boolean).length;
@@ -176,6 +165,6 @@ function halfSaturationStart(curve: Curve, abscissae: Float64Array, response: Fl
 function intervalMethod(k: number, nonlinear: boolean, logSpace: boolean): string {
   const space = logSpace ? ', in ln y, transformed back with exp (the point forecast is the median)' : '';
   if (k === 0) return `given coefficients: fitted value ± t(n)·s, s² = Σ residual²/n, the scatter of the history about the given curve${space}`;
-  if (nonlinear) return 'delta method: fitted curve ± t(n − k)·√(s² + gᵀΣg), g the gradient of the curve in its coefficients, Σ = s²(JᵀJ)⁻¹';
+  if (nonlinear) return DELTA_METHOD_INTERVAL;
   return `OLS prediction interval: fitted value ± t(n − k)·s·√(1 + gᵀ(XᵀX)⁻¹g), g the regressors at x${space}`;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import { fitForecast, type ForecastFit, type ForecastOptions, type ForecastSpec, type Series } from '../../../engine/forecast/index.js';
 
@@ -25,3 +26,11 @@ export function fitOk(history: Series, spec: ForecastSpec, options?: ForecastOpt
 
 /** A fixed pattern of relative errors of a few percent, so tests with noise are reproducible. */
 export const NOISE = [0.02, -0.015, 0.01, -0.03, 0.025, 0.005, -0.01, 0.02, -0.02, 0.015, -0.005, 0.01, -0.025, 0.01, 0, -0.01];
+
+/**
+ * A coefficient of a synthetic series in [min, max]: 0 or at least 1e-6 in magnitude, so the
+ * series stays within the 1e±100 that fitForecast accepts (fast-check likes subnormal numbers).
+ */
+export function coefficient(min: number, max: number): fc.Arbitrary<number> {
+  return fc.double({ min, max, noNaN: true }).filter((value) => value === 0 || Math.abs(value) >= 1e-6);
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { holtVarianceFactor } from '../../../engine/forecast/holtVariance.js';
 import { inverseNormalCdf } from '../../../engine/sweep/design/inverseNormal.js';
-import { NOISE, fitOk, series, seriesOf, years } from './forecastHelpers.js';
+import { NOISE, coefficient, fitOk, series, seriesOf, years } from './forecastHelpers.js';
 
 describe('fitForecast holt', () => {
   /**
@@ -73,7 +73,7 @@ describe('fitForecast holt', () => {
   it('fitForecast(holt) continues a noise-free straight line exactly', () => {
     // The initial states are the line itself, so every one-step error is 0 whatever α and β.
     fc.assert(
-      fc.property(fc.integer({ min: 5, max: 30 }), fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.double({ min: -50, max: 50, noNaN: true }), (count, intercept, slope) => {
+      fc.property(fc.integer({ min: 5, max: 30 }), coefficient(-1e3, 1e3), coefficient(-50, 50), (count, intercept, slope) => {
         const fit = fitOk(seriesOf(2000, count, (year) => intercept + slope * (year - 2000)), { method: 'holt' });
         expect(fit.project(years(2000 + count + 4)).point[0]).toBeCloseTo(intercept + slope * (count + 4), 7);
         expect(fit.goodness.rmse).toBeLessThan(1e-9 * (Math.abs(intercept) + Math.abs(slope) * count + 1));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitOk, series, seriesOf, years } from './forecastHelpers.js';
+import { coefficient, fitOk, series, seriesOf, years } from './forecastHelpers.js';
 
 /** Student's t 0.975-quantile with 3 degrees of freedom (scipy.stats.t.ppf(0.975, 3)). */
 const T_975_3 = 3.182446305284263;
@@ -60,8 +60,8 @@ describe('fitForecast linear', () => {
       fc.property(
         fc.integer({ min: 1950, max: 2050 }),
         fc.integer({ min: 3, max: 40 }),
-        fc.double({ min: -1e4, max: 1e4, noNaN: true }),
-        fc.double({ min: -100, max: 100, noNaN: true }),
+        coefficient(-1e4, 1e4),
+        coefficient(-100, 100),
         (first, count, level, slope) => {
           const last = first + count - 1;
           const fit = fitOk(seriesOf(first, count, (year) => level + slope * (year - last)), { method: 'linear' });
