@@ -9,7 +9,7 @@ import { levenbergMarquardt } from './levenbergMarquardt.js';
  * With k fitted parameters and n points, s² = RSS/(n − k) and the coefficients' covariance is
  * s²·(JᵀJ)⁻¹, J = ∂f/∂θ over the fitted parameters at the solution: the OLS covariance for a
  * curve linear in θ, its first-order (delta-method) counterpart otherwise (Seber & Wild,
- * Nonlinear Regression, 1989, §5.1). The prediction at a new x is then t-distributed with
+ * Nonlinear Regression, 1989, ch. 5). The prediction at a new x is then t-distributed with
  * n − k degrees of freedom, centre f(θ, x) and scale s·√(1 + gᵀ(JᵀJ)⁻¹g), g = ∂f/∂θ at x: the
  * classical OLS prediction interval (exact under normal errors for a linear curve) and its
  * delta-method form for a nonlinear one. With every parameter given, s² = RSS/n on n degrees of

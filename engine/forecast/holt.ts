@@ -20,9 +20,10 @@ import { straightLine } from './straightLine.js';
  * R's forecast::ets: intercept and slope of a least-squares line through the first min(10, n)
  * observations against t = 1, 2, …; they are not optimised further.
  * Smoothing parameters not given are those minimising the sum of squared one-step errors within
- * α, β ∈ [0.0001, 0.9999], φ ∈ [0.8, 0.98] (the bounds of forecast::ets): first the best point of
- * a grid inside the bounds (α, β ∈ {0.05, 0.15, …, 0.95}, φ ∈ {0.81, 0.85, …, 0.97}), then Nelder–Mead from
- * there in logit coordinates, which keep every trial inside the bounds. Both are deterministic.
+ * α, β ∈ [0.0001, 0.9999], φ ∈ [0.8, 0.98] (forecast::ets's bounds for α and φ; its constraint
+ * β_ets ≤ α is β ≤ 1 here): first the best point of a grid inside the bounds (α, β ∈ {0.05, 0.15,
+ * …, 0.95}, φ ∈ {0.81, 0.85, …, 0.97}), then Nelder–Mead from there in logit coordinates, which
+ * keep every trial inside the bounds. Both are deterministic.
  * k counts the fitted smoothing parameters and the two initial states.
  */
 
