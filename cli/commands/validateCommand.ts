@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { compile } from '../../engine/compile/compileModel.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
+import { formatForecasts } from '../output/formatForecasts.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -16,5 +17,7 @@ export function registerValidate(program: Command): void {
         `${modelPath}: valid — ${definition.name}, ${start}–${end}, ${model.processes.length} processes, ` +
           `${model.flows.length} flows, ${model.stocks.length} stocks, ${model.scenarios.size} scenarios\n`,
       );
+      const forecasts = formatForecasts(definition);
+      if (forecasts.length > 0) process.stdout.write(`${forecasts.join('\n')}\n`);
     });
 }

@@ -1,10 +1,11 @@
 import { unknownNameError } from '../errors.js';
 import type { DimensionSpace } from './dimensionSpace.js';
-import { driverSeries, type LoadedDriver, type ModelFrame } from './loadDrivers.js';
+import { checkedSeries, covariateLookup, driverSeries, projectedSeries, type LoadedDriver, type ModelFrame } from './loadDrivers.js';
 import type { LoadContext } from './loadContext.js';
 import { quantityValues, type LoadedParameter } from './loadParameters.js';
 import type { RawOverride } from './schema.js';
 import { childPath } from './sourceMap.js';
+import type { DriverForecastDefinition } from './forecastDriver.js';
 import type { OverrideDefinition, ScenarioDefinition } from './types.js';
 
 type OverrideForm = Exclude<RawOverride, number>;
@@ -28,11 +29,17 @@ export function loadScenarios(
       const path = childPath(scenarioPath, target);
       const form: OverrideForm = typeof raw === 'number' ? { value: raw } : raw;
       const data = form.csv !== undefined || form.values !== undefined;
-      const forms = [form.value !== undefined, form.ramp !== undefined, data].filter(Boolean).length;
-      if (forms !== 1) throw context.fail(`invalid override: ${target} needs exactly one of value, ramp, and csv or values`, path, 'a number or { value } sets a parameter, { ramp } moves it, { csv } or { values } replace a driver');
-      if (!data && (form.interpolate !== undefined || form.extrapolate !== undefined)) {
-        throw context.fail(`invalid override: interpolate and extrapolate apply to csv or values`, path, 'remove them, or give the new series as csv or values');
+      // A driver's own data projected another way: a forecast, or an extrapolation (no forecast).
+      const projection = !data && (form.forecast !== undefined || form.extrapolate !== undefined);
+      const forms = [form.value !== undefined, form.ramp !== undefined, data, projection].filter(Boolean).length;
+      if (forms !== 1) {
+        throw context.fail(
+          `invalid override: ${target} needs exactly one of value, ramp, csv or values, and forecast or extrapolate`,
+          path,
+          'a number or { value } sets a parameter, { ramp } moves it, { csv } or { values } replace a driver, { forecast } or { extrapolate } project its data anew',
+        );
       }
+      if (!data && form.interpolate !== undefined) throw context.fail('invalid override: interpolate applies to csv or values', path, 'remove it, or give the new series as csv or values');
       const parameter = parameters.find((p) => p.definition.name === target);
       const driver = drivers.find((d) => d.definition.name === target);
       if (parameter) {
@@ -48,6 +55,7 @@ export function loadScenarios(
         const { space, signed, options } = driver;
         const quantity = { subject: `driver ${target}`, signed };
         if (form.ramp) return ramp(target, form.ramp, space, quantity, true, path, frame, context);
+        if (projection) return { kind: 'set-driver', target, ...reprojected(driver, form, drivers, path, frame, context), path };
         if (!data) throw context.fail(`invalid override: ${target} is a driver`, path, 'replace a driver with { csv } or { values }, or move it with { ramp }');
         const seriesOptions = { interpolate: form.interpolate ?? options.interpolate, extrapolate: form.extrapolate ?? options.extrapolate };
         return { kind: 'set-driver', target, values: driverSeries(form, seriesOptions, { name: target, space, signed }, path, frame, context), path };
@@ -56,6 +64,24 @@ export function loadScenarios(
     });
     return { name, overrides: loaded, path: scenarioPath };
   });
+}
+
+/** The driver's own data projected by the override's forecast, or extended by its extrapolation alone. */
+function reprojected(
+  driver: LoadedDriver,
+  form: OverrideForm,
+  drivers: readonly LoadedDriver[],
+  path: string,
+  frame: ModelFrame,
+  context: LoadContext,
+): { values: Float64Array; forecast: DriverForecastDefinition | undefined } {
+  const { space, signed, options, points } = driver;
+  const identity = { name: driver.definition.name, space, signed };
+  const seriesOptions = { interpolate: options.interpolate, extrapolate: form.extrapolate ?? options.extrapolate };
+  if (form.forecast === undefined) return { values: checkedSeries(points, seriesOptions, identity, 'extrapolate', path, frame, context), forecast: undefined };
+  const loaded = new Map(drivers.map((other) => [other.definition.name, other]));
+  const covariate = covariateLookup([...loaded.keys()], loaded, frame, context);
+  return projectedSeries(points, form.forecast, seriesOptions, identity, path, frame, context, covariate);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emissionsSchema, gwpSchema } from './emissionsSchema.js';
+import { forecastSchema } from './forecastDriver.js';
 import { librariesSchema } from './librariesSchema.js';
 import { numberTree } from './numberTree.js';
 
@@ -41,7 +42,7 @@ const seriesSource = {
   extrapolate: z.enum(EXTRAPOLATIONS).optional().describe('outside the given years (default error)'),
 };
 
-const driver = z.strictObject({ unit, dims: dims.optional(), ...seriesSource, signed: z.boolean().optional() });
+const driver = z.strictObject({ unit, dims: dims.optional(), ...seriesSource, signed: z.boolean().optional(), forecast: forecastSchema.optional() });
 
 const parameter = z.union([
   z.number(),
@@ -106,6 +107,7 @@ const override = z.union([
     value: numberTree.optional(),
     ramp: z.strictObject({ from: z.int(), to: z.int(), to_value: numberTree }).optional(),
     ...seriesSource,
+    forecast: forecastSchema.optional().describe('project the driver\'s history with another forecast'),
   }),
 ]);
 

@@ -11,6 +11,7 @@
  */
 
 import type { EmissionsDefinition } from './emissionTypes.js';
+import type { DriverForecastDefinition } from './forecastDriver.js';
 import type { FactorSource } from './loadLibraries.js';
 
 /** The name of the system boundary: flows from `outside` are imports, flows to it exports/emissions. */
@@ -54,8 +55,10 @@ export interface DriverDefinition {
   readonly name: string;
   readonly unit: string;
   readonly dims: readonly string[];
-  /** Series over dims for every model year, already interpolated and extrapolated. */
+  /** Series over dims for every model year, already interpolated and extrapolated (or projected by its forecast). */
   readonly values: Float64Array;
+  /** The forecast that projects the years after the last given one, with its fit per item. */
+  readonly forecast: DriverForecastDefinition | undefined;
   /** Path of the definition in the model file, e.g. `drivers.population`. */
   readonly path: string;
 }
@@ -185,7 +188,14 @@ export interface ScenarioDefinition {
  */
 export type OverrideDefinition =
   | { readonly kind: 'set-parameter'; readonly target: string; readonly value: Float64Array; readonly path: string }
-  | { readonly kind: 'set-driver'; readonly target: string; readonly values: Float64Array; readonly path: string }
+  | {
+      readonly kind: 'set-driver';
+      readonly target: string;
+      readonly values: Float64Array;
+      /** When the scenario projects the driver's own data with a forecast of its own. */
+      readonly forecast?: DriverForecastDefinition | undefined;
+      readonly path: string;
+    }
   | {
       readonly kind: 'ramp';
       readonly target: string;

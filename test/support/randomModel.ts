@@ -72,8 +72,8 @@ export const randomModel: fc.Arbitrary<ModelDefinition> = fc
       countUnits: [],
       dimensions,
       drivers: [
-        { name: 'supply', unit: 't/yr', dims, values: series(1000), path: 'drivers.supply' },
-        { name: 'target', unit: 't', dims, values: series(5000), path: 'drivers.target' },
+        { name: 'supply', unit: 't/yr', dims, values: series(1000), forecast: undefined, path: 'drivers.supply' },
+        { name: 'target', unit: 't', dims, values: series(5000), forecast: undefined, path: 'drivers.target' },
       ],
       parameters: [],
       processes,
