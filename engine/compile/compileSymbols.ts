@@ -35,7 +35,7 @@ export function compileSymbols(definition: ModelDefinition, unitSystem: UnitSyst
     const toSI = unitSystem.toSI(unit);
     const series = Float64Array.from(driver.values, (value) => value * toSI);
     units.set(driver.name, unit);
-    symbolIndex.set(driver.name, symbols.push({ kind: 'driver', name: driver.name, dims, size: sizeOf(dims, itemCounts), series }) - 1);
+    symbolIndex.set(driver.name, symbols.push({ kind: 'driver', name: driver.name, dims, size: sizeOf(dims, itemCounts), series, toSI }) - 1);
   }
 
   const scope: ExpressionScope = {

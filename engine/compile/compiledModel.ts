@@ -47,6 +47,8 @@ export type CompiledSymbol =
       readonly size: number;
       /** SI-based series for every year, T × size. */
       readonly series: Float64Array;
+      /** Declared unit -> SI-based. */
+      readonly toSI: number;
     }
   | {
       readonly kind: 'value';

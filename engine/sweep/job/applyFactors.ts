@@ -1,4 +1,6 @@
 import type { CompiledModel, CompiledSymbol } from '../../compile/compiledModel.js';
+import { OptionsError } from '../../errors.js';
+import { fitForecast } from '../../forecast/fitForecast.js';
 import type { ParameterValues } from '../../simulate/symbolFields.js';
 import type { FactorBinding } from '../spec/resolveSweep.js';
 
@@ -20,6 +22,7 @@ export interface FactorApplier {
 type DriverSymbol = Extract<CompiledSymbol, { kind: 'driver' }>;
 
 export function factorApplier(model: CompiledModel, factors: readonly FactorBinding[]): FactorApplier {
+  const forecasts = factors.map((factor) => (factor.apply === 'quantile' ? forecastPaths(model, factor) : undefined));
   const parameterBase = new Map<string, Float64Array>();
   const parameterValues: Record<string, Float64Array> = {};
   const driverBase = new Map<string, { base: Float64Array; series: Float64Array; size: number }>();
@@ -49,6 +52,9 @@ export function factorApplier(model: CompiledModel, factors: readonly FactorBind
         if (factor.target === 'parameter') {
           const parameter = parameterValues[factor.symbol];
           applyToItems(parameter, parameter.length, 0, 1, factor, value);
+        } else if (factor.apply === 'quantile') {
+          const driver = driverBase.get(factor.symbol)!;
+          forecasts[f]!(value, driver.series, driver.size);
         } else {
           const driver = driverBase.get(factor.symbol)!;
           const [first, last] = factor.years ?? [0, driver.series.length / driver.size - 1];
@@ -73,4 +79,33 @@ function applyToItems(array: Float64Array, size: number, fromRow: number, toRow:
       }
     }
   }
+}
+
+/**
+ * For a 'quantile' factor: writes the driver's p-quantile path over the factor's years into a
+ * series (SI-based), for its selected items. The forecast is fitted again from what the model
+ * recorded of it, once per applier (a worker thread fits once); the fit is deterministic, so every
+ * thread draws the same paths.
+ */
+function forecastPaths(model: CompiledModel, factor: FactorBinding): (p: number, series: Float64Array, size: number) => void {
+  const driver = model.definition.drivers.find((candidate) => candidate.name === factor.symbol)!;
+  const symbol = model.symbols[model.symbolIndex.get(factor.symbol)!] as DriverSymbol;
+  const forecast = driver.forecast!;
+  const [first, last] = factor.years!;
+  const years = Float64Array.from({ length: last - first + 1 }, (_, t) => model.years[first + t]);
+  const fits = forecast.history.values.map((values, k) => {
+    const covariate = forecast.covariate && { years: forecast.covariate.years, values: forecast.covariate.values[k] };
+    const result = fitForecast({ years: forecast.history.years, values }, forecast.spec, { level: forecast.level, covariate, until: model.definition.time.end });
+    if (!result.ok) throw new OptionsError('factors', `must draw from a forecast that fits (${result.message})`);
+    return result.fit;
+  });
+  const items = factor.items ?? Int32Array.from(fits, (_, k) => k);
+  return (p, series, size) => {
+    // A design point on the edge of [0, 1] (a Sobol' sequence starts at 0) is taken just inside it.
+    const probability = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
+    for (const k of items) {
+      const path = fits[k].quantile(years, probability);
+      for (let t = 0; t < path.length; t++) series[(first + t) * size + k] = path[t] * symbol.toSI;
+    }
+  };
 }

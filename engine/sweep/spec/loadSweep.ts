@@ -94,6 +94,7 @@ function buildFactor(name: string, raw: RawFactor, sweep: RawSweep, path: string
   if (raw.parameter !== undefined && raw.driver !== undefined) throw context.fail(`invalid factor: ${name} names both a parameter and a driver`, path, 'a factor varies one parameter or one driver');
   const target = raw.parameter !== undefined ? 'parameter' : raw.driver !== undefined ? 'driver' : undefined;
   if (target === 'driver' && raw.apply === 'set') throw context.fail(`invalid apply: set`, childPath(path, 'apply'), 'a driver factor multiplies the driver series (apply: scale); it has no single value to set');
+  if (raw.forecast !== undefined) return forecastFactor(name, raw, sweep, path, context);
   const given = [...DISTRIBUTION_KEYS, 'levels' as const].filter((key) => raw[key] !== undefined);
   if (given.length !== 1) {
     const hint = `give one of ${DISTRIBUTION_KEYS.join(', ')}${sweep.sampler === 'grid' ? ', or levels: [..] for the grid sampler' : ''}`;
@@ -121,6 +122,35 @@ function buildFactor(name: string, raw: RawFactor, sweep: RawSweep, path: string
     apply: raw.apply,
     distribution,
     levels: kind === 'levels' ? raw.levels : undefined,
+    years: raw.years,
+    label: raw.label,
+    path,
+  };
+}
+
+/**
+ * `{ driver: x, forecast: interval }`: the run's value is a probability p, drawn uniformly, and the
+ * driver's projected years take its forecast's p-quantile: a whole path at one probability.
+ */
+function forecastFactor(name: string, raw: RawFactor, sweep: RawSweep, path: string, context: LoadContext): FactorSpec {
+  if (raw.parameter !== undefined) throw context.fail(`invalid factor: ${name} draws a forecast interval, which only drivers have`, childPath(path, 'parameter'), 'name a driver with a forecast: { driver: <name>, forecast: interval }');
+  for (const key of [...DISTRIBUTION_KEYS, 'apply'] as const) {
+    if (raw[key] !== undefined) throw context.fail(`invalid factor: ${name} draws from the forecast interval and takes no ${key}`, childPath(path, key), 'the quantile p is drawn uniform on (0, 1); remove this key');
+  }
+  if (sweep.sampler === 'grid' && raw.levels === undefined) throw context.fail(`invalid factor: the grid sampler needs levels of p for ${name}`, path, 'write levels: [0.025, 0.5, 0.975]');
+  if (sweep.sampler !== 'grid' && raw.levels !== undefined) throw context.fail(`invalid factor: levels are for the grid sampler, not ${sweep.sampler}`, childPath(path, 'levels'), 'remove levels');
+  for (const level of raw.levels ?? []) {
+    if (!(level > 0 && level < 1)) throw context.fail(`invalid level: ${level} is not a probability strictly between 0 and 1`, childPath(path, 'levels'), 'levels of a forecast interval are quantiles p, e.g. 0.025, 0.5, 0.975');
+  }
+  if (raw.years !== undefined) checkYearOrder(raw.years, childPath(path, 'years'), context);
+  return {
+    name,
+    target: 'driver',
+    symbol: raw.driver ?? name,
+    items: itemSelection(raw.item),
+    apply: 'quantile',
+    distribution: raw.levels === undefined ? { kind: 'uniform', min: 0, max: 1 } : undefined,
+    levels: raw.levels,
     years: raw.years,
     label: raw.label,
     path,

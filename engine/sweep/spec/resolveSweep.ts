@@ -12,7 +12,7 @@ import type { EmissionMeasure, FactorSpec, OutputRecord, OutputSpec, SweepSpec }
 export interface FactorBinding {
   readonly target: 'parameter' | 'driver';
   readonly symbol: string;
-  readonly apply: 'set' | 'scale';
+  readonly apply: 'set' | 'scale' | 'quantile';
   /** Items of the parameter or driver that the value applies to; null: all. */
   readonly items: Int32Array | null;
   /** Drivers: the year indices [first, last] (inclusive) scaled; null: every year. */
@@ -77,6 +77,18 @@ function bindFactor(factor: FactorSpec, spec: SweepSpec, model: CompiledModel): 
   const replaced = spec.scenario === undefined ? undefined : definition.scenarios.find((scenario) => scenario.name === spec.scenario)!.overrides.find((override) => override.target === factor.symbol && override.kind !== 'ramp');
   if (replaced) {
     throw new ModelError(`invalid factor: scenario ${spec.scenario} replaces ${factor.symbol}, so varying it changes nothing`, locate(spec, factor.path), 'vary another input, or sweep another scenario');
+  }
+  if (factor.apply === 'quantile') {
+    if (target !== 'driver' || driver!.forecast === undefined) {
+      throw new ModelError(`invalid factor: driver ${factor.symbol} has no forecast to draw an interval from`, locate(spec, factor.path), `give the driver a forecast in the model (forecast: { method: … }), or scale it with a distribution instead`);
+    }
+    // Only the projected years have an interval: the observed ones stay as given.
+    const projected: readonly [number, number] = [Math.max(driver!.forecast.lastObserved + 1, definition.time.start), definition.time.end];
+    const asked = factor.years ?? projected;
+    const span: [number, number] = [Math.max(asked[0], projected[0]), Math.min(asked[1], projected[1])];
+    if (span[0] > span[1]) throw new ModelError(`invalid factor: driver ${factor.symbol} is observed in every year asked for`, locate(spec, factor.path), `its forecast projects ${projected[0]}–${projected[1]}`);
+    const symbol = model.symbols[model.symbolIndex.get(factor.symbol)!];
+    return { target, symbol: factor.symbol, apply: 'quantile', items: selectItems(symbol.dims, factor.items, `driver ${factor.symbol}`, childPath(factor.path, 'item'), spec, model), years: yearIndices(span, yearsPath, spec, model) };
   }
   const symbol = model.symbols[model.symbolIndex.get(factor.symbol)!];
   return {

@@ -32,6 +32,7 @@ const factor = z.strictObject({
   driver: name.optional().describe('a driver of the model, scaled'),
   item: items.optional(),
   apply: z.enum(['set', 'scale']).optional().describe('parameters: set the value (default) or multiply it'),
+  forecast: z.literal('interval').optional().describe('drivers with a forecast: draw the projected years from its prediction interval, one quantile p ~ uniform(0, 1) per run'),
   years: years.optional().describe('drivers: [first, last] year scaled, inclusive (default: every year)'),
   label: label.optional(),
   ...distributionSchemas,

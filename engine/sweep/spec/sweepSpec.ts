@@ -46,7 +46,8 @@ export interface FactorSpec {
   /** Items selected by dimension (dimension -> item); undefined: all items. A bare item name is kept under '' until resolved. */
   readonly items: Readonly<Record<string, string>> | undefined;
   /** Undefined when the file does not say: set for a parameter, scale for a driver. */
-  readonly apply: 'set' | 'scale' | undefined;
+  /** 'quantile': a driver's projected years follow its forecast's p-quantile, p the factor's value. */
+  readonly apply: 'set' | 'scale' | 'quantile' | undefined;
   /** For every sampler but grid. */
   readonly distribution: Distribution | undefined;
   /** For the grid sampler: the values to combine. */
