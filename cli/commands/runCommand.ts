@@ -1,6 +1,7 @@
 import { slug } from '../output/slug.js';
 import type { Command } from 'commander';
 import { solutionPeaks } from '../../engine/analysis/solutionPeaks.js';
+import { evaluateTargets } from '../../engine/analysis/targets.js';
 import { tidyTable } from '../../engine/analysis/tidyTable.js';
 import { compile } from '../../engine/compile/compileModel.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
@@ -45,14 +46,15 @@ export function registerRun(program: Command): void {
       checkScenario(model, flags.scenario);
       const solution = run(model, { scenario: flags.scenario, cohorts: flags.cohorts });
       const peaks = solutionPeaks(solution, { tolerance: peakTolerance });
+      const targets = solution.status === 'success' ? evaluateTargets(solution, definition.targets) : [];
       const out = flags.out ?? `results/${slug(definition.name)}${flags.scenario ? `-${flags.scenario}` : ''}`;
       const written = await replaceFolder(out, flags.overwrite === true, async (folder) => {
-        const files = writeResults(folder, flags.format as ResultFormat, solution, tidyTable(solution), peaks, peakTolerance, definition);
+        const files = writeResults(folder, flags.format as ResultFormat, solution, tidyTable(solution), peaks, peakTolerance, definition, targets);
         // A failed run's series are no solution: no figure draws them as one.
         if (solution.status === 'success') files.push(...(await writeRunFigures(folder, definition, solution, { tolerance: peakTolerance })));
         return files;
       });
-      process.stdout.write(`${formatSummary(solution, peaks)}\n\nwrote ${written.join(', ')}\n`);
+      process.stdout.write(`${formatSummary(solution, peaks, targets)}\n\nwrote ${written.join(', ')}\n`);
       if (solution.status !== 'success') process.exitCode = EXIT_RUN_FAILED;
     });
 }

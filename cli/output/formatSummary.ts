@@ -3,6 +3,7 @@ import { explainStatus } from '../../engine/analysis/statusReport.js';
 import { co2eTotals } from '../../engine/carbon/emissionSeries.js';
 import { yearRanges } from '../../engine/analysis/yearRanges.js';
 import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
+import type { TargetResult } from '../../engine/analysis/targets.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 
 const number = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
@@ -12,7 +13,7 @@ const number = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
  * what to do, when it is not success), the years where negative-inflow correction acted, then
  * when each waste stream peaks. A failed run lists no peaks: its series are no solution.
  */
-export function formatSummary(solution: Solution, peaks: readonly SeriesPeak[]): string {
+export function formatSummary(solution: Solution, peaks: readonly SeriesPeak[], targets: readonly TargetResult[] = []): string {
   const first = solution.years[0];
   const last = solution.years[solution.years.length - 1];
   const lines = [`${solution.model}${solution.scenario ? ` — scenario ${solution.scenario}` : ''}, ${first}–${last} (survival: ${conventions(solution)})`];
@@ -29,6 +30,7 @@ export function formatSummary(solution: Solution, peaks: readonly SeriesPeak[]):
     lines.push(`  negative-inflow correction: stock ${stock.name} retired older cohorts pro rata in ${yearRanges(stock.correctedYears)} (its target fell faster than its cohorts left)`);
   }
   lines.push(...emissionLines(solution, peaks));
+  lines.push(...targetLines(targets));
   const waste = peaks.filter((entry) => entry.waste && entry.item.length === 0);
   if (waste.length > 0) {
     lines.push('', `waste peaks (total over items, ${solution.unit}/yr):`);
@@ -55,6 +57,22 @@ function emissionLines(solution: Solution, peaks: readonly SeriesPeak[]): string
     '',
     `emissions ${first}–${last} (${solution.unit} CO2e, GWP100 ${emissions.gwp.name}; biogenic CO2 not counted): direct ${sum(direct)}, credits ${sum(credits)}, net ${sum(net)}`,
     ...(netPeak ? [`  net emissions: ${describePeak(netPeak.peak)}`] : []),
+  ];
+}
+
+/** Each target: met or missed, by how much, when it is first met, and which one binds. */
+export function targetLines(targets: readonly TargetResult[]): string[] {
+  if (targets.length === 0) return [];
+  const width = Math.max(...targets.map((target) => target.name.length));
+  return [
+    '',
+    'targets:',
+    ...targets.map((target) => {
+      const sign = target.comparison === 'at-least' ? '≥' : '≤';
+      const outcome = Number.isNaN(target.value) ? 'undefined' : `${target.met ? 'met' : 'MISSED'} by ${number.format(Math.abs(target.margin))}`;
+      const first = target.firstYearMet === undefined ? 'never met' : `first met ${target.firstYearMet}`;
+      return `  ${target.name.padEnd(width)}  ${target.indicator} ${sign} ${number.format(target.threshold)} in ${target.year}: ${number.format(target.value)}, ${outcome} (${first})${target.binding ? '  <- binds' : ''}`;
+    }),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
+import type { TargetResult } from '../../engine/analysis/targets.js';
 import type { TidyTable } from '../../engine/analysis/tidyTable.js';
 import type { ModelDefinition } from '../../engine/definition/types.js';
 import type { Solution } from '../../engine/simulate/solution.js';
@@ -29,6 +30,7 @@ export function writeResults(
   peaks: readonly SeriesPeak[],
   peakTolerance: number,
   model: { readonly flows: readonly FlowLook[]; readonly factorSources: ModelDefinition['factorSources'] } = { flows: [], factorSources: [] },
+  targets: readonly TargetResult[] = [],
 ): string[] {
   mkdirSync(directory, { recursive: true });
   const written: string[] = [];
@@ -90,6 +92,7 @@ export function writeResults(
     years: { start: solution.years[0], end: solution.years[solution.years.length - 1] },
     wastePeaks: peakRows.filter((row) => row.waste && row.item === ''),
     emissions: emissionSummary(solution),
+    targets,
     emissionPeaks: peakRows.filter((row) => (row.kind === 'emission' || row.kind === 'net-emission') && row.item === ''),
     wasteGeneration: wasteGenerationSeries(solution).map(({ kind, id }) => ({ kind, id })),
     flowLabels: Object.fromEntries(model.flows.flatMap(({ id, label }) => (label === undefined ? [] : [[id, label]]))),

@@ -25,10 +25,16 @@ export function openSweep(path: string, overrides: SweepOverrides = {}): { spec:
   const definition = loadModel(modelPath);
   // A stock's level is a mass; flows, a stock's inflow and outflow, and waste streams are masses per
   // year; emissions are masses of CO2e per year.
-  const unitOf = (output: (typeof spec.outputs)[number]) =>
-    output.source.kind === 'stock' && output.source.measure === 'level' ? definition.massUnit : output.source.kind === 'emission' ? `${definition.massUnit} CO2e/yr` : `${definition.massUnit}/yr`;
+  const compiled = compile(definition);
+  const unitOf = (output: (typeof spec.outputs)[number]) => {
+    const { source } = output;
+    if (source.kind === 'stock' && source.measure === 'level') return definition.massUnit;
+    if (source.kind === 'emission') return `${definition.massUnit} CO2e/yr`;
+    if (source.kind === 'indicator') return compiled.indicators.find((indicator) => indicator.name === source.id)?.unit ?? '';
+    return `${definition.massUnit}/yr`;
+  };
   const units = Object.fromEntries(spec.outputs.map((output) => [output.name, unitOf(output)]));
   const labelled = (entries: readonly { name: string; label: string | undefined }[]) => Object.fromEntries(entries.flatMap(({ name, label }) => (label === undefined ? [] : [[name, label]])));
   const labels = { factors: labelled(spec.factors), outputs: labelled(spec.outputs) };
-  return { spec, job: { ...modelSweepJob(spec, definition, compile(definition)), units, labels } };
+  return { spec, job: { ...modelSweepJob(spec, definition, compiled), units, labels } };
 }

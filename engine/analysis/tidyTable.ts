@@ -20,7 +20,7 @@ export interface TidyTable {
 
 export type TidyKind = 'flow' | 'stock' | 'stock-inflow' | 'stock-outflow' | DerivedKind;
 
-export const DERIVED_KINDS: readonly DerivedKind[] = ['emission', 'credit', 'net-emission'];
+export const DERIVED_KINDS: readonly DerivedKind[] = ['emission', 'credit', 'net-emission', 'indicator'];
 
 export function tidyTable(solution: Solution): TidyTable {
   const dimensionNames = solution.dimensions.map((d) => d.name);

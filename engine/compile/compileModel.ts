@@ -1,4 +1,6 @@
 import { compileEmissions } from '../carbon/compileEmissions.js';
+import { compileIndicators } from '../indicators/compileIndicators.js';
+import { checkTargets } from '../indicators/checkTargets.js';
 import { ModelError } from '../errors.js';
 import { locate } from '../definition/locate.js';
 import type { ModelDefinition } from '../definition/types.js';
@@ -104,5 +106,7 @@ export function compile(definition: ModelDefinition): CompiledModel {
   const scenarios = compileScenarios(definition, table.symbolIndex, toSI);
 
   const emissions = compileEmissions(definition, { flows, processes, stocks }, table, units);
-  return { definition, horizon, years, itemCounts, symbols: table.symbols, symbolIndex: table.symbolIndex, processes, flows, stocks, components, scenarios, emissions };
+  const indicators = compileIndicators(definition, { flows, stocks }, table, units, emissions !== undefined);
+  checkTargets(definition, indicators);
+  return { definition, horizon, years, itemCounts, symbols: table.symbols, symbolIndex: table.symbolIndex, processes, flows, stocks, components, scenarios, emissions, indicators };
 }

@@ -1,5 +1,6 @@
 import type { CompiledEmissions } from '../carbon/compiledEmissions.js';
 import type { CompiledExpression } from '../expr/compileExpression.js';
+import type { CompiledIndicator } from '../indicators/compileIndicators.js';
 import type { LifetimeDistribution, ModelDefinition, StockKind, SurvivalConvention } from '../definition/types.js';
 
 /**
@@ -25,6 +26,8 @@ export interface CompiledModel {
   readonly scenarios: ReadonlyMap<string, CompiledScenario>;
   /** The emission routes, when the model has an `emissions` section. */
   readonly emissions: CompiledEmissions | undefined;
+  /** Indicators in the model's order (each after those it reads). */
+  readonly indicators: readonly CompiledIndicator[];
 }
 
 /** Where an expression reads its inputs from: indices into `symbols`, aligned with `expression.references`. */

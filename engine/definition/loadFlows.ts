@@ -32,7 +32,7 @@ export function loadFlows(flows: readonly RawFlow[], processes: readonly string[
       throw context.fail(`duplicate flow id: ${id}`, raw.id === undefined ? path : childPath(path, 'id'), `${hint} (the other is ${previous.path})`);
     }
     ids.set(id, { path, explicit: raw.id !== undefined });
-    const flow = { id, from: raw.from, to: raw.to, waste: raw.waste === true, label: raw.label, path };
+    const flow = { id, from: raw.from, to: raw.to, waste: raw.waste === true, label: raw.label, tags: [...new Set(raw.tags ?? [])], path };
     if (raw.demand) {
       if (!stockDriven.has(raw.to)) {
         throw context.fail(`invalid demand flow: ${id} goes into ${raw.to}, which has no stock-driven stock`, childPath(path, 'demand'), 'a demand flow carries the inflow a stock-driven stock needs; use value or share for other flows');

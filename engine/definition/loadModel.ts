@@ -2,12 +2,13 @@ import { createLoadContext, type FileSource, type LoadContext } from './loadCont
 import { loadDrivers, type ModelFrame } from './loadDrivers.js';
 import { loadEmissions } from './loadEmissions.js';
 import { loadFlows } from './loadFlows.js';
+import { loadIndicators } from './loadIndicators.js';
 import { loadLibraries } from './loadLibraries.js';
 import { gwpSet, shippedLibraries } from './shippedLibraries.js';
 import { loadParameters } from './loadParameters.js';
 import { loadScenarios } from './loadScenarios.js';
 import { loadStocks, survivalConvention } from './loadStocks.js';
-import { createNamespace } from './namespace.js';
+import { createNamespace, type Namespace } from './namespace.js';
 import { parseModelText } from './parseModelText.js';
 import { modelSchema, type RawModel } from './schema.js';
 import { schemaError } from './schemaIssues.js';
@@ -36,7 +37,7 @@ export function loadModelFromText(text: string, options: LoadOptions): ModelDefi
   if (!parsed.success) throw schemaError(parsed.error.issues, modelSchema, data, context);
   const raw = parsed.data;
 
-  claimNames(raw, context);
+  const namespace = claimNames(raw, context);
   const dimensions = loadDimensions(raw.dimensions ?? {}, context);
   const frame: ModelFrame = { time: checkTime(raw.time, context), dimensions };
   const processes = raw.processes.map((entry, index): ProcessDefinition => {
@@ -57,6 +58,8 @@ export function loadModelFromText(text: string, options: LoadOptions): ModelDefi
     raw.emissions === undefined
       ? undefined
       : loadEmissions(raw.emissions, raw.gwp, { frame, flows, processes: processNames, stocks, context, namedGwp: (name, path) => gwpSet(libraries.get('gwp', path), name, path, context) });
+  const { indicators, targets } = loadIndicators(raw.indicators ?? {}, raw.targets ?? {}, { frame, flows, drivers: drivers.map((driver) => driver.definition.name), context });
+  for (const indicator of indicators.slice(Object.keys(raw.indicators ?? {}).length)) namespace.claim(indicator.name, 'indicator of a target preset', indicator.path);
   if (raw.gwp !== undefined && raw.emissions === undefined) throw context.fail('invalid key: gwp without emissions', 'gwp', 'gwp weighs the gases of the emissions section; add emissions or remove gwp');
 
   return deepFreeze({
@@ -76,6 +79,8 @@ export function loadModelFromText(text: string, options: LoadOptions): ModelDefi
     survival,
     emissions,
     factorSources: fromLibraries.sources,
+    indicators,
+    targets,
     sourceMap,
   });
 }
@@ -102,9 +107,9 @@ function checkTime(time: RawModel['time'], context: LoadContext): ModelDefinitio
   return { start: time.start, end: time.end };
 }
 
-function claimNames(raw: RawModel, context: LoadContext): void {
+function claimNames(raw: RawModel, context: LoadContext): Namespace {
   const namespace = createNamespace(context);
-  const claimAll = (section: 'dimensions' | 'drivers' | 'parameters' | 'stocks', kind: string) => {
+  const claimAll = (section: 'dimensions' | 'drivers' | 'parameters' | 'stocks' | 'indicators', kind: string) => {
     for (const name of Object.keys(raw[section] ?? {})) namespace.claim(name, kind, childPath(section, name));
   };
   claimAll('dimensions', 'dimension');
@@ -115,6 +120,15 @@ function claimNames(raw: RawModel, context: LoadContext): void {
   }
   raw.processes.forEach((entry, index) => namespace.claim(typeof entry === 'string' ? entry : entry.name, 'process', childPath('processes', index)));
   claimAll('stocks', 'stock');
+  claimAll('indicators', 'indicator');
+  const tags = new Set<string>();
+  (raw.flows ?? []).forEach((flow, index) => {
+    for (const tag of flow.tags ?? []) {
+      if (!tags.has(tag)) namespace.claim(tag, 'tag of flows', childPath(childPath('flows', index), 'tags'));
+      tags.add(tag);
+    }
+  });
+  return namespace;
 }
 
 function loadDimensions(dimensions: Readonly<Record<string, readonly string[]>>, context: LoadContext): DimensionDefinition[] {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emissionsSchema, gwpSchema } from './emissionsSchema.js';
 import { forecastSchema } from './forecastDriver.js';
+import { indicatorsSchema, targetsSchema } from './indicatorsSchema.js';
 import { librariesSchema } from './librariesSchema.js';
 import { numberTree } from './numberTree.js';
 
@@ -65,6 +66,7 @@ const flow = z.strictObject({
   demand: z.literal(true).optional().describe('the inflow a stock-driven stock needs'),
   id: label.optional().describe('unique id (default from->to)'),
   label: z.string().min(1).optional().describe('how figures name the flow (default: made from its id)'),
+  tags: z.array(name).optional().describe('names of groups of flows: an indicator names a tag for the sum of its flows'),
   waste: z.boolean().optional().describe('a waste stream: its peaks are reported in the summary'),
 });
 
@@ -126,6 +128,8 @@ export const modelSchema = z.strictObject({
   flows: z.array(flow).optional(),
   stocks: z.record(name, stock).optional(),
   scenarios: z.record(label, z.record(z.string(), override)).optional(),
+  indicators: indicatorsSchema.optional(),
+  targets: targetsSchema.optional(),
   libraries: librariesSchema.optional(),
   gwp: gwpSchema.optional(),
   emissions: emissionsSchema.optional(),

@@ -13,6 +13,7 @@
 import type { EmissionsDefinition } from './emissionTypes.js';
 import type { DriverForecastDefinition } from './forecastDriver.js';
 import type { FactorSource } from './loadLibraries.js';
+import type { IndicatorDefinition, TargetDefinition } from './indicatorTypes.js';
 
 /** The name of the system boundary: flows from `outside` are imports, flows to it exports/emissions. */
 export const OUTSIDE = 'outside';
@@ -40,6 +41,9 @@ export interface ModelDefinition {
   readonly emissions: EmissionsDefinition | undefined;
   /** Parameters taken from factor libraries (`libraries`), with the source of each table. */
   readonly factorSources: readonly FactorSource[];
+  /** Indicators over the run's results, the preset targets' included. */
+  readonly indicators: readonly IndicatorDefinition[];
+  readonly targets: readonly TargetDefinition[];
   /** Line and column of every path in the model file (`flows[2].share` -> {line, column}). */
   readonly sourceMap: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
 }
@@ -110,6 +114,8 @@ export interface FlowDefinition {
   readonly waste: boolean;
   /** How figures name the flow (and, for a flow from or to outside, its source or sink); undefined: made from the id. */
   readonly label: string | undefined;
+  /** Groups the flow belongs to: an indicator names a tag for the sum of its flows. */
+  readonly tags: readonly string[];
   /** The expression for `value` and `share` flows (a number is written as its decimal string). */
   readonly expression: string | undefined;
   readonly path: string;

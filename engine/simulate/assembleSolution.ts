@@ -1,6 +1,7 @@
 import type { CompiledModel } from '../compile/compiledModel.js';
 import { emissionCatalog, emissionSlots } from '../carbon/emissionCatalog.js';
 import { evaluateEmissions } from '../carbon/evaluateEmissions.js';
+import { evaluateIndicators } from '../indicators/evaluateIndicators.js';
 import { OUTSIDE } from '../definition/types.js';
 import type { IssueLog } from './issueLog.js';
 import type { BalanceSeries, Solution, StockSeries } from './solution.js';
@@ -46,6 +47,15 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
 
   // Emissions of a run that could not finish would be computed from NaN flows: leave them out.
   const emissions = model.emissions && finished ? evaluateEmissions(model, model.emissions, workspace, issues) : undefined;
+  const derived = emissions ? emissionCatalog(emissions, emissionSlots(model.emissions!), names, definition.massUnit, years.length) : [];
+  if (finished) derived.push(...evaluateIndicators(model, model.indicators, workspace, derived));
+  for (const series of derived) {
+    const bad = series.values.findIndex((value) => !Number.isFinite(value));
+    if (series.kind === 'indicator' && bad >= 0) {
+      const year = years[Math.floor(bad / (series.values.length / years.length))];
+      issues.add({ status: 'non-finite', message: `indicator ${series.id} is ${series.values[bad]} in ${year}`, year });
+    }
+  }
   const firstIssue = issues.issues[0];
   return {
     status: firstIssue ? firstIssue.status : 'success',
@@ -60,6 +70,6 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
     stocks: stockResults,
     balance,
     emissions,
-    derived: emissions ? emissionCatalog(emissions, emissionSlots(model.emissions!), names, definition.massUnit, years.length) : [],
+    derived,
   };
 }

@@ -32,7 +32,7 @@ export interface Solution {
   readonly derived: readonly DerivedSeries[];
 }
 
-export type DerivedKind = 'emission' | 'credit' | 'net-emission';
+export type DerivedKind = 'emission' | 'credit' | 'net-emission' | 'indicator';
 
 export interface DerivedSeries {
   readonly kind: DerivedKind;

@@ -26,7 +26,7 @@ export const randomModel: fc.Arbitrary<ModelDefinition> = fc
     const processes = [...names, 'landfill', 'buildings'].map((name) => ({ name, stage: undefined, label: undefined, path: `processes.${name}` }));
     const flows: FlowDefinition[] = [];
     const flow = (from: string, to: string, kind: FlowDefinition['kind'], expression?: string): void => {
-      flows.push({ id: `${from}->${to}`, from, to, kind, waste: to === 'landfill', label: undefined, expression, path: `flows[${flows.length}]` });
+      flows.push({ id: `${from}->${to}`, from, to, kind, waste: to === 'landfill', label: undefined, tags: [], expression, path: `flows[${flows.length}]` });
     };
     const series = (scale: number) => {
       const values = new Float64Array(horizon * size);
@@ -83,6 +83,8 @@ export const randomModel: fc.Arbitrary<ModelDefinition> = fc
       survival: 'integer-age',
       emissions: undefined,
       factorSources: [],
+      indicators: [],
+      targets: [],
       sourceMap: {},
     };
     return definition;

@@ -61,5 +61,7 @@ export function seriesQuantity(series: ResolvedSeries, flowName: (id: string) =>
       return series.id === 'total' ? 'Credits' : `Credits of ${displayName(series.id)}`;
     case 'net-emission':
       return 'Net emissions';
+    case 'indicator':
+      return displayName(series.id);
   }
 }

@@ -187,8 +187,10 @@ function itemSelection(item: RawFactor['item']): Readonly<Record<string, string>
 }
 
 function buildOutput(name: string, raw: RawOutput, path: string, context: LoadContext): OutputSpec {
-  const sources = (['flow', 'stock', 'waste', 'emission'] as const).filter((key) => raw[key] !== undefined);
-  if (sources.length !== 1) throw context.fail(`invalid output: ${name} needs exactly one of flow, stock, waste and emission`, path, 'e.g. { flow: collection->landfill }, { stock: appliances, measure: outflow } or { emission: total, measure: net }');
+  const sources = (['flow', 'stock', 'waste', 'emission', 'indicator'] as const).filter((key) => raw[key] !== undefined);
+  if (sources.length !== 1) {
+    throw context.fail(`invalid output: ${name} needs exactly one of flow, stock, waste, emission and indicator`, path, 'e.g. { flow: collection->landfill }, { stock: appliances, measure: outflow }, { emission: total, measure: net } or { indicator: diversion }');
+  }
   const [kind] = sources;
   const measures: Readonly<Record<string, readonly string[]>> = { stock: STOCK_MEASURES, emission: EMISSION_MEASURES };
   if (raw.measure !== undefined && !(measures[kind] ?? []).includes(raw.measure)) {

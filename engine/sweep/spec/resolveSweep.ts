@@ -119,6 +119,13 @@ function bindOutput(output: OutputSpec, spec: SweepSpec, model: CompiledModel): 
   } else if (source.kind === 'emission') {
     ({ index, dims } = emissionSlot(source, sourcePath, spec, model));
     series = 'derived';
+  } else if (source.kind === 'indicator') {
+    // Indicators follow the emission series in Solution.derived.
+    const position = model.indicators.findIndex((indicator) => indicator.name === source.id);
+    if (position < 0) throw unknownNameError('indicator', source.id, model.indicators.map((indicator) => indicator.name), locate(spec, sourcePath));
+    index = (model.emissions ? emissionSlots(model.emissions).length : 0) + position;
+    dims = model.indicators[position].dims;
+    series = 'derived';
   } else {
     const waste = wasteStreams(model);
     const stream = waste.find((candidate) => candidate.name === source.id);

@@ -44,6 +44,7 @@ const output = z.strictObject({
   stock: name.optional().describe('a stock name'),
   waste: z.string().min(1).optional().describe('a waste stream: a flow leaving the system or into a landfill, or a stock (its outflow)'),
   emission: z.string().min(1).optional().describe('an emission route, or total: its CO2e'),
+  indicator: z.string().min(1).optional().describe('an indicator of the model'),
   measure: z.enum([...STOCK_MEASURES, ...EMISSION_MEASURES]).optional().describe('stocks: level (default), inflow or outflow; emissions: direct (default), credit or net (total only)'),
   item: items.optional(),
   record: z.union([z.enum(OUTPUT_RECORDS), z.array(z.enum(OUTPUT_RECORDS)).min(1)]).optional().describe('series (default), peak, total'),

@@ -65,7 +65,8 @@ export interface OutputSpec {
   readonly source:
     | { readonly kind: 'flow' | 'waste'; readonly id: string }
     | { readonly kind: 'stock'; readonly id: string; readonly measure: StockMeasure }
-    | { readonly kind: 'emission'; readonly id: string; readonly measure: EmissionMeasure };
+    | { readonly kind: 'emission'; readonly id: string; readonly measure: EmissionMeasure }
+    | { readonly kind: 'indicator'; readonly id: string };
   readonly items: Readonly<Record<string, string>> | undefined;
   /** Per-year values, the peak (year and value), the total: in this order in the columns. */
   readonly record: readonly OutputRecord[];

@@ -78,7 +78,7 @@ describe('loadSweepFromText', () => {
 
   it('loadSweepFromText rejects a file that is no sweep, an output with two sources, and a driver that is set', () => {
     expect(failure('metabolis: 1\nname: x\n').message).toMatch(/^not a sweep/);
-    expect(failure(`${header}sampler: sobol\nn: 4\nfactors:\n  rate: { uniform: { min: 0, max: 1 } }\noutputs:\n  x: { flow: a->b, stock: s }\n`).message).toBe('invalid output: x needs exactly one of flow, stock and waste');
+    expect(failure(`${header}sampler: sobol\nn: 4\nfactors:\n  rate: { uniform: { min: 0, max: 1 } }\noutputs:\n  x: { flow: a->b, stock: s }\n`).message).toBe('invalid output: x needs exactly one of flow, stock, waste, emission and indicator');
     expect(failure(`${header}sampler: sobol\nn: 4\nfactors:\n  population: { driver: population, apply: set, uniform: { min: 0, max: 1 } }\n${outputs}`).message).toBe('invalid apply: set');
   });
 });
