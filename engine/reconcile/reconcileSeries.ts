@@ -1,0 +1,19 @@
+import { compileProblem } from './compileProblem.js';
+import { createFactorCache } from './factorCache.js';
+import type { ReconcileProblem } from './problem.js';
+import { reconcileCompiled } from './reconcile.js';
+import { reconcileOptions, type ReconcileOptions } from './reconcileOptions.js';
+import type { ReconcileResult } from './reconcileResult.js';
+
+/**
+ * Reconciles independent problems one after the other, typically the years of a time series
+ * (each year's balances with that year's stock changes). Where consecutive problems have the same
+ * linear structure, the factorisation is made once and reused: the elimination of the unknowns
+ * when the slopes (balance coefficients, which variables are measured) are the same, everything
+ * when the sds are the same too. The results are those of `reconcile` on each problem.
+ */
+export function reconcileSeries(problems: readonly ReconcileProblem[], options: ReconcileOptions = {}): ReconcileResult[] {
+  const checked = reconcileOptions(options);
+  const cache = createFactorCache();
+  return problems.map((problem) => reconcileCompiled(compileProblem(problem), checked, cache));
+}
