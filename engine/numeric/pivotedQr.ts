@@ -43,7 +43,7 @@ export function pivotedQr(matrix: Float64Array, rows: number, columns: number, t
     }
     if (best < 0) break;
     if (best !== k) swapColumns(matrix, rows, k, best, permutation);
-    tau[k] = reflect(matrix, rows, k, Math.sqrt(bestNorm2));
+    tau[k] = reflect(matrix, rows, k);
     for (let j = k + 1; j < columns; j++) applyReflector(matrix, rows, k, tau[k], matrix, j * rows);
     rank = k + 1;
   }
@@ -64,10 +64,16 @@ function swapColumns(matrix: Float64Array, rows: number, a: number, b: number, p
 /**
  * Makes column k below row k zero: x = A[k.., k] with ‖x‖ = norm becomes beta·e_1 with
  * beta = −sign(x_0)·norm (no cancellation in x_0 − beta), v = (x − beta·e_1)/(x_0 − beta) and
- * tau = (beta − x_0)/beta. Returns tau.
+ * tau = (beta − x_0)/beta. ‖x‖ is computed on x/max|x_i|, so that it neither underflows nor
+ * overflows (tau is only consistent with v when ‖x‖ is accurate). Returns tau.
  */
-function reflect(matrix: Float64Array, rows: number, k: number, norm: number): number {
+function reflect(matrix: Float64Array, rows: number, k: number): number {
   const diagonal = k * rows + k;
+  let largest = 0;
+  for (let i = k; i < rows; i++) largest = Math.max(largest, Math.abs(matrix[k * rows + i]));
+  let sum = 0;
+  for (let i = k; i < rows; i++) sum += (matrix[k * rows + i] / largest) ** 2;
+  const norm = largest * Math.sqrt(sum);
   const head = matrix[diagonal];
   const beta = head >= 0 ? -norm : norm;
   const scale = 1 / (head - beta);

@@ -8,6 +8,7 @@ import type { GlobalTest } from './reconcileResult.js';
  * p = P(χ²_dof ≥ χ²) = Q(dof/2, χ²/2), the regularised upper incomplete gamma function.
  */
 export function globalTest(chiSquare: number, degreesOfFreedom: number, significance: number): GlobalTest {
-  const pValue = degreesOfFreedom > 0 ? regularizedGammaQ(degreesOfFreedom / 2, chiSquare / 2) : 1;
+  // Without a statistic (no reconciled values) there is no p-value, even with nothing to test.
+  const pValue = degreesOfFreedom > 0 || Number.isNaN(chiSquare) ? regularizedGammaQ(degreesOfFreedom / 2, chiSquare / 2) : 1;
   return { chiSquare, degreesOfFreedom, pValue, significance, passed: pValue >= significance };
 }

@@ -1,8 +1,9 @@
-import { compileProblem } from './compileProblem.js';
+import { compileProblem, type CompiledProblem } from './compileProblem.js';
 import { createFactorCache } from './factorCache.js';
 import type { ReconcileProblem } from './problem.js';
 import { reconcileCompiled } from './reconcile.js';
 import { reconcileOptions, type ReconcileOptions } from './reconcileOptions.js';
+import { ReconcileProblemError } from './reconcileProblemError.js';
 import type { ReconcileResult } from './reconcileResult.js';
 
 /**
@@ -10,10 +11,19 @@ import type { ReconcileResult } from './reconcileResult.js';
  * (each year's balances with that year's stock changes). Where consecutive problems have the same
  * linear structure, the factorisation is made once and reused: the elimination of the unknowns
  * when the slopes (balance coefficients, which variables are measured) are the same, everything
- * when the sds are the same too. The results are those of `reconcile` on each problem.
+ * when the sds are the same too. The results are those of `reconcile` on each problem. A problem
+ * that cannot be posed throws before any is solved, its path prefixed with `problems[i].`.
  */
 export function reconcileSeries(problems: readonly ReconcileProblem[], options: ReconcileOptions = {}): ReconcileResult[] {
   const checked = reconcileOptions(options);
   const cache = createFactorCache();
-  return problems.map((problem) => reconcileCompiled(compileProblem(problem), checked, cache));
+  const compiled = problems.map((problem, i): CompiledProblem => {
+    try {
+      return compileProblem(problem);
+    } catch (error) {
+      if (error instanceof ReconcileProblemError) throw new ReconcileProblemError(error.message, `problems[${i}].${error.path}`, error.hint);
+      throw error;
+    }
+  });
+  return compiled.map((problem) => reconcileCompiled(problem, checked, cache));
 }
