@@ -3,10 +3,10 @@
  * column of eight, some recycling back, some to the boundary; a stock change in every fifth
  * process, a flow to or from the boundary balancing the others), three flows in four measured
  * with a 5% sd, one in four and every other stock change unknown, reconciled for 60 years.
- * "sds vary" gives each year's measurements sds of 5% of that year's values (the elimination of
- * the unknowns is made once, the rest every year); "sds fixed" keeps the first year's sds (all
- * factors made once); "no reuse" reconciles each year on its own. A fixed linear congruential
- * sequence makes the network and the noise the same on every run.
+ * "sds vary" gives each year's measurements sds of 5% of that year's values (factorised every
+ * year); "sds fixed" keeps the first year's sds (factorised once, the covariance computed once);
+ * "no reuse" reconciles each year on its own. A fixed linear congruential sequence makes the
+ * network and the noise the same on every run.
  */
 import { pathToFileURL } from 'node:url';
 import { reconcile, reconcileSeries, type ReconcileProblem, type ReconcileVariable } from '../engine/reconcile/index.js';
@@ -23,7 +23,7 @@ interface Network {
   readonly balances: { process: number; terms: { coefficient: number; variable: number }[] }[];
 }
 
-export function network(processes: number): Network {
+function network(processes: number): Network {
   let state = 7;
   const next = () => (state = (state * 16807) % 2147483647) / 2147483647;
   const names: string[] = [];
@@ -65,7 +65,7 @@ export function network(processes: number): Network {
   return { names, truth, measured, balances };
 }
 
-export function yearProblems(net: Network, fixedSd: boolean): ReconcileProblem[] {
+function yearProblems(net: Network, fixedSd: boolean): ReconcileProblem[] {
   let state = 11;
   const noise = () => (state = (state * 16807) % 2147483647) / 2147483647 - 0.5;
   const constraints = net.balances.map(({ process, terms }) => ({

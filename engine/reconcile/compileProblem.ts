@@ -70,7 +70,7 @@ export function compileProblem(problem: ReconcileProblem): CompiledProblem {
       roles.push('unknown');
       measurement[v] = NaN;
       sd[v] = NaN;
-      start[v] = checkedNumber(variable.initial, 1, `${path}.initial`, `initial value of ${variable.name}`);
+      start[v] = checkedNumber(variable.initial, NaN, `${path}.initial`, `initial value of ${variable.name}`);
       return;
     }
     measurement[v] = checkedNumber(observed.value, 0, `${path}.measurement.value`, `measured value of ${variable.name}`);
@@ -92,6 +92,7 @@ export function compileProblem(problem: ReconcileProblem): CompiledProblem {
   const factors: number[] = [];
   const constants = new Float64Array(constraints.length);
   const nonlinear = new Uint8Array(constraints.length);
+  const inProduct = new Uint8Array(count);
   constraints.forEach((constraint, c) => {
     const path = `constraints[${c}]`;
     termStart[c] = coefficients.length;
@@ -105,6 +106,7 @@ export function compileProblem(problem: ReconcileProblem): CompiledProblem {
         throw new ReconcileProblemError(`constraint '${constraint.label}' has a term with no variable`, `${termPath}.variables`, 'put a known amount in the constraint’s constant');
       }
       coefficients.push(checkedNumber(term.coefficient, 0, `${termPath}.coefficient`, `coefficient in ${constraint.label}`));
+      const first = factors.length;
       let moving = 0;
       term.variables.forEach((name, f) => {
         const v = index.get(name);
@@ -116,10 +118,19 @@ export function compileProblem(problem: ReconcileProblem): CompiledProblem {
         if (roles[v] !== 'exact') moving++;
       });
       factorStart.push(factors.length);
-      if (moving > 1) nonlinear[c] = 1;
+      if (moving > 1) {
+        nonlinear[c] = 1;
+        for (let f = first; f < factors.length; f++) inProduct[factors[f]] = 1;
+      }
     });
   });
   termStart[constraints.length] = coefficients.length;
+  // An unknown without `initial` starts at 1 where it multiplies another moving variable (at 0 the
+  // product would have no slope in the other) and at 0 elsewhere: a linear solve from 0 adds
+  // nothing to cancel, whatever the unknown's unit.
+  roles.forEach((role, v) => {
+    if (role === 'unknown' && Number.isNaN(start[v])) start[v] = inProduct[v] ? 1 : 0;
+  });
 
   const indicesOf = (role: VariableRole) => Int32Array.from(roles.flatMap((r, v) => (r === role ? [v] : [])));
   return {

@@ -1,12 +1,11 @@
 import type { CompiledProblem } from './compileProblem.js';
 import { reconciledCovariance } from './reconciledCovariance.js';
-import { eliminateUnknowns, reconcileMeasurements, type EliminationFactors, type ReconcileFactors } from './linearFactors.js';
+import { factorLinearSystem, type ReconcileFactors } from './linearFactors.js';
 
 /**
  * The last factorisation and what it was made from. A linear problem linearised twice (once to
- * solve, once at the solution to report) and the years of a series that share their slopes
- * (constant balance coefficients) reuse it: the elimination of the unknowns when the slopes are
- * the same, everything when the measurements' sds are the same too.
+ * solve, once at the solution to report) and the years of a series with the same slopes (constant
+ * balance coefficients, the same variables measured) and the same sds reuse it.
  */
 export interface FactorCache {
   key?: {
@@ -17,16 +16,15 @@ export interface FactorCache {
     readonly slopes: Float64Array;
     readonly sd: Float64Array;
   };
-  elimination?: EliminationFactors;
   factors?: ReconcileFactors;
   /** The covariance for `factors`, once asked for. */
   covariance?: { readonly factors: ReconcileFactors; readonly values: Float64Array };
-  /** How many factorisations were made and reused, per stage (for benchmarks and tests). */
-  readonly counts: { eliminations: number; reconciliations: number; reuses: number };
+  /** How many factorisations were made and reused (for benchmarks and tests). */
+  readonly counts: { factorisations: number; reuses: number };
 }
 
 export function createFactorCache(): FactorCache {
-  return { counts: { eliminations: 0, reconciliations: 0, reuses: 0 } };
+  return { counts: { factorisations: 0, reuses: 0 } };
 }
 
 function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
@@ -50,22 +48,19 @@ export function factorise(problem: CompiledProblem, jacobian: Float64Array, cach
   const slopes = slopesOf(problem, jacobian);
   const sd = Float64Array.from(problem.measured, (v) => problem.sd[v]);
   const key = cache.key;
-  const sameSlopes =
+  const same =
     key !== undefined &&
     key.variableCount === problem.names.length &&
     sameValues(key.measured, problem.measured) &&
     sameValues(key.unknowns, problem.unknowns) &&
-    sameValues(key.slopes, slopes);
-  if (sameSlopes && sameValues(key.sd, sd)) {
+    sameValues(key.slopes, slopes) &&
+    sameValues(key.sd, sd);
+  if (same) {
     cache.counts.reuses++;
     return cache.factors!;
   }
-  if (!sameSlopes) {
-    cache.elimination = eliminateUnknowns(problem, jacobian);
-    cache.counts.eliminations++;
-  }
-  cache.factors = reconcileMeasurements(problem, cache.elimination!);
-  cache.counts.reconciliations++;
+  cache.factors = factorLinearSystem(problem, jacobian);
+  cache.counts.factorisations++;
   cache.key = { variableCount: problem.names.length, measured: problem.measured, unknowns: problem.unknowns, slopes, sd };
   return cache.factors;
 }

@@ -1,4 +1,4 @@
-export { compileProblem, type CompiledProblem, type VariableRole } from './compileProblem.js';
+export type { VariableRole } from './compileProblem.js';
 export type { ReconcileConstraint, ReconcileProblem, ReconcileTerm, ReconcileVariable } from './problem.js';
 export { reconcile } from './reconcile.js';
 export { RECONCILE_DEFAULTS, type ReconcileOptions } from './reconcileOptions.js';

@@ -1,26 +1,33 @@
 import { applyQTranspose, leadingQ, pivotedQr, solveR, type PivotedQr } from '../numeric/pivotedQr.js';
 import type { CompiledProblem } from './compileProblem.js';
+import { constraintScaling } from './constraintScaling.js';
 
 /**
  * The factorisation of one linearised constraint system  Jx·(x − x̂) + Jy·(y − ŷ) + f = 0  in the
  * measured values x (covariance Q = S², S = diag(sd)) and the unknowns y. Notation of the README:
  *
- * 1. Scaling. Each constraint row is divided by its largest slope (W), each unknown's column of
- *    W·Jy by its norm (D), and the measured values are standardised, x = x_measured + S·z, so
- *    that rank decisions compare like with like and the objective (x − x_m)ᵀQ⁻¹(x − x_m) is ‖z‖².
+ * 1. Scaling. The measured values are standardised, x = x_measured + S·z, so that the objective
+ *    (x − x_m)ᵀQ⁻¹(x − x_m) is ‖z‖². Rows and unknowns are scaled (W, D: constraintScaling) so
+ *    that every row's residual is on the scale of the sds it involves, whatever the units: rows
+ *    mixed by the elimination below lose no digits to one another, and rank decisions compare
+ *    like with like.
  * 2. Unknowns eliminated: W·Jy·D·P_B = Q_B·[R_B; 0] (QR with column pivoting). The last
  *    p = m − rank(Jy) rows of Q_Bᵀ span the null space of Jyᵀ: G = (Q_Bᵀ·W·Jx)[rank..] are the
  *    constraints on x alone. An unknown is observable when its column of Jy is independent of
  *    the others, i.e. its row of R_B11⁻¹·R_B12 is zero.
- * 3. Measurements reconciled: (G·S)ᵀ·P_G = Q_G·[R_G; 0]. rank(G·S) is the degrees of freedom;
- *    a measurement whose column of G·S is zero appears in no reduced constraint (non-redundant).
- *    The leading rank columns Q_G1 of Q_G span the directions the constraints fix.
+ *    An entry of G below RANK_TOLERANCE times its measurement's column norm in W·Jx is what
+ *    rounding leaves of a cancellation, and set to 0; a measurement whose column of G is then zero
+ *    appears in no reduced constraint (non-redundant).
+ * 3. Measurements reconciled: each reduced constraint (row of G·S) is scaled to unit norm (N),
+ *    then (N·G·S)ᵀ·P_G = Q_G·[R_G; 0]. rank(G·S) is the degrees of freedom; a reduced constraint
+ *    within an angle of RANK_TOLERANCE of the others' span is dependent. The leading rank columns
+ *    Q_G1 of Q_G span the directions the constraints fix.
  *
- * The first stage depends on the slopes only, the second on the slopes and the sds: a series of
- * years with the same linear structure (and the same sds) reuses them (FactorCache).
+ * The factors depend on the slopes and the sds only: a series of years with the same linear
+ * structure and the same sds reuses them (FactorCache).
  */
 
-/** Columns of norm below this (relative, after scaling) are treated as linearly dependent. */
+/** Relative size below which a column, or what is left of it, counts as zero (rounding). */
 export const RANK_TOLERANCE = 1e-10;
 /** An unknown is observable when its row of R_B11⁻¹·R_B12 is below this. */
 const OBSERVABILITY_TOLERANCE = 1e-8;
@@ -36,8 +43,8 @@ export interface EliminationFactors {
   readonly unknownSlopes: Float64Array;
   /** Per unknown (order of problem.unknowns): 1 if the constraints determine it. */
   readonly observable: Uint8Array;
-  /** Per measured value: the squared norm of its column of W·Jx. */
-  readonly columnNorm2: Float64Array;
+  /** Per measured value: 1 if some reduced constraint involves it. */
+  readonly redundant: Uint8Array;
 }
 
 export interface ReconcileFactors {
@@ -46,53 +53,46 @@ export interface ReconcileFactors {
   readonly measurementQr: PivotedQr;
   /** Q_G1: measured × rank, column-major. */
   readonly constrained: Float64Array;
+  /** N: per reduced constraint, 1/‖its row of G·S‖ (0 for a row that is zero). */
+  readonly reducedRowScale: Float64Array;
   /** Per measured value: diag(Q_G1·Q_G1ᵀ), the share of its variance the constraints remove. */
   readonly leverage: Float64Array;
-  /** Per measured value: 1 if some reduced constraint involves it. */
   readonly redundant: Uint8Array;
   /** ∂y/∂z for the unknowns at the pivots of unknownQr: rank_B × measured, column-major. */
   readonly unknownSensitivity: Float64Array;
 }
 
-export function eliminateUnknowns(problem: CompiledProblem, jacobian: Float64Array): EliminationFactors {
+function eliminateUnknowns(problem: CompiledProblem, jacobian: Float64Array): EliminationFactors {
   const constraints = problem.labels.length;
   const { measured, unknowns } = problem;
-  const rowScale = new Float64Array(constraints);
-  for (let c = 0; c < constraints; c++) {
-    let largest = 0;
-    for (const v of measured) largest = Math.max(largest, Math.abs(jacobian[v * constraints + c]));
-    for (const v of unknowns) largest = Math.max(largest, Math.abs(jacobian[v * constraints + c]));
-    rowScale[c] = largest > 0 ? 1 / largest : 1;
-  }
-  const unknownScale = new Float64Array(unknowns.length);
+  const { rowScale, unknownScale } = constraintScaling(problem, jacobian);
   const scaledUnknowns = new Float64Array(constraints * unknowns.length);
   unknowns.forEach((v, j) => {
-    let norm2 = 0;
-    for (let c = 0; c < constraints; c++) {
-      const slope = rowScale[c] * jacobian[v * constraints + c];
-      scaledUnknowns[j * constraints + c] = slope;
-      norm2 += slope * slope;
-    }
-    unknownScale[j] = norm2 > 0 ? 1 / Math.sqrt(norm2) : 1;
-    for (let c = 0; c < constraints; c++) scaledUnknowns[j * constraints + c] *= unknownScale[j];
+    for (let c = 0; c < constraints; c++) scaledUnknowns[j * constraints + c] = rowScale[c] * jacobian[v * constraints + c] * unknownScale[j];
   });
   const unknownQr = pivotedQr(scaledUnknowns, constraints, unknowns.length, RANK_TOLERANCE);
   const rank = unknownQr.rank;
 
   const rotatedSlopes = new Float64Array(constraints * measured.length);
-  const columnNorm2 = new Float64Array(measured.length);
   const unknownSlopes = new Float64Array(rank * measured.length);
+  const redundant = new Uint8Array(measured.length);
   measured.forEach((v, i) => {
+    let norm2 = 0;
     for (let c = 0; c < constraints; c++) {
       const slope = rowScale[c] * jacobian[v * constraints + c];
       rotatedSlopes[i * constraints + c] = slope;
-      columnNorm2[i] += slope * slope;
+      norm2 += slope * slope;
     }
     applyQTranspose(unknownQr, rotatedSlopes, i * constraints);
     for (let a = 0; a < rank; a++) unknownSlopes[i * rank + a] = rotatedSlopes[i * constraints + a];
     solveR(unknownQr, unknownSlopes, i * rank);
+    const negligible = RANK_TOLERANCE * Math.sqrt(norm2);
+    for (let c = rank; c < constraints; c++) {
+      if (Math.abs(rotatedSlopes[i * constraints + c]) <= negligible) rotatedSlopes[i * constraints + c] = 0;
+      else redundant[i] = 1;
+    }
   });
-  return { rowScale, unknownScale, unknownQr, rotatedSlopes, unknownSlopes, observable: observability(unknownQr), columnNorm2 };
+  return { rowScale, unknownScale, unknownQr, rotatedSlopes, unknownSlopes, observable: observability(unknownQr), redundant };
 }
 
 /** Pivot unknowns whose column no free (dependent) column needs are observable; the free ones are not. */
@@ -109,34 +109,33 @@ function observability(qr: PivotedQr): Uint8Array {
   return observable;
 }
 
-export function reconcileMeasurements(problem: CompiledProblem, elimination: EliminationFactors): ReconcileFactors {
+/** Both stages for the Jacobian at the current point. */
+export function factorLinearSystem(problem: CompiledProblem, jacobian: Float64Array): ReconcileFactors {
+  return reconcileMeasurements(problem, eliminateUnknowns(problem, jacobian));
+}
+
+function reconcileMeasurements(problem: CompiledProblem, elimination: EliminationFactors): ReconcileFactors {
   const { measured } = problem;
-  const { unknownQr, rotatedSlopes, unknownSlopes, unknownScale, columnNorm2 } = elimination;
+  const { unknownQr, rotatedSlopes, unknownSlopes, unknownScale, redundant } = elimination;
   const constraints = problem.labels.length;
   const count = measured.length;
   const eliminated = unknownQr.rank;
   const reduced = constraints - eliminated;
-  const sd = new Float64Array(count);
-  let total2 = 0;
-  measured.forEach((v, i) => {
-    sd[i] = problem.sd[v];
-    total2 += sd[i] * sd[i] * columnNorm2[i];
-  });
-  // Rounding leaves about ε·‖W·Jx·S‖ in a column that elimination makes exactly zero.
-  const tolerance = RANK_TOLERANCE * Math.sqrt(total2);
+  const sd = Float64Array.from(measured, (v) => problem.sd[v]);
   const reducedTransposed = new Float64Array(count * reduced);
-  const redundant = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
+  const reducedRowScale = new Float64Array(reduced);
+  for (let a = 0; a < reduced; a++) {
     let norm2 = 0;
-    for (let a = 0; a < reduced; a++) {
+    for (let i = 0; i < count; i++) {
       const entry = rotatedSlopes[i * constraints + eliminated + a] * sd[i];
       reducedTransposed[a * count + i] = entry;
       norm2 += entry * entry;
     }
-    if (Math.sqrt(norm2) > tolerance) redundant[i] = 1;
-    else for (let a = 0; a < reduced; a++) reducedTransposed[a * count + i] = 0;
+    if (norm2 === 0) continue;
+    reducedRowScale[a] = 1 / Math.sqrt(norm2);
+    for (let i = 0; i < count; i++) reducedTransposed[a * count + i] *= reducedRowScale[a];
   }
-  const measurementQr = pivotedQr(reducedTransposed, count, reduced, tolerance);
+  const measurementQr = pivotedQr(reducedTransposed, count, reduced, RANK_TOLERANCE);
   const constrained = leadingQ(measurementQr);
   const leverage = new Float64Array(count);
   for (let a = 0; a < measurementQr.rank; a++) for (let i = 0; i < count; i++) leverage[i] += constrained[a * count + i] ** 2;
@@ -146,5 +145,5 @@ export function reconcileMeasurements(problem: CompiledProblem, elimination: Eli
       unknownSensitivity[i * eliminated + a] = -unknownScale[unknownQr.permutation[a]] * unknownSlopes[i * eliminated + a] * sd[i];
     }
   }
-  return { elimination, sd, measurementQr, constrained, leverage, redundant, unknownSensitivity };
+  return { elimination, sd, measurementQr, constrained, reducedRowScale, leverage, redundant, unknownSensitivity };
 }

@@ -1,7 +1,7 @@
 import { applyQ, applyQTranspose, solveR, solveRTranspose } from '../numeric/pivotedQr.js';
 import type { CompiledProblem } from './compileProblem.js';
 import type { ReconcileFactors } from './linearFactors.js';
-import type { Linearisation } from './linearise.js';
+import { residualShares, type Linearisation } from './linearise.js';
 
 /** A constraint that the linearised system cannot satisfy, with what is left of it. */
 export interface Conflict {
@@ -13,7 +13,7 @@ export interface Conflict {
  * The solution of one linearised problem: minimise ‖z‖² subject to
  * Jx·S·z + Jy·Δy + r = 0,  r = f(x̂, ŷ) + Jx·(x_m − x̂),
  * where x = x_m + S·z are the measured values and y = ŷ + Δy the unknowns. With the factors:
- * g = (Q_Bᵀ·W·r)[rank_B..] (the constraints on z alone), the minimum-norm z is
+ * g = N·(Q_Bᵀ·W·r)[rank_B..] (the constraints on z alone), the minimum-norm z is
  * z = −Q_G1·R_G11⁻ᵀ·(P_Gᵀ g)[..rank_G], and Δu = −R_B11⁻¹·(Q_Bᵀ·W·(r + Jx·S·z))[..rank_B],
  * Δy = D·P_B·Δu, the unknowns the constraints leave free staying where they are.
  * Dependent constraints are skipped by the solve and checked afterwards: a residual left in
@@ -27,7 +27,7 @@ export interface LinearStep {
   readonly conflicts: readonly Conflict[];
 }
 
-/** A constraint is met when what is left of it is below this share of the sum of its terms' sizes. */
+/** A constraint is met when what is left of it is below this share of the largest (residualShares). */
 export const CONSISTENCY_TOLERANCE = 1e-8;
 
 export function linearStep(problem: CompiledProblem, factors: ReconcileFactors, linearisation: Linearisation, point: Float64Array): LinearStep {
@@ -48,7 +48,10 @@ export function linearStep(problem: CompiledProblem, factors: ReconcileFactors, 
   applyQTranspose(unknownQr, reduced);
 
   const standardised = new Float64Array(measured.length);
-  for (let a = 0; a < measurementQr.rank; a++) standardised[a] = -reduced[eliminated + measurementQr.permutation[a]];
+  for (let a = 0; a < measurementQr.rank; a++) {
+    const row = measurementQr.permutation[a];
+    standardised[a] = -reduced[eliminated + row] * factors.reducedRowScale[row];
+  }
   solveRTranspose(measurementQr, standardised);
   applyQ(measurementQr, standardised);
 
@@ -64,16 +67,21 @@ export function linearStep(problem: CompiledProblem, factors: ReconcileFactors, 
     unknownStep[j] = -unknownScale[j] * unknownPart[a];
   }
 
-  for (let i = 0; i < measured.length; i++) {
-    const shift = sd[i] * standardised[i];
-    for (let c = 0; c < constraints; c++) linearResidual[c] += jacobian[measured[i] * constraints + c] * shift;
-  }
-  unknowns.forEach((v, j) => {
-    for (let c = 0; c < constraints; c++) linearResidual[c] += jacobian[v * constraints + c] * unknownStep[j];
-  });
+  // What is left of each constraint, judged against the size of everything summed into it.
+  const size = Float64Array.from(magnitude);
+  const add = (v: number, change: number) => {
+    for (let c = 0; c < constraints; c++) {
+      const contribution = jacobian[v * constraints + c] * change;
+      linearResidual[c] += contribution;
+      size[c] += Math.abs(contribution);
+    }
+  };
+  measured.forEach((v, i) => add(v, sd[i] * standardised[i]));
+  unknowns.forEach((v, j) => add(v, unknownStep[j]));
+  const shares = residualShares(linearResidual, size, rowScale);
   const conflicts: Conflict[] = [];
   for (let c = 0; c < constraints; c++) {
-    if (Math.abs(linearResidual[c]) > CONSISTENCY_TOLERANCE * magnitude[c]) conflicts.push({ constraint: c, residual: linearResidual[c] });
+    if (shares[c] > CONSISTENCY_TOLERANCE) conflicts.push({ constraint: c, residual: linearResidual[c] });
   }
   return { standardised, unknownStep, conflicts };
 }

@@ -48,16 +48,14 @@ export function linearise(problem: CompiledProblem, point: Float64Array, out: Li
   }
 }
 
-/** The constraint furthest from holding, relative to the size of its terms. */
-export function worstConstraint({ residual, magnitude }: Linearisation): { constraint: number; relative: number } {
-  let constraint = 0;
-  let relative = 0;
-  for (let c = 0; c < residual.length; c++) {
-    const share = residual[c] === 0 ? 0 : Math.abs(residual[c]) / magnitude[c];
-    if (!(share <= relative)) {
-      constraint = c;
-      relative = share;
-    }
-  }
-  return { constraint, relative };
+/**
+ * Each residual as a share of the largest size of any constraint, both in the scaled rows (W, in
+ * which residuals are on the scale of the sds). Judging every residual against the largest keeps
+ * the rounding that the elimination passes from one row to another from counting as a residual in
+ * a row whose own terms are all near 0 (unknown flows that start at 0, say).
+ */
+export function residualShares(residual: Float64Array, size: Float64Array, rowScale: Float64Array): Float64Array {
+  let largest = 0;
+  for (let c = 0; c < size.length; c++) largest = Math.max(largest, rowScale[c] * size[c]);
+  return residual.map((r, c) => (r === 0 ? 0 : (rowScale[c] * Math.abs(r)) / largest));
 }

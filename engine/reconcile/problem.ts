@@ -21,8 +21,8 @@ export interface ReconcileVariable {
   readonly measurement?: { readonly value: number; readonly sd: number };
   /**
    * Where an unknown's iteration starts when it appears in a product (default 1: a product of
-   * unknowns that start at 0 has no slope, so the linearisation could not move them). Linear
-   * problems do not depend on it.
+   * unknowns that start at 0 has no slope, so the linearisation could not move them; an unknown
+   * in no product starts at 0). Linear problems do not depend on it.
    */
   readonly initial?: number;
   /** Bounds the reconciled value should respect (e.g. 0 for a flow). Reported, not enforced. */

@@ -1,6 +1,6 @@
 import { compileProblem, type CompiledProblem } from './compileProblem.js';
 import { createFactorCache, factorise, type FactorCache } from './factorCache.js';
-import { createLinearisation, linearise, worstConstraint } from './linearise.js';
+import { createLinearisation, linearise, residualShares } from './linearise.js';
 import { linearStep, type LinearStep } from './linearStep.js';
 import type { ReconcileProblem } from './problem.js';
 import { reconcileOptions, type ReconcileOptions } from './reconcileOptions.js';
@@ -33,8 +33,9 @@ export function reconcileCompiled(problem: CompiledProblem, options: Required<Re
     linearise(problem, point, linearisation);
     const factors = factorise(problem, linearisation.jacobian, cache);
     const report = (status: ReconcileResult['status'], step: LinearStep | undefined) =>
-      reportReconciliation(problem, point, factors, cache, options, { status, iterations, lastStep, linearisation, conflicts: step?.conflicts ?? [] });
-    if (iterations > 0 && (problem.linear || (lastStep <= options.tolerance && worstConstraint(linearisation).relative <= options.tolerance))) {
+      reportReconciliation(problem, point, factors, cache, options, { status, iterations, lastStep, linearisation, shares, conflicts: step?.conflicts ?? [] });
+    const shares = residualShares(linearisation.residual, linearisation.magnitude, factors.elimination.rowScale);
+    if (iterations > 0 && (problem.linear || (lastStep <= options.tolerance && Math.max(...shares) <= options.tolerance))) {
       return report('converged', undefined);
     }
     if (iterations === options.maxIterations) return report('not-converged', undefined);

@@ -1,5 +1,4 @@
 import type { CompiledProblem } from './compileProblem.js';
-import { worstConstraint } from './linearise.js';
 import type { ReconcileResult } from './reconcileResult.js';
 import type { Outcome } from './reportReconciliation.js';
 
@@ -26,10 +25,10 @@ export function reconcileMessage(problem: CompiledProblem, result: Omit<Reconcil
     if (!Number.isFinite(outcome.lastStep)) {
       return `the iterated linearisation diverged at iteration ${outcome.iterations} (a value became infinite or NaN): ${STARTING_VALUES_HINT}`;
     }
-    const worst = worstConstraint(outcome.linearisation);
+    const worst = outcome.shares.reduce((best, share, c) => (share > outcome.shares[best] ? c : best), 0);
     return (
       `the iterated linearisation did not converge in ${plural(outcome.iterations, 'iteration')} (last step ${number(outcome.lastStep)}, ` +
-      `'${problem.labels[worst.constraint]}' off by ${number(worst.relative)} of its size); the values are the last iterate's: ` +
+      `'${problem.labels[worst]}' still off by ${number(outcome.linearisation.residual[worst])}); the values are the last iterate's: ` +
       `${STARTING_VALUES_HINT}, or raise maxIterations`
     );
   }

@@ -9,9 +9,8 @@ import type { ReconcileResult } from './reconcileResult.js';
 /**
  * Reconciles independent problems one after the other, typically the years of a time series
  * (each year's balances with that year's stock changes). Where consecutive problems have the same
- * linear structure, the factorisation is made once and reused: the elimination of the unknowns
- * when the slopes (balance coefficients, which variables are measured) are the same, everything
- * when the sds are the same too. The results are those of `reconcile` on each problem. A problem
+ * linear structure (balance coefficients, which variables are measured) and the same sds, the
+ * factorisation and the covariance are made once and reused. The results are those of `reconcile` on each problem. A problem
  * that cannot be posed throws before any is solved, its path prefixed with `problems[i].`.
  */
 export function reconcileSeries(problems: readonly ReconcileProblem[], options: ReconcileOptions = {}): ReconcileResult[] {

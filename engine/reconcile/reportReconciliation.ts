@@ -14,8 +14,9 @@ export interface Outcome {
   readonly iterations: number;
   /** Size of the last step taken (Infinity before the first, NaN or Infinity if it diverged). */
   readonly lastStep: number;
-  /** The constraints at `point`. */
+  /** The constraints at `point`, and their residuals as shares (residualShares). */
   readonly linearisation: Linearisation;
+  readonly shares: Float64Array;
   readonly conflicts: readonly Conflict[];
 }
 

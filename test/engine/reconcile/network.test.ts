@@ -174,4 +174,28 @@ describe('reconcile: random networks against the textbook formulae', () => {
       { numRuns: 100 },
     );
   });
+
+  it('reconcile(network in other units) classifies, adjusts and tests the same: each variable in a unit of its own, 10^±8', () => {
+    fc.assert(
+      fc.property(networks, fc.array(fc.integer({ min: -8, max: 8 }), { minLength: 12, maxLength: 12 }), (network, exponents) => {
+        const problem = networkProblem(network, (f) => network.unknowns[f]);
+        const units = exponents.map((e) => 10 ** e);
+        // x' = k·x with sd' = k·sd and coefficient' = coefficient/k: the same problem in other units.
+        const scaled: ReconcileProblem = {
+          variables: problem.variables.map((v, f) => (v.measurement ? measured(v.name, v.measurement.value * units[f], v.measurement.sd * units[f]) : v)),
+          constraints: problem.constraints.map((c) => ({ ...c, terms: c.terms.map((t) => ({ ...t, coefficient: t.coefficient / units[Number(t.variables[0].slice(1))] })) })),
+        };
+        const [original, other] = [reconcile(problem), reconcile(scaled)];
+        expect(other.variables.map((v) => v.classification)).toEqual(original.variables.map((v) => v.classification));
+        other.variables.forEach((v, f) => {
+          if (Number.isNaN(original.variables[f].value)) return;
+          expect(v.value / units[f] - original.variables[f].value).toBeCloseTo(0, 6);
+          if (!Number.isNaN(original.variables[f].normalizedAdjustment)) expect(v.normalizedAdjustment).toBeCloseTo(original.variables[f].normalizedAdjustment, 6);
+        });
+        expect(other.globalTest.degreesOfFreedom).toBe(original.globalTest.degreesOfFreedom);
+        expect(other.globalTest.chiSquare).toBeCloseTo(original.globalTest.chiSquare, 6);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

@@ -34,8 +34,8 @@ describe('reconcileSeries', () => {
   it('reconcileSeries(years) gives exactly what reconcile gives each year, whatever the years share', () => {
     const years = [
       year(0),
-      year(1), // same slopes and sds: everything reused
-      year(2, { sdScale: 1.5 }), // other sds: the elimination reused
+      year(1), // same slopes and sds: the factors reused
+      year(2, { sdScale: 1.5 }), // other sds: factorised again
       year(3, { stockMeasured: true }), // the stock change a variable: a new structure
       year(4, { stockMeasured: true }),
       year(5, { sortedUnknown: true }),
@@ -61,7 +61,7 @@ describe('reconcileSeries', () => {
 });
 
 describe('factorise', () => {
-  it('factorise(years with the same slopes) eliminates the unknowns once, and reconciles again only when the sds change', () => {
+  it('factorise(years with the same slopes and sds) factorises once, and again when the sds or the structure change', () => {
     const cache = createFactorCache();
     for (const problem of [year(0), year(1), year(2), year(3, { sdScale: 2 }), year(4, { sortedUnknown: true })]) {
       const compiled = compileProblem(problem);
@@ -69,6 +69,6 @@ describe('factorise', () => {
       linearise(compiled, compiled.start, linearisation);
       factorise(compiled, linearisation.jacobian, cache);
     }
-    expect(cache.counts).toEqual({ eliminations: 2, reconciliations: 3, reuses: 2 });
+    expect(cache.counts).toEqual({ factorisations: 3, reuses: 2 });
   });
 });
