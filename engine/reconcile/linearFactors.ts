@@ -57,7 +57,6 @@ export interface ReconcileFactors {
   readonly reducedRowScale: Float64Array;
   /** Per measured value: diag(Q_G1·Q_G1ᵀ), the share of its variance the constraints remove. */
   readonly leverage: Float64Array;
-  readonly redundant: Uint8Array;
   /** ∂y/∂z for the unknowns at the pivots of unknownQr: rank_B × measured, column-major. */
   readonly unknownSensitivity: Float64Array;
 }
@@ -116,7 +115,7 @@ export function factorLinearSystem(problem: CompiledProblem, jacobian: Float64Ar
 
 function reconcileMeasurements(problem: CompiledProblem, elimination: EliminationFactors): ReconcileFactors {
   const { measured } = problem;
-  const { unknownQr, rotatedSlopes, unknownSlopes, unknownScale, redundant } = elimination;
+  const { unknownQr, rotatedSlopes, unknownSlopes, unknownScale } = elimination;
   const constraints = problem.labels.length;
   const count = measured.length;
   const eliminated = unknownQr.rank;
@@ -145,5 +144,5 @@ function reconcileMeasurements(problem: CompiledProblem, elimination: Eliminatio
       unknownSensitivity[i * eliminated + a] = -unknownScale[unknownQr.permutation[a]] * unknownSlopes[i * eliminated + a] * sd[i];
     }
   }
-  return { elimination, sd, measurementQr, constrained, reducedRowScale, leverage, redundant, unknownSensitivity };
+  return { elimination, sd, measurementQr, constrained, reducedRowScale, leverage, unknownSensitivity };
 }

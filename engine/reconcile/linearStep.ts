@@ -67,7 +67,7 @@ export function linearStep(problem: CompiledProblem, factors: ReconcileFactors, 
     unknownStep[j] = -unknownScale[j] * unknownPart[a];
   }
 
-  // What is left of each constraint, judged against the size of everything summed into it.
+  // What is left of each constraint, judged (residualShares) against the sizes of what was summed.
   const size = Float64Array.from(magnitude);
   const add = (v: number, change: number) => {
     for (let c = 0; c < constraints; c++) {

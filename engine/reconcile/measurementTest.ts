@@ -22,7 +22,8 @@ export function measurementTest(
   statistics: Float64Array,
   significance: number,
 ): MeasurementTest {
-  const { redundant, constrained, leverage } = factors;
+  const { constrained, leverage } = factors;
+  const { redundant } = factors.elimination;
   const n = measured.length;
   const rank = factors.measurementQr.rank;
   let tests = 0;

@@ -32,9 +32,9 @@ export function reconcileCompiled(problem: CompiledProblem, options: Required<Re
   for (;;) {
     linearise(problem, point, linearisation);
     const factors = factorise(problem, linearisation.jacobian, cache);
+    const shares = residualShares(linearisation.residual, linearisation.magnitude, factors.elimination.rowScale);
     const report = (status: ReconcileResult['status'], step: LinearStep | undefined) =>
       reportReconciliation(problem, point, factors, cache, options, { status, iterations, lastStep, linearisation, shares, conflicts: step?.conflicts ?? [] });
-    const shares = residualShares(linearisation.residual, linearisation.magnitude, factors.elimination.rowScale);
     if (iterations > 0 && (problem.linear || (lastStep <= options.tolerance && Math.max(...shares) <= options.tolerance))) {
       return report('converged', undefined);
     }

@@ -43,10 +43,10 @@ export function reportReconciliation(
   measured.forEach((v, i) => {
     const z = (point[v] - measurement[v]) / sd[v];
     chiSquare += z * z;
-    statistics[i] = factors.redundant[i] ? z / Math.sqrt(factors.leverage[i]) : NaN;
+    statistics[i] = factors.elimination.redundant[i] ? z / Math.sqrt(factors.leverage[i]) : NaN;
   });
   const classes: VariableClass[] = roles.map((role) => (role === 'exact' ? 'exact' : 'observable'));
-  measured.forEach((v, i) => (classes[v] = factors.redundant[i] ? 'redundant' : 'non-redundant'));
+  measured.forEach((v, i) => (classes[v] = factors.elimination.redundant[i] ? 'redundant' : 'non-redundant'));
   unknowns.forEach((v, j) => (classes[v] = factors.elimination.observable[j] ? 'observable' : 'unobservable'));
   const statisticOf = new Float64Array(count).fill(NaN);
   measured.forEach((v, i) => (statisticOf[v] = statistics[i]));
