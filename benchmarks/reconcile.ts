@@ -3,9 +3,10 @@
  * column of eight, some recycling back, some to the boundary; a stock change in every fifth
  * process, a flow to or from the boundary balancing the others), three flows in four measured
  * with a 5% sd, one in four and every other stock change unknown, reconciled for 60 years.
- * "sds vary" gives each year's measurements sds of 5% of that year's values (factorised every
- * year); "sds fixed" keeps the first year's sds (factorised once, the covariance computed once);
- * "no reuse" reconciles each year on its own. A fixed linear congruential sequence makes the
+ * "sds vary" gives each year's measurements sds of 5% of that year's values (the elimination of
+ * the unknowns is made once, or a few times, the rest every year); "sds fixed" keeps the first
+ * year's sds (factorised once, the covariance computed once); "no reuse" reconciles each year on
+ * its own. A fixed linear congruential sequence makes the
  * network and the noise the same on every run.
  */
 import { pathToFileURL } from 'node:url';

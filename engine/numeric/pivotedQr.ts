@@ -87,6 +87,8 @@ function applyReflector(factors: Float64Array, rows: number, k: number, tau: num
   if (tau === 0) return;
   let dot = target[offset + k];
   for (let i = k + 1; i < rows; i++) dot += factors[k * rows + i] * target[offset + i];
+  // Common with sparse balances: the column has nothing where this reflector acts.
+  if (dot === 0) return;
   dot *= tau;
   target[offset + k] -= dot;
   for (let i = k + 1; i < rows; i++) target[offset + i] -= dot * factors[k * rows + i];

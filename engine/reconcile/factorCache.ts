@@ -1,11 +1,14 @@
 import type { CompiledProblem } from './compileProblem.js';
+import { constraintScaling, scalingStillServes } from './constraintScaling.js';
+import { eliminateUnknowns, reconcileMeasurements, type EliminationFactors, type ReconcileFactors } from './linearFactors.js';
 import { reconciledCovariance } from './reconciledCovariance.js';
-import { factorLinearSystem, type ReconcileFactors } from './linearFactors.js';
 
 /**
  * The last factorisation and what it was made from. A linear problem linearised twice (once to
- * solve, once at the solution to report) and the years of a series with the same slopes (constant
- * balance coefficients, the same variables measured) and the same sds reuse it.
+ * solve, once at the solution to report) and the years of a series reuse it: the elimination of
+ * the unknowns while the slopes are the same (balance coefficients, the same variables measured)
+ * and its scaling still serves the sds (scalingStillServes), everything (the covariance included)
+ * while the sds are the same too. A reused scaling changes results only by rounding.
  */
 export interface FactorCache {
   key?: {
@@ -16,15 +19,16 @@ export interface FactorCache {
     readonly slopes: Float64Array;
     readonly sd: Float64Array;
   };
+  elimination?: EliminationFactors;
   factors?: ReconcileFactors;
   /** The covariance for `factors`, once asked for. */
   covariance?: { readonly factors: ReconcileFactors; readonly values: Float64Array };
-  /** How many factorisations were made and reused (for benchmarks and tests). */
-  readonly counts: { factorisations: number; reuses: number };
+  /** How many factorisations were made and reused, per stage (for benchmarks and tests). */
+  readonly counts: { eliminations: number; reconciliations: number; reuses: number };
 }
 
 export function createFactorCache(): FactorCache {
-  return { counts: { factorisations: 0, reuses: 0 } };
+  return { counts: { eliminations: 0, reconciliations: 0, reuses: 0 } };
 }
 
 function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
@@ -46,21 +50,26 @@ function slopesOf(problem: CompiledProblem, jacobian: Float64Array): Float64Arra
 
 export function factorise(problem: CompiledProblem, jacobian: Float64Array, cache: FactorCache): ReconcileFactors {
   const slopes = slopesOf(problem, jacobian);
+  const scaling = constraintScaling(problem, jacobian);
   const sd = Float64Array.from(problem.measured, (v) => problem.sd[v]);
   const key = cache.key;
-  const same =
+  const sameStructure =
     key !== undefined &&
     key.variableCount === problem.names.length &&
     sameValues(key.measured, problem.measured) &&
     sameValues(key.unknowns, problem.unknowns) &&
     sameValues(key.slopes, slopes) &&
-    sameValues(key.sd, sd);
-  if (same) {
+    scalingStillServes(cache.elimination!, scaling);
+  if (sameStructure && sameValues(key.sd, sd)) {
     cache.counts.reuses++;
     return cache.factors!;
   }
-  cache.factors = factorLinearSystem(problem, jacobian);
-  cache.counts.factorisations++;
+  if (!sameStructure) {
+    cache.elimination = eliminateUnknowns(problem, jacobian, scaling);
+    cache.counts.eliminations++;
+  }
+  cache.factors = reconcileMeasurements(problem, cache.elimination!);
+  cache.counts.reconciliations++;
   cache.key = { variableCount: problem.names.length, measured: problem.measured, unknowns: problem.unknowns, slopes, sd };
   return cache.factors;
 }

@@ -1,6 +1,6 @@
 import { applyQTranspose, leadingQ, pivotedQr, solveR, type PivotedQr } from '../numeric/pivotedQr.js';
 import type { CompiledProblem } from './compileProblem.js';
-import { constraintScaling } from './constraintScaling.js';
+import type { ConstraintScaling } from './constraintScaling.js';
 
 /**
  * The factorisation of one linearised constraint system  Jx·(x − x̂) + Jy·(y − ŷ) + f = 0  in the
@@ -23,8 +23,9 @@ import { constraintScaling } from './constraintScaling.js';
  *    within an angle of RANK_TOLERANCE of the others' span is dependent. The leading rank columns
  *    Q_G1 of Q_G span the directions the constraints fix.
  *
- * The factors depend on the slopes and the sds only: a series of years with the same linear
- * structure and the same sds reuses them (FactorCache).
+ * The first stage depends on the slopes and the scaling, the second also on the sds: a series of
+ * years with the same linear structure reuses the first, and the second too where the sds are the
+ * same (FactorCache).
  */
 
 /** Relative size below which a column, or what is left of it, counts as zero (rounding). */
@@ -61,10 +62,9 @@ export interface ReconcileFactors {
   readonly unknownSensitivity: Float64Array;
 }
 
-function eliminateUnknowns(problem: CompiledProblem, jacobian: Float64Array): EliminationFactors {
+export function eliminateUnknowns(problem: CompiledProblem, jacobian: Float64Array, { rowScale, unknownScale }: ConstraintScaling): EliminationFactors {
   const constraints = problem.labels.length;
   const { measured, unknowns } = problem;
-  const { rowScale, unknownScale } = constraintScaling(problem, jacobian);
   const scaledUnknowns = new Float64Array(constraints * unknowns.length);
   unknowns.forEach((v, j) => {
     for (let c = 0; c < constraints; c++) scaledUnknowns[j * constraints + c] = rowScale[c] * jacobian[v * constraints + c] * unknownScale[j];
@@ -108,12 +108,7 @@ function observability(qr: PivotedQr): Uint8Array {
   return observable;
 }
 
-/** Both stages for the Jacobian at the current point. */
-export function factorLinearSystem(problem: CompiledProblem, jacobian: Float64Array): ReconcileFactors {
-  return reconcileMeasurements(problem, eliminateUnknowns(problem, jacobian));
-}
-
-function reconcileMeasurements(problem: CompiledProblem, elimination: EliminationFactors): ReconcileFactors {
+export function reconcileMeasurements(problem: CompiledProblem, elimination: EliminationFactors): ReconcileFactors {
   const { measured } = problem;
   const { unknownQr, rotatedSlopes, unknownSlopes, unknownScale } = elimination;
   const constraints = problem.labels.length;
