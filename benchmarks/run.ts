@@ -6,6 +6,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { benchReferenceCity } from './cityModel.js';
 import { benchDynamicStockModel } from './dsm.js';
 import { formatTable } from './measure.js';
+import { benchReconcile } from './reconcile.js';
 import { benchSankey } from './sankey.js';
 
 console.log(`metabolis benchmarks — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores\n`);
@@ -13,6 +14,7 @@ for (const [title, bench] of [
   ['Dynamic stock model (normal lifetime, mean 20, sd 6)', benchDynamicStockModel],
   ['Reference city model', benchReferenceCity],
   ['Sankey diagram', benchSankey],
+  ['Data reconciliation, 60 years', benchReconcile],
 ] as const) {
   const { header, rows } = bench();
   console.log(`${title}\n${formatTable(header, rows)}\n`);
