@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { registerCompare } from './commands/compareCommand.js';
 import { registerRun } from './commands/runCommand.js';
 import { registerSchema } from './commands/schemaCommand.js';
 import { registerPlot, registerSankey } from './figures/index.js';
@@ -24,6 +25,7 @@ const program = new Command('metabolis')
   );
 registerValidate(program);
 registerRun(program);
+registerCompare(program);
 registerSchema(program);
 registerSankey(program);
 registerPlot(program);

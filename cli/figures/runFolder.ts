@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { TidyKind, TidyTable } from '../../engine/analysis/tidyTable.js';
 import { parseCsv } from '../../engine/definition/csv.js';
 import { ModelError } from '../../engine/errors.js';
+import { UsageError } from '../failure.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 import { SERIES_KINDS, tableRun, type SavedRun, type SeriesRef } from '../../viz/adapters/index.js';
 
@@ -27,7 +28,10 @@ interface RunSummary {
 /** The run a results folder holds, rebuilt from its tidy table and summary.json without running the model again. */
 export function readRunFolder(folder: string): SavedRun {
   const summaryPath = join(folder, SUMMARY);
-  const summary = readJson(summaryPath) as Partial<RunSummary>;
+  const summary = readJson(summaryPath) as Partial<RunSummary> & { kind?: string };
+  if (summary.kind === 'comparison') {
+    throw new UsageError(`${folder} holds a comparison of scenarios (metabolis compare), not one run; plot from the model (metabolis plot <model> -s <scenario>), or open its waste-generated figure`);
+  }
   if (typeof summary.model !== 'string' || typeof summary.unit !== 'string' || typeof summary.status !== 'string' || !Array.isArray(summary.issues)) {
     throw new ModelError('invalid run summary: it needs model, unit, status and issues', { file: summaryPath, path: '' }, 'run the model again with metabolis run --out to write the folder anew');
   }

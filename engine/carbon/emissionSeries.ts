@@ -12,6 +12,8 @@ export interface SolutionEmissions {
   readonly series: readonly EmissionSeries[];
   /** The first-order decay of each landfill route: what goes in and what comes out, for figures. */
   readonly landfills: readonly LandfillSeries[];
+  /** Per route, the mass it applies to each year, summed over items (a landfill: its deposits). */
+  readonly routeMass: readonly { readonly route: string; readonly values: Float64Array }[];
 }
 
 export type EmissionKind = 'direct' | 'credit';

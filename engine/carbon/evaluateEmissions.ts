@@ -20,6 +20,13 @@ export function evaluateEmissions(model: CompiledModel, emissions: CompiledEmiss
   const dimNames = (dims: readonly number[]) => dims.map((d) => model.definition.dimensions[d].name);
   const series: EmissionSeries[] = [];
   const landfills: LandfillSeries[] = [];
+  const routeMass: { route: string; values: Float64Array }[] = [];
+  const addMass = (route: CompiledRoute, mass: Float64Array) => {
+    const size = mass.length / horizon;
+    const totals = new Float64Array(horizon);
+    for (let t = 0; t < horizon; t++) for (let k = 0; k < size; k++) totals[t] += mass[t * size + k];
+    routeMass.push({ route: route.id, values: totals });
+  };
   const field = (bound: BoundExpression, size: number) => {
     const out = new Float64Array(horizon * size);
     evaluateInto(bound, workspace.fields, years, out, size, horizon);
@@ -37,6 +44,7 @@ export function evaluateEmissions(model: CompiledModel, emissions: CompiledEmiss
     switch (route.kind) {
       case 'factor': {
         const mass = sourceMass(route.source, workspace, horizon);
+        addMass(route, mass);
         const factor = field(route.factor, route.source.size);
         add(route, route.credit ? 'credit' : 'direct', route.gas, route.source.dims, mass.map((value, i) => value * factor[i]));
         break;
@@ -45,6 +53,7 @@ export function evaluateEmissions(model: CompiledModel, emissions: CompiledEmiss
         // IPCC 2006 Vol. 5, Eq. 5.1: CO2 = Σ SW · dm · CF · FCF · OF · 44/12 (fossil); the non-fossil carbon is biogenic.
         const size = route.source.size;
         const mass = sourceMass(route.source, workspace, horizon);
+        addMass(route, mass);
         const [dryMatter, carbon, fossil, oxidation] = [route.dryMatter, route.carbonFraction, route.fossilFraction, route.oxidation].map((bound) => field(bound, size));
         const burnt = mass.map((value, i) => value * dryMatter[i] * carbon[i] * oxidation[i] * CO2_PER_C);
         add(route, 'direct', 'CO2_fossil', route.source.dims, burnt.map((value, i) => value * fossil[i]));
@@ -56,12 +65,14 @@ export function evaluateEmissions(model: CompiledModel, emissions: CompiledEmiss
         add(route, 'direct', 'CH4', route.dims, result.emitted);
         add(route, 'direct', 'CO2_biogenic', route.dims, result.biogenicCO2);
         if (result.credit) add(route, 'credit', 'CO2e', route.dims, result.credit);
+        addMass(route, result.deposits);
         landfills.push({ route: route.id, dims: dimNames(route.dims), deposits: result.deposits, generated: result.generated, recovered: result.recovered, emitted: result.emitted });
         break;
       }
       case 'energy-credit': {
         const size = route.source.size;
         const mass = sourceMass(route.source, workspace, horizon);
+        addMass(route, mass);
         const avoided = new Float64Array(horizon * size);
         for (const [energy, factor] of [[route.electricity, route.gridFactor], [route.heat, route.heatFactor]] as const) {
           if (!energy || !factor) continue;
@@ -75,7 +86,7 @@ export function evaluateEmissions(model: CompiledModel, emissions: CompiledEmiss
     }
   }
   const { path: _path, ...gwp } = emissions.gwp;
-  return { gwp, biogenicCO2: 'excluded from CO2e', series, landfills };
+  return { gwp, biogenicCO2: 'excluded from CO2e', series, landfills, routeMass };
 }
 
 /** The mass a route applies to: its flow, or the sum of its process's inflows. */
