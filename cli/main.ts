@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCompare } from './commands/compareCommand.js';
 import { registerRun } from './commands/runCommand.js';
+import { registerSolveTarget } from './commands/solveTargetCommand.js';
 import { registerSchema } from './commands/schemaCommand.js';
 import { registerPlot, registerSankey } from './figures/index.js';
 import { registerSweepCommands } from './sweep/registerSweepCommands.js';
@@ -26,6 +27,7 @@ const program = new Command('metabolis')
 registerValidate(program);
 registerRun(program);
 registerCompare(program);
+registerSolveTarget(program);
 registerSchema(program);
 registerSankey(program);
 registerPlot(program);
