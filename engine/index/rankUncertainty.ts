@@ -1,6 +1,5 @@
 import { checkInteger } from '../sweep/design/design.js';
 import { saltelliDesign, saltelliRunsPerBase } from '../sweep/design/saltelli.js';
-import { sortedQuantile } from '../sweep/estimators/quantiles.js';
 import { sobolIndices, type SobolIndices } from '../sweep/estimators/sobolIndices.js';
 import { batchTasks } from '../sweep/pool/batchTasks.js';
 import { runBatches } from '../sweep/pool/runBatches.js';
@@ -38,7 +37,7 @@ export interface RankUncertainty {
  * Uncertainty and sensitivity of the ranks (Saisana, Saltelli & Tarantola 2005; OECD/JRC
  * Handbook, step 7): a Saltelli design over the choices (uncertaintyFactors.ts), the index
  * computed for every run, in this thread or on the sweep pool, then each city's rank
- * distribution — median, mean, 5–95 % (type 7 quantiles) and the probability of every rank — from
+ * distribution — the probability of every rank, its mean, median and 5 and 95 % percentiles — from
  * the rows of A and B (2N independent-coordinate draws of a scrambled Sobol' sequence), and
  * the Sobol' first-order and total indices of each city's rank and relative score to each choice
  * (Saltelli 2010 and Jansen estimators, bootstrap intervals). Every row depends on (seed, row)
@@ -64,29 +63,41 @@ export async function rankUncertainty(data: IndexData, method: IndexMethod, sett
 
   const step = saltelliRunsPerBase(d, false);
   const draws = 2 * settings.samples;
-  const ranks = new Float64Array(draws);
   const medianRank = new Float64Array(cities);
   const meanRank = new Float64Array(cities);
   const rankP05 = new Float64Array(cities);
   const rankP95 = new Float64Array(cities);
   const rankProbability = new Float64Array(cities * cities);
   for (let c = 0; c < cities; c++) {
-    for (let j = 0; j < settings.samples; j++) {
-      ranks[2 * j] = outputs[j * step * columns + c];
-      ranks[2 * j + 1] = outputs[(j * step + step - 1) * columns + c];
-    }
-    ranks.sort();
-    medianRank[c] = sortedQuantile(ranks, 0.5);
-    rankP05[c] = sortedQuantile(ranks, 0.05);
-    rankP95[c] = sortedQuantile(ranks, 0.95);
     let sum = 0;
-    for (const rank of ranks) {
-      sum += rank;
-      rankProbability[c * cities + rank - 1]++;
+    for (let j = 0; j < settings.samples; j++) {
+      for (const run of [j * step, j * step + step - 1]) {
+        const rank = outputs[run * columns + c];
+        rankProbability[c * cities + rank - 1]++;
+        sum += rank;
+      }
     }
     for (let r = 0; r < cities; r++) rankProbability[c * cities + r] /= draws;
     meanRank[c] = sum / draws;
+    const probabilities = rankProbability.subarray(c * cities, (c + 1) * cities);
+    medianRank[c] = rankPercentile(probabilities, 0.5);
+    rankP05[c] = rankPercentile(probabilities, 0.05);
+    rankP95[c] = rankPercentile(probabilities, 0.95);
   }
   const sobol = sobolIndices(outputs, { factors: d, outputs: columns, secondOrder: false, resamples: settings.resamples, seed: settings.seed });
   return { factors: setup.factors, runs: design.size, draws, medianRank, meanRank, rankP05, rankP95, rankProbability, sobol };
+}
+
+/**
+ * The smallest rank whose cumulative share of draws reaches p (the inverse of the empirical
+ * distribution function, Hyndman & Fan's type 1): ranks are integers, and so are their
+ * percentiles. A relative tolerance keeps a share that sums to exactly p in floating point.
+ */
+function rankPercentile(probabilities: Float64Array, p: number): number {
+  let cumulative = 0;
+  for (let r = 0; r < probabilities.length; r++) {
+    cumulative += probabilities[r];
+    if (cumulative >= p * (1 - 1e-12)) return r + 1;
+  }
+  return probabilities.length;
 }
