@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { IndexResult, IndexSpec, Normalisation, RankUncertainty } from '../../engine/index/index.js';
 import { indexScoresSvg, rankIntervalsSvg } from '../../viz/index.js';
 import { writeFigure } from '../figures/figureFile.js';
+import { formatCount } from '../../viz/figure/quantity.js';
 
 const SCALES: Readonly<Record<Normalisation, string>> = {
   'min-max': 'Score (1–100, higher is better)',
@@ -58,8 +59,12 @@ export async function writeIndexFigures(folder: string, spec: IndexSpec, result:
     axis: SCALES[result.method.normalisation],
     cities: spec.cities.map((city) => city.label),
     rows: [
-      { label: 'Index', scores: Array.from(result.scores), overall: true },
-      ...spec.dimensions.map((dimension, d) => ({ label: dimension.label, scores: Array.from(result.dimensionScores.subarray(d * cities, (d + 1) * cities)) })),
+      { label: 'Index', scores: Array.from(result.scores), imputed: spec.cities.map((_, c) => restsOnImputed(spec, result, c, undefined)), overall: true },
+      ...spec.dimensions.map((dimension, d) => ({
+        label: dimension.label,
+        scores: Array.from(result.dimensionScores.subarray(d * cities, (d + 1) * cities)),
+        imputed: spec.cities.map((_, c) => restsOnImputed(spec, result, c, d)),
+      })),
     ],
     notes: [...dataNotes(spec, result), source],
   });
@@ -78,8 +83,14 @@ export async function writeIndexFigures(folder: string, spec: IndexSpec, result:
     varied: variedText(spec, uncertainty),
     draws: uncertainty.draws,
     cities: spec.cities.map((city, c) => ({ name: city.label, rank: result.ranks[c], median: uncertainty.medianRank[c], p05: uncertainty.rankP05[c], p95: uncertainty.rankP95[c] })),
-    notes: [`Chosen method: ${methodText(result)}. Saltelli design, N = ${spec.uncertainty.samples}, seed ${spec.uncertainty.seed}; the ranges use the ${uncertainty.draws} draws of its A and B matrices.`, source],
+    notes: [`Chosen method: ${methodText(result)}. Saltelli design, N = ${spec.uncertainty.samples}, seed ${spec.uncertainty.seed}; the ranges use the ${formatCount(uncertainty.draws)} draws of its A and B matrices.`, source],
   });
   await write('rank-uncertainty', ranks.svg);
   return written;
+}
+
+/** Whether a city's score (of dimension d, or the index when d is undefined) uses a value imputed for it. */
+function restsOnImputed(spec: IndexSpec, result: IndexResult, city: number, dimension: number | undefined): boolean {
+  const cities = spec.cities.length;
+  return spec.indicators.some((indicator, i) => result.kept[i] && (dimension === undefined || indicator.dimension === dimension) && result.imputed[i * cities + city] === 1);
 }

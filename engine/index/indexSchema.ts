@@ -53,7 +53,8 @@ const modelValue = z.strictObject({
 
 const missingValue = z.strictObject({ missing: z.literal(true), note: text.optional().describe('why no source gives a value') });
 
-export const cityValueSchema = z.union([z.literal('missing'), numberValue, modelValue, missingValue]);
+// Objects first: a map with a misspelt key is then reported against the map it meant to be.
+export const cityValueSchema = z.union([numberValue, modelValue, missingValue, z.literal('missing')]);
 
 const indicator = z.strictObject({
   label: text.optional(),
