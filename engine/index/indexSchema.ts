@@ -87,6 +87,7 @@ export const methodSchema = z.strictObject({
   aggregation: z.enum(AGGREGATIONS).optional(),
   weights: z.enum(WEIGHTINGS).optional(),
   imputation: z.enum(IMPUTATIONS).optional(),
+  dimension_weights: z.record(name, z.number()).optional().describe('dimension -> weight, in place of the dimensions\' own (e.g. an expert panel\'s, kept apart from the data)'),
 });
 
 const choices = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.enum(values), z.array(z.enum(values)).min(1)]);

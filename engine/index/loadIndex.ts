@@ -78,11 +78,17 @@ export function loadIndexFromText(text: string, file: string, overrides: IndexOv
     }
   }
   if (dimensions.length === 0) throw context.fail('invalid dimensions: none given', 'dimensions', 'an index has at least one dimension with indicators');
+  const weighted = methodDimensionWeights(raw, dimensions, context);
 
   const { normalisation, aggregation, weights, imputation } = overrides;
-  const method: IndexMethod = { ...DEFAULT_METHOD, ...definedOnly(raw.method ?? {}), ...definedOnly({ normalisation, aggregation, weights, imputation }) };
+  const fileMethod = raw.method ?? {};
+  const method: IndexMethod = {
+    ...DEFAULT_METHOD,
+    ...definedOnly({ normalisation: fileMethod.normalisation, aggregation: fileMethod.aggregation, weights: fileMethod.weights, imputation: fileMethod.imputation }),
+    ...definedOnly({ normalisation, aggregation, weights, imputation }),
+  };
   const uncertainty = uncertaintySettings(raw, method, overrides);
-  const spec: IndexSpec = { file, sourceMap, name: raw.name, description: raw.description, cities, dimensions, indicators, sources: sourcesOf(raw), method, uncertainty };
+  const spec: IndexSpec = { file, sourceMap, name: raw.name, description: raw.description, cities, dimensions: weighted, indicators, sources: sourcesOf(raw), method, uncertainty };
   checkMethods(spec, context);
   return spec;
 }
@@ -94,6 +100,17 @@ function checkFormatVersion(data: unknown, context: LoadContext): void {
   const version = (data as Record<string, unknown>)['metabolis-index'];
   if (version === undefined) throw context.fail('missing format version', '', 'start the file with metabolis-index: 1');
   if (version !== 1) throw context.fail(`unsupported format version: ${JSON.stringify(version)}`, 'metabolis-index', 'this version of metabolis reads index format 1');
+}
+
+/** The dimensions with the weights of method.dimension_weights in place of their own; a name that is no dimension is an error. */
+function methodDimensionWeights(raw: RawIndex, dimensions: readonly DimensionSpec[], context: LoadContext): DimensionSpec[] {
+  const given = raw.method?.dimension_weights ?? {};
+  const path = childPath('method', 'dimension_weights');
+  for (const [id, weight] of Object.entries(given)) {
+    if (!dimensions.some((dimension) => dimension.id === id)) throw unknownNameError('dimension', id, dimensions.map((dimension) => dimension.id), context.at(childPath(path, id)));
+    checkWeight(weight, childPath(path, id), context);
+  }
+  return dimensions.map((dimension) => (given[dimension.id] === undefined ? dimension : { ...dimension, weight: given[dimension.id], path: childPath(path, dimension.id) }));
 }
 
 function checkWeight(weight: number | undefined, path: string, context: LoadContext): void {
