@@ -67,7 +67,6 @@ describe('metabolis index', () => {
     const bad = metabolis('index', reversal, '--normalisation', 'minmax');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--normalisation must be one of min-max, z-score, distance-to-target, rank (got minmax)');
-    expect(metabolis('index', reversal, '--samples', '1').code).toBe(2);
     const out = join(scratch, 'again');
     expect(metabolis('index', reversal, '--out', out, '--no-uncertainty').code).toBe(0);
     const again = metabolis('index', reversal, '--out', out, '--no-uncertainty');

@@ -45,3 +45,14 @@ describe('models/zero-waste-index', () => {
     expect(committed).toEqual(indexJsonSchema());
   });
 });
+
+describe('the README index file', () => {
+  it('the index file the README prints loads and computes as printed', () => {
+    const readme = readFileSync(join(MODELS_DIRECTORY, '../README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]).filter((block) => block.startsWith('metabolis-index: 1'));
+    expect(blocks).toHaveLength(1);
+    const printed = loadIndexFromText(blocks[0], 'README.md');
+    expect(printed.method.normalisation).toBe('min-max');
+    expect(Array.from(computeIndex(indexData(printed), printed.method).ranks)).toEqual([1, 1]);
+  });
+});
