@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, WEIGHTINGS, compensation, computeIndex, rankUncertainty, type IndexResult, type IndexSpec, type RankUncertainty } from '../../engine/index/index.js';
+import { sobolSizeWarning } from '../../engine/sweep/spec/designWarnings.js';
 import { UsageError } from '../failure.js';
 import { replaceFolder } from '../output/replaceFolder.js';
 import { slug } from '../output/slug.js';
@@ -60,6 +61,8 @@ export function registerIndex(program: Command): void {
       const { spec, data } = readIndex(file, overrides);
       const result = computeIndex(data, spec.method);
       const reversals = compensation(data, spec.method);
+      const warning = flags.uncertainty ? sobolSizeWarning(spec.uncertainty.samples, 'samples') : undefined;
+      if (warning) process.stderr.write(`warning: ${warning}\n`);
       const uncertainty = flags.uncertainty ? await rankUncertainty(data, spec.method, spec.uncertainty, { threads }) : undefined;
       const out = flags.out ?? `results/${slug(spec.name)}`;
       const written = await replaceFolder(out, flags.overwrite === true, async (folder) => {

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compensation, computeIndex, indexData, indexJsonSchema, loadIndexFromText, type IndexSpec } from '../../engine/index/index.js';
+import { compensation, computeIndex, indexData, indexJsonSchema, loadIndexFromText, rankUncertainty, type IndexSpec } from '../../engine/index/index.js';
+import { writeIndexFigures } from '../../cli/index/indexFigures.js';
 import { MODELS_DIRECTORY } from '../support/shippedModels.js';
 
 const file = join(MODELS_DIRECTORY, 'zero-waste-index', 'index.yaml');
@@ -38,6 +40,22 @@ describe('models/zero-waste-index', () => {
     const result = computeIndex(data, spec.method);
     expect([...result.ranks].sort()).toEqual([1, 2, 3, 4, 5]);
     expect(compensation(data, spec.method)!.reversals.length).toBeGreaterThan(0);
+  });
+
+  it('the zero-waste index\'s figures render: scores by dimension and the rank intervals', async () => {
+    const data = indexData(spec);
+    const result = computeIndex(data, spec.method);
+    const uncertainty = await rankUncertainty(data, spec.method, { ...spec.uncertainty, samples: 16, resamples: 0 });
+    const folder = mkdtempSync(join(tmpdir(), 'metabolis-zero-waste-'));
+    try {
+      const written = await writeIndexFigures(folder, spec, result, uncertainty, 72);
+      expect(written.map((path) => path.slice(folder.length + 1))).toEqual(['scores-by-dimension.png', 'scores-by-dimension.svg', 'rank-uncertainty.png', 'rank-uncertainty.svg']);
+      written.forEach((path) => expect(existsSync(path)).toBe(true));
+      const svg = readFileSync(join(folder, 'scores-by-dimension.svg'), 'utf8');
+      for (const label of ['Tokyo', 'Shenzhen', 'Carbon', 'not scored: no indicator left']) expect(svg).toContain(label);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('models/metabolis-index.schema.json is the schema the loader generates (run `metabolis schema --index -o` after changing it)', () => {
