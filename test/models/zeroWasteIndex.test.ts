@@ -10,12 +10,12 @@ const file = join(MODELS_DIRECTORY, 'zero-waste-index', 'index.yaml');
 const spec: IndexSpec = loadIndexFromText(readFileSync(file, 'utf8'), file);
 
 describe('models/zero-waste-index', () => {
-  it('the zero-waste index loads: five cities on the six dimensions', () => {
+  it('loadIndexFromText(zero-waste index) gives five cities on the six dimensions', () => {
     expect(spec.cities.map((city) => city.label)).toEqual(['Tokyo', 'San Francisco', 'Amsterdam', 'Singapore', 'Shenzhen']);
     expect(spec.dimensions.map((dimension) => dimension.label)).toEqual(['Waste generation', 'Target setting', 'Scale of management', 'Position on the waste hierarchy', 'Coverage of methods', 'Carbon']);
   });
 
-  it('every value of the zero-waste index is cited with its year, and every missing one says why', () => {
+  it('loadIndexFromText(zero-waste index) finds every value cited with its year, and every missing one saying why', () => {
     for (const indicator of spec.indicators) {
       expect(indicator.definition, indicator.id).toBeDefined();
       for (const value of indicator.values) {
@@ -30,7 +30,7 @@ describe('models/zero-waste-index', () => {
     expect(new Set(unexplained)).toEqual(new Set(['waste_ghg_per_capita']));
   });
 
-  it('every source of the zero-waste index is cited in SOURCES.md', () => {
+  it('SOURCES.md cites every source of the zero-waste index', () => {
     const sources = readFileSync(join(MODELS_DIRECTORY, 'zero-waste-index', 'SOURCES.md'), 'utf8');
     for (const key of Object.keys(spec.sources)) expect(sources, key).toContain(`\`${key}\``);
   });
@@ -42,7 +42,7 @@ describe('models/zero-waste-index', () => {
     expect(compensation(data, spec.method)!.reversals.length).toBeGreaterThan(0);
   });
 
-  it('the zero-waste index\'s figures render: scores by dimension and the rank intervals', async () => {
+  it('writeIndexFigures(zero-waste index) renders the scores by dimension and the rank intervals', async () => {
     const data = indexData(spec);
     const result = computeIndex(data, spec.method);
     const uncertainty = await rankUncertainty(data, spec.method, { ...spec.uncertainty, samples: 16, resamples: 0 });
@@ -65,7 +65,7 @@ describe('models/zero-waste-index', () => {
 });
 
 describe('the README index file', () => {
-  it('the index file the README prints loads and computes as printed', () => {
+  it('loadIndexFromText(the README\'s index file) loads and computes as printed', () => {
     const readme = readFileSync(join(MODELS_DIRECTORY, '../README.md'), 'utf8');
     const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]).filter((block) => block.startsWith('metabolis-index: 1'));
     expect(blocks).toHaveLength(1);

@@ -38,7 +38,7 @@ describe('missing values', () => {
     expect(Array.from(result.scores)).toEqual([100, 1]);
   });
 
-  it('a city without a value and no imputation rule is a ModelError at the line of its missing value', () => {
+  it('loadIndexFromText(a city without a value and no imputation rule) is a ModelError at the line of its missing value', () => {
     const text = smallIndexYaml({ values: '{ p: { value: 20, source: s }, q: missing }' });
     expect(() => loadIndexFromText(text, 'small.yaml')).toThrow(ModelError);
     try {
@@ -51,7 +51,7 @@ describe('missing values', () => {
     }
   });
 
-  it('the method\'s imputation applies to every indicator that declares none, and the command line overrides it', () => {
+  it('loadIndexFromText applies the method\'s imputation to every indicator that declares none, and the command line overrides it', () => {
     const text = smallIndexYaml({ values: '{ p: { value: 20, source: s }, q: missing }', extra: 'method: { imputation: median }' });
     expect(loadIndexFromText(text, 'small.yaml').method.imputation).toBe('median');
     expect(() => loadIndexFromText(text, 'small.yaml', { imputation: 'none' })).toThrow('missing value: q has no value for b and no imputation');

@@ -55,7 +55,7 @@ describe('index charts', () => {
     expect(svg).toContain('>Rank (1 = best)</text>');
   });
 
-  it('index charts reject inputs that do not fit', () => {
+  it('indexScoresSvg and rankIntervalsSvg reject inputs that do not fit', () => {
     expect(() => indexScoresSvg({ ...scores(), rows: [{ label: 'x', scores: [1, 2] }] })).toThrow(OptionsError);
     expect(() => rankIntervalsSvg({ ...ranks(), cities: [{ name: 'A', rank: 1, median: 1, p05: 2, p95: 1 }] })).toThrow(OptionsError);
   });
