@@ -48,3 +48,20 @@ describe('resolveModelValues', () => {
     }
   });
 });
+
+describe('resolveModelValues of emissions', () => {
+  const emissionFile = join(FIXTURES, 'emission-values.yaml');
+  const emissionText = readFileSync(emissionFile, 'utf8');
+  const loadEmissions = (source: string) => resolveModelValues(loadIndexFromText(source, emissionFile), (model) => loadModel(join(dirname(emissionFile), model)));
+
+  it('resolveModelValues takes a route\'s CO2e: 0.4 t per t incinerated, half of the waste', () => {
+    // waste 1,000 t/yr in 2020 and 1,500 in 2040, landfill share 0.5, factor 0.4 t CO2e/t.
+    const [first, last] = numbers(loadEmissions(emissionText), 0);
+    expect(first).toBeCloseTo(1000 * 0.5 * 0.4, 9);
+    expect(last).toBeCloseTo(1500 * 0.5 * 0.4, 9);
+  });
+
+  it('resolveModelValues(an emission into an indicator without CO2e) is a unit mismatch', () => {
+    expect(() => loadEmissions(emissionText.replace('unit: t CO2e/yr', 'unit: t/yr'))).toThrow('unit mismatch: the model value is in');
+  });
+});
