@@ -1,4 +1,4 @@
-import type { Compensation, IndexResult, IndexSpec, RankUncertainty } from '../../engine/index/index.js';
+import { meanRankShift, type Compensation, type IndexResult, type IndexSpec, type RankUncertainty } from '../../engine/index/index.js';
 import { dataNotes, methodText } from './indexFigures.js';
 
 /** What `metabolis index` prints: the ranking, how sure each rank is, the rank reversals by compensation, what was imputed. */
@@ -14,7 +14,10 @@ export function formatIndexSummary(spec: IndexSpec, result: IndexResult, compens
     const pairs = compensation.reversals.map(({ ahead, behind }) => `${spec.cities[ahead].label} ahead of ${spec.cities[behind].label} under the arithmetic mean, behind it under the geometric`);
     lines.push(pairs.length === 0 ? 'compensation: no rank reversal between arithmetic and geometric aggregation' : `rank reversal by compensation: ${pairs.join('; ')}`);
   }
-  if (uncertainty) lines.push(`uncertainty: ${uncertainty.draws} draws over ${uncertainty.factors.join(', ')} (${uncertainty.runs} runs for the Sobol' indices)`);
+  if (uncertainty) {
+    const shift = meanRankShift(uncertainty.rankProbability, result.ranks).average;
+    lines.push(`uncertainty: ${uncertainty.draws} draws over ${uncertainty.factors.join(', ')} (${uncertainty.runs} runs for the Sobol' indices); average shift in ranks ${shift.toFixed(2)}`);
+  }
   lines.push(...dataNotes(spec, result).map((note) => `note: ${note}`));
   return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-import type { Compensation, IndexResult, IndexSpec, RankUncertainty } from '../../engine/index/index.js';
+import { meanRankShift, type Compensation, type IndexResult, type IndexSpec, type RankUncertainty } from '../../engine/index/index.js';
 import { csvLine } from '../output/csv.js';
 
 /**
@@ -55,9 +55,10 @@ export function compensationCsv(spec: IndexSpec, compensation: Compensation): st
 }
 
 export function rankUncertaintyCsv(spec: IndexSpec, result: IndexResult, uncertainty: RankUncertainty): string {
-  let text = csvLine(['city', 'rank', 'median_rank', 'mean_rank', 'rank_p05', 'rank_p95', 'draws']);
+  const shift = meanRankShift(uncertainty.rankProbability, result.ranks).perCity;
+  let text = csvLine(['city', 'rank', 'median_rank', 'mean_rank', 'rank_p05', 'rank_p95', 'mean_rank_shift', 'draws']);
   spec.cities.forEach((city, c) => {
-    text += csvLine([city.id, result.ranks[c], uncertainty.medianRank[c], uncertainty.meanRank[c], uncertainty.rankP05[c], uncertainty.rankP95[c], uncertainty.draws]);
+    text += csvLine([city.id, result.ranks[c], uncertainty.medianRank[c], uncertainty.meanRank[c], uncertainty.rankP05[c], uncertainty.rankP95[c], shift[c], uncertainty.draws]);
   });
   return text;
 }

@@ -18,4 +18,5 @@ export { weightedMean } from './aggregate.js';
 export { imputeColumn } from './impute.js';
 export { competitionRanks } from './ranks.js';
 export { rankUncertainty, type RankUncertainty, type UncertaintyOptions } from './rankUncertainty.js';
+export { meanRankShift } from './rankShift.js';
 export { INDEX_FACTORS, type IndexFactor } from './uncertaintyFactors.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OptionsError } from '../../../engine/errors.js';
-import { rankUncertainty, type RankUncertainty } from '../../../engine/index/index.js';
+import { meanRankShift, rankUncertainty, type RankUncertainty } from '../../../engine/index/index.js';
 import { reversalIndex } from './indexHelpers.js';
 
 const bytes = (array: Float64Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
@@ -58,5 +58,14 @@ describe('rankUncertainty', () => {
     const still = { ...spec.uncertainty, normalisations: ['min-max' as const], aggregations: ['arithmetic' as const], weightSpread: 0, values: false };
     await expect(rankUncertainty(data, spec.method, still)).rejects.toThrow(OptionsError);
     await expect(rankUncertainty(data, spec.method, still)).rejects.toThrow('options.uncertainty varies nothing');
+  });
+});
+
+describe('meanRankShift', () => {
+  it('meanRankShift weighs each rank\'s distance from the base rank by its probability, and averages over cities', () => {
+    // City 1: rank 1 (base) with 0.75, rank 2 with 0.25 → 0.25; city 2: base 2, rank 1 with 0.25 → 0.25.
+    const { perCity, average } = meanRankShift(Float64Array.of(0.75, 0.25, 0.25, 0.75), Float64Array.of(1, 2));
+    expect(Array.from(perCity)).toEqual([0.25, 0.25]);
+    expect(average).toBe(0.25);
   });
 });
