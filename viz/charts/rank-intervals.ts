@@ -6,9 +6,10 @@ import { subtitleParts } from '../figure/header.js';
 import { INK, categoricalColors } from '../figure/palette.js';
 import { formatCount } from '../figure/quantity.js';
 import { FONT_SIZE } from '../figure/size.js';
-import { element, pathData, textElement } from '../svg/element.js';
+import { element, textElement } from '../svg/element.js';
 import { TEXT_ASCENT, TEXT_DESCENT, textWidth } from '../text/measure.js';
 import { chartFrame, MIN_PLOT_HEIGHT, type ChartOptions } from './chart-frame.js';
+import { intervalPath } from './interval-path.js';
 
 export interface RankIntervalsInput {
   readonly title: string;
@@ -69,7 +70,7 @@ export function rankIntervalsSvg(input: RankIntervalsInput, options: ChartOption
     const y = plot.y0 + 2 + (row + 0.5) * ROW;
     names += textElement(city.name, { x: plot.x0 - 6, y: y + (TEXT_ASCENT - TEXT_DESCENT) * size * 0.5, 'text-anchor': 'end' });
     const [a, b] = [x(city.p05), x(city.p95)];
-    intervals += pathData('M', a, y, 'H', b, 'M', a, y - CAP, 'V', y + CAP, 'M', b, y - CAP, 'V', y + CAP) + ' ';
+    intervals += intervalPath(a, b, y, CAP) + ' ';
     marks += element('circle', { cx: x(city.median), cy: y, r: 2.6, fill: medianColor });
     marks += element('circle', { cx: x(city.rank), cy: y, r: 1.3, fill: INK });
   });
