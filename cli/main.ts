@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { registerCompare } from './commands/compareCommand.js';
+import { registerIndex } from './index/indexCommand.js';
 import { registerRun } from './commands/runCommand.js';
 import { registerSolveTarget } from './commands/solveTargetCommand.js';
 import { registerSchema } from './commands/schemaCommand.js';
@@ -22,7 +23,7 @@ const program = new Command('metabolis')
   .exitOverride()
   .addHelpText(
     'after',
-    '\nExamples:\n  $ metabolis validate models/singapore/model.yaml\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n  $ metabolis sankey models/singapore/model.yaml --year 2030 --scenario zero-waste -o sankey.png\n  $ metabolis plot models/singapore/model.yaml -o waste-peaks.pdf\n  $ metabolis sweep models/singapore/sweep.yaml --out results/sweep\n  $ metabolis plot results/sweep --kind sobol -o sobol.png\n',
+    '\nExamples:\n  $ metabolis validate models/singapore/model.yaml\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n  $ metabolis sankey models/singapore/model.yaml --year 2030 --scenario zero-waste -o sankey.png\n  $ metabolis plot models/singapore/model.yaml -o waste-peaks.pdf\n  $ metabolis sweep models/singapore/sweep.yaml --out results/sweep\n  $ metabolis plot results/sweep --kind sobol -o sobol.png\n  $ metabolis index models/zero-waste-index/index.yaml --out results/zero-waste-index\n',
   );
 registerValidate(program);
 registerRun(program);
@@ -32,6 +33,7 @@ registerSchema(program);
 registerSankey(program);
 registerPlot(program);
 registerSweepCommands(program);
+registerIndex(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

@@ -20,3 +20,4 @@ export { ModelError, OptionsError, type SourceLocation } from './errors.js';
 export { loadSweepFromText, resolveSweep, modelSweepJob, runBatches, type SweepSpec, type SweepJob } from './sweep/index.js';
 export * as designs from './sweep/design/index.js';
 export * as estimators from './sweep/estimators/index.js';
+export * as indices from './index/index.js';

@@ -17,3 +17,5 @@ export { fanChartSvg, type FanChartInput, type FanQuantiles } from './charts/fan
 export { sobolSvg, type Estimate, type SobolInput } from './charts/sobol.js';
 export { morrisSvg, type MorrisFigure, type MorrisInput } from './charts/morris.js';
 export { peakYearSvg, type PeakYearInput } from './charts/peak-years.js';
+export { indexScoresSvg, type IndexScoresInput } from './charts/index-scores.js';
+export { rankIntervalsSvg, type RankIntervalsInput } from './charts/rank-intervals.js';

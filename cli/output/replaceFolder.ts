@@ -55,11 +55,12 @@ function checkReplaceable(target: string, overwrite: boolean): void {
   }
 }
 
-/** "model X, scenario Y" when the folder's summary.json says it is a run of metabolis. */
+/** "model X, scenario Y" (or "index X") when the folder's summary.json says it is a run of metabolis. */
 function earlierRun(folder: string): string | undefined {
   try {
-    const summary = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8')) as { model?: unknown; scenario?: unknown; status?: unknown };
+    const summary = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8')) as { kind?: unknown; model?: unknown; scenario?: unknown; status?: unknown };
     if (typeof summary.model !== 'string' || typeof summary.status !== 'string') return undefined;
+    if (summary.kind === 'index') return `index ${summary.model}`;
     return `model ${summary.model}, ${typeof summary.scenario === 'string' ? `scenario ${summary.scenario}` : 'the base model'}`;
   } catch {
     return undefined;

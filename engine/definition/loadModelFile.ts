@@ -1,5 +1,5 @@
 /**
- * The one place in engine/ that touches the file system: it reads a model file and hands
+ * The one place in engine/ that touches the file system: it reads a model (or index) file and hands
  * loadModelFromText a FileSource that reads data files relative to it. Everything else in the
  * engine is pure.
  */
@@ -14,21 +14,29 @@ const MODEL_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /** Loads `models/<name>/model.yaml` (or `.yml`, `.json`) with its data files. */
 export function loadModel(path: string): ModelDefinition {
-  if (!MODEL_EXTENSIONS.includes(extname(path).toLowerCase())) {
-    throw new ModelError(`unsupported model file: ${path}`, { file: path, path: '' }, `a model file ends in ${MODEL_EXTENSIONS.join(', ')} (.json is read as JSON, the others as YAML)`);
-  }
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ModelError(`missing model file: ${path}`, { file: path, path: '' }, error instanceof Error ? error.message : String(error));
-  }
+  const text = readModelText(path, 'model');
   const folder = dirname(path);
   return loadModelFromText(text, {
     file: path,
     readFile: (relativePath) => readFileSync(isAbsolute(relativePath) ? relativePath : join(folder, relativePath), 'utf8'),
     readLibrary,
   });
+}
+
+/**
+ * The text of a file in the model language's formats (a model, or an index of cities): `.json`
+ * is read as JSON, `.yaml` and `.yml` as YAML; another extension or an unreadable file is a
+ * ModelError naming it.
+ */
+export function readModelText(path: string, kind: 'model' | 'index'): string {
+  if (!MODEL_EXTENSIONS.includes(extname(path).toLowerCase())) {
+    throw new ModelError(`unsupported ${kind} file: ${path}`, { file: path, path: '' }, `a ${kind} file ends in ${MODEL_EXTENSIONS.join(', ')} (.json is read as JSON, the others as YAML)`);
+  }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ModelError(`missing ${kind} file: ${path}`, { file: path, path: '' }, error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** Library names are plain words: a name never reaches outside models/factors. */

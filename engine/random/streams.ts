@@ -10,6 +10,9 @@ export const RandomStream = {
   sobolScramble: 4,
   morris: 5,
   bootstrap: 6,
+  /** A composite index's uncertainty analysis: the weights of one draw, and the values of one draw. */
+  indexWeights: 7,
+  indexValues: 8,
   /** Streams from here on are free for the draws a model makes inside one run. */
   firstModelStream: 1024,
 } as const;

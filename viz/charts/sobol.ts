@@ -9,6 +9,7 @@ import { FONT_SIZE } from '../figure/size.js';
 import { element, pathData, textElement } from '../svg/element.js';
 import { TEXT_ASCENT, TEXT_DESCENT, textWidth } from '../text/measure.js';
 import { chartFrame, MIN_PLOT_HEIGHT, type ChartOptions } from './chart-frame.js';
+import { intervalPath } from './interval-path.js';
 
 /** An estimate with its confidence interval (e.g. bootstrap 95 %). */
 export interface Estimate {
@@ -95,7 +96,7 @@ export function sobolSvg(input: SobolInput, options: ChartOptions = {}): Figure 
       bars += element('rect', { x: from, y: y0, width: Math.abs(x(estimate.value) - x(0)), height: BAR - 0.5, fill: k === 0 ? firstColor : totalColor });
       const middle = y0 + (BAR - 0.5) / 2;
       const [a, b] = [x(estimate.low), x(estimate.high)];
-      whiskers += pathData('M', a, middle, 'H', b, 'M', a, middle - CAP, 'V', middle + CAP, 'M', b, middle - CAP, 'V', middle + CAP) + ' ';
+      whiskers += intervalPath(a, b, middle, CAP) + ' ';
     });
   });
   const zero = element('path', { d: pathData('M', x(0), plot.y0, 'V', plot.y1), stroke: INK, 'stroke-width': 0.6 });

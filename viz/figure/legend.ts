@@ -4,8 +4,8 @@ import type { Rendered } from './header.js';
 import { INK } from './palette.js';
 import { FONT_SIZE } from './size.js';
 
-/** How an entry is keyed: a filled swatch, a line (solid or dashed), a point, a light band. */
-export type LegendMark = 'swatch' | 'line' | 'dashed' | 'dotted' | 'point' | 'band';
+/** How an entry is keyed: a filled swatch, a line (solid or dashed), a point (filled or a ring), a light band. */
+export type LegendMark = 'swatch' | 'line' | 'dashed' | 'dotted' | 'point' | 'ring' | 'band';
 
 export interface LegendEntry {
   readonly label: string;
@@ -35,6 +35,8 @@ function markSvg(entry: LegendEntry, x: number, middle: number): string {
     }
     case 'point':
       return element('circle', { cx: x + MARK_WIDTH / 2, cy: middle, r: 2, fill: entry.color });
+    case 'ring':
+      return element('circle', { cx: x + MARK_WIDTH / 2, cy: middle, r: 1.8, fill: 'none', stroke: entry.color, 'stroke-width': 0.9 });
     default:
       return element('line', { x1: x, y1: middle, x2: x + MARK_WIDTH, y2: middle, stroke: entry.color, 'stroke-width': 1.2, 'stroke-dasharray': DASH_PATTERNS[entry.mark] });
   }

@@ -7,8 +7,13 @@ import type { SweepSpec } from './sweepSpec.js';
  * their estimates converge more slowly (Saltelli et al. 2010 take N = 2^k for this reason).
  */
 export function designWarnings(spec: SweepSpec): string[] {
-  const n = spec.n;
-  if (spec.sampler !== 'sobol' || n === undefined || Number.isInteger(Math.log2(n))) return [];
+  const warning = spec.sampler === 'sobol' && spec.n !== undefined ? sobolSizeWarning(spec.n, 'n') : undefined;
+  return warning === undefined ? [] : [warning];
+}
+
+/** The warning for a Sobol' base size N that is not a power of two, naming the setting (`n`, `samples`); undefined for 2^k. */
+export function sobolSizeWarning(n: number, setting: string): string | undefined {
+  if (Number.isInteger(Math.log2(n))) return undefined;
   const below = 2 ** Math.floor(Math.log2(n));
-  return [`n = ${n} is not a power of two: the Sobol' sequence is balanced only for N = 2^k, so the indices converge more slowly; use n = ${below} or ${2 * below}`];
+  return `${setting} = ${n} is not a power of two: the Sobol' sequence is balanced only for N = 2^k, so the indices converge more slowly; use ${setting} = ${below} or ${2 * below}`;
 }

@@ -35,6 +35,9 @@ export interface OutputBinding {
   readonly record: readonly OutputRecord[];
 }
 
+/** A file whose paths messages point into. */
+type Located = Pick<SweepSpec, 'file' | 'sourceMap'>;
+
 export interface ResolvedSweep {
   readonly factors: readonly FactorBinding[];
   readonly outputs: readonly OutputBinding[];
@@ -100,7 +103,8 @@ function bindFactor(factor: FactorSpec, spec: SweepSpec, model: CompiledModel): 
   };
 }
 
-function bindOutput(output: OutputSpec, spec: SweepSpec, model: CompiledModel): OutputBinding {
+/** Binds one output to the model; `spec` only locates messages (an index file binds its model values through this too). */
+export function bindOutput(output: OutputSpec, spec: Located, model: CompiledModel): OutputBinding {
   const { source } = output;
   const sourcePath = childPath(output.path, source.kind);
   let series: OutputBinding['series'];
@@ -151,7 +155,7 @@ function bindOutput(output: OutputSpec, spec: SweepSpec, model: CompiledModel): 
 }
 
 /** Year indices (0 for the model's first year) of inclusive years, which must lie within the model's horizon. */
-function yearIndices(years: readonly [number, number], path: string, spec: SweepSpec, model: CompiledModel): [number, number] {
+function yearIndices(years: readonly [number, number], path: string, spec: Located, model: CompiledModel): [number, number] {
   const { start, end } = model.definition.time;
   const [first, last] = years;
   if (first < start || last > end) throw new ModelError(`invalid years: [${first}, ${last}] is not within the model's horizon ${start}–${end}`, locate(spec, path), `choose years from ${start} to ${end}`);
@@ -160,7 +164,7 @@ function yearIndices(years: readonly [number, number], path: string, spec: Sweep
 
 /** The waste streams of a model, as solutionPeaks marks them (see wasteFlowMask), and the outflows of its stocks. */
 /** The derived series of an emission output: a route's direct or credited CO2e, or a total (net only for the total). */
-function emissionSlot(source: { id: string; measure: EmissionMeasure }, path: string, spec: SweepSpec, model: CompiledModel): { index: number; dims: readonly number[] } {
+function emissionSlot(source: { id: string; measure: EmissionMeasure }, path: string, spec: Located, model: CompiledModel): { index: number; dims: readonly number[] } {
   if (!model.emissions) throw new ModelError(`invalid output: the model has no emissions`, locate(spec, path), 'emission outputs need an emissions section in the model');
   const slots = emissionSlots(model.emissions);
   const kind = source.measure === 'direct' ? 'emission' : source.measure === 'credit' ? 'credit' : 'net-emission';
@@ -186,7 +190,7 @@ function wasteStreams(model: CompiledModel): { name: string; series: 'flow' | 'o
  * whose stream is paper (summing or setting over the other dimensions); a bare item name works
  * for an array over one dimension.
  */
-function selectItems(dims: readonly number[], selection: Readonly<Record<string, string>> | undefined, subject: string, path: string, spec: SweepSpec, model: CompiledModel): Int32Array | null {
+function selectItems(dims: readonly number[], selection: Readonly<Record<string, string>> | undefined, subject: string, path: string, spec: Located, model: CompiledModel): Int32Array | null {
   if (selection === undefined) return null;
   const dimensions = model.definition.dimensions;
   const names = dims.map((dim) => dimensions[dim].name);

@@ -31,7 +31,7 @@ describe('solveTargets', () => {
   });
 
   it('solveTargets(model, target, lever) says when no value in the range can meet it', () => {
-    const solution = solveTargets(model, ['impossible'], lever);
+    const solution = solveTargets(model, ['impossible'], lever, undefined);
     expect(solution.needs[0].status).toBe('infeasible');
     expect(solution.needs[0].message).toMatch(/no value in \[0, 1\] meets it; it comes closest at 1/);
     expect(solution.value).toBeUndefined();
@@ -44,7 +44,7 @@ describe('solveTargets', () => {
   });
 
   it('solveTargets rejects an unknown target or parameter', () => {
-    expect(() => solveTargets(model, ['nothing'], lever)).toThrow(OptionsError);
-    expect(() => solveTargets(model, ['diversion_2030'], { ...lever, parameter: 'population' })).toThrow(/must be a value parameter/);
+    expect(() => solveTargets(model, ['nothing'], lever, undefined)).toThrow(OptionsError);
+    expect(() => solveTargets(model, ['diversion_2030'], { ...lever, parameter: 'population' }, undefined)).toThrow(/must be a value parameter/);
   });
 });
