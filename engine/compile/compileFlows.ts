@@ -30,8 +30,8 @@ export function compileFlows(
 
   const valueFlows = new Map<FlowDefinition, { bound: BoundExpression; dims: readonly number[] }>();
   for (const flow of definition.flows) {
-    if (flow.kind !== 'value') continue;
-    const path = `${flow.path}.value`;
+    if (flow.kind !== 'value' && flow.kind !== 'balance') continue;
+    const path = `${flow.path}.${flow.kind}`;
     const { bound, unit, dims } = table.bind(flow.expression!, path, undefined);
     // A dimensionless value (a plain number, or parameters without units) is read in the model's unit per year.
     // A mass without a time is refused: read "per year" it is silently wrong by the forgotten /d or /month.
@@ -42,7 +42,7 @@ export function compileFlows(
       throw new ModelError(
         `unit mismatch: flow ${flow.id} is in ${units.format(unit)}, ${isMass ? 'a mass without a time' : 'not a mass per year'}`,
         locate(definition, path),
-        `a flow is a mass per time (e.g. ${perYear}, kg/d)${isMass ? ': did a unit lose its /d or /yr?' : ''}${used.length > 0 ? ` It uses ${used.join(', ')}.` : ''} A plain number is read in ${perYear}.`,
+        `${flow.kind === 'balance' ? 'a balance is a total inflow, ' : ''}a flow is a mass per time (e.g. ${perYear}, kg/d)${isMass ? ': did a unit lose its /d or /yr?' : ''}${used.length > 0 ? ` It uses ${used.join(', ')}.` : ''} A plain number is read in ${perYear}.`,
       );
     }
     valueFlows.set(flow, { bound: { ...bound, factor }, dims });
@@ -52,7 +52,7 @@ export function compileFlows(
     from: endpoint(flow.from),
     to: endpoint(flow.to),
     kind: flow.kind,
-    ownDims: flow.kind === 'value' ? valueFlows.get(flow)!.dims : flow.kind === 'demand' ? stockTargets.get(endpoint(flow.to))?.dims : undefined,
+    ownDims: flow.kind === 'value' || flow.kind === 'balance' ? valueFlows.get(flow)!.dims : flow.kind === 'demand' ? stockTargets.get(endpoint(flow.to))?.dims : undefined,
     path: flow.path,
   }));
   const fixedDims = new Map([...stockTargets].map(([process, { dims }]) => [process, dims]));

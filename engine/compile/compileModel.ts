@@ -80,12 +80,17 @@ export function compile(definition: ModelDefinition): CompiledModel {
       fixedOutflows: outflows.filter((f) => flows[f].kind === 'value' || flows[f].kind === 'demand'),
       shareOutflows: outflows.filter((f) => flows[f].kind === 'share' || flows[f].kind === 'rest'),
       restFlow: outflows.find((f) => flows[f].kind === 'rest') ?? -1,
+      balanceFlow: flows.findIndex((flow) => flow.kind === 'balance' && flow.to === p),
     };
   });
   checkProcessRoles(definition, processes, flows, stocks);
   checkConstantShares(definition, processes, flows);
 
-  const successors = processes.map((_, p) => flows.filter((flow) => flow.from === p && flow.to >= 0 && (flow.kind === 'share' || flow.kind === 'rest')).map((flow) => flow.to));
+  // A process whose total inflow a balance flow fixes does not depend on what flows into it: the
+  // edges into it leave the graph, and a loop through it is solved as a chain starting there.
+  const successors = processes.map((_, p) =>
+    flows.filter((flow) => flow.from === p && flow.to >= 0 && (flow.kind === 'share' || flow.kind === 'rest') && processes[flow.to].balanceFlow < 0).map((flow) => flow.to),
+  );
   const components = stronglyConnectedComponents(processes.length, successors).map(
     (members): TransferComponent => ({ processes: members, cyclic: members.length > 1 || successors[members[0]].includes(members[0]) }),
   );

@@ -84,9 +84,11 @@ export interface CompiledProcess {
   readonly shareOutflows: readonly number[];
   /** Index into `flows` of the `rest` flow, or -1. */
   readonly restFlow: number;
+  /** Index into `flows` of the `balance` flow that fixes the process's total inflow, or -1. */
+  readonly balanceFlow: number;
 }
 
-export type FlowKind = 'value' | 'share' | 'rest' | 'demand';
+export type FlowKind = 'value' | 'share' | 'rest' | 'demand' | 'balance';
 
 export interface CompiledFlow {
   readonly id: string;
@@ -96,7 +98,7 @@ export interface CompiledFlow {
   readonly kind: FlowKind;
   readonly dims: readonly number[];
   readonly size: number;
-  /** `value` flows: the mass per year; `share` flows: the share (broadcast onto the source's dims). */
+  /** `value` flows: the mass per year; `balance` flows: the total inflow of their target; `share` flows: the share (broadcast onto the source's dims). */
   readonly bound: BoundExpression | undefined;
   /** `demand` flows: the stock whose inflow this is. */
   readonly demandOf: number;

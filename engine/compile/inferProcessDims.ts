@@ -5,7 +5,7 @@ import type { ModelDefinition } from '../definition/types.js';
 export interface FlowEnds {
   readonly from: number;
   readonly to: number;
-  readonly kind: 'value' | 'share' | 'rest' | 'demand';
+  readonly kind: 'value' | 'share' | 'rest' | 'demand' | 'balance';
   /** Dims fixed by the flow itself (value and demand flows); undefined for shares, which carry their source's. */
   readonly ownDims: readonly number[] | undefined;
   readonly path: string;

@@ -13,6 +13,7 @@ import { OUTSIDE, type FlowDefinition } from './types.js';
 export function loadFlows(flows: readonly RawFlow[], processes: readonly string[], stockDriven: ReadonlySet<string>, context: LoadContext): FlowDefinition[] {
   const endpoints = [OUTSIDE, ...processes];
   const restOf = new Map<string, string>();
+  const balanceOf = new Map<string, string>();
   const ids = new Map<string, { path: string; explicit: boolean }>();
   return flows.map((raw, index): FlowDefinition => {
     const path = childPath('flows', index);
@@ -21,9 +22,13 @@ export function loadFlows(flows: readonly RawFlow[], processes: readonly string[
     }
     const defaultId = `${raw.from}->${raw.to}`;
     if (raw.from === OUTSIDE && raw.to === OUTSIDE) throw context.fail(`invalid flow: ${defaultId}`, path, 'a flow goes into or out of a process; outside to outside moves nothing in the model');
-    const given = (['value', 'share', 'demand'] as const).filter((key) => raw[key] !== undefined);
+    const given = (['value', 'share', 'demand', 'balance'] as const).filter((key) => raw[key] !== undefined);
     if (given.length !== 1) {
-      throw context.fail(`invalid flow: ${defaultId} needs exactly one of value, share and demand`, path, given.length === 0 ? 'say how much flows: value: "…", share: … or demand: true' : `it gives ${given.join(' and ')}; keep one`);
+      throw context.fail(
+        `invalid flow: ${defaultId} needs exactly one of value, share, demand and balance`,
+        path,
+        given.length === 0 ? 'say how much flows: value: "…", share: …, demand: true or balance: "…"' : `it gives ${given.join(' and ')}; keep one`,
+      );
     }
     const id = raw.id ?? defaultId;
     const previous = ids.get(id);
@@ -38,6 +43,14 @@ export function loadFlows(flows: readonly RawFlow[], processes: readonly string[
         throw context.fail(`invalid demand flow: ${id} goes into ${raw.to}, which has no stock-driven stock`, childPath(path, 'demand'), 'a demand flow carries the inflow a stock-driven stock needs; use value or share for other flows');
       }
       return { ...flow, kind: 'demand', expression: undefined };
+    }
+    if (raw.balance !== undefined) {
+      if (raw.from !== OUTSIDE) throw context.fail(`invalid balance flow: ${id} comes from ${raw.from}`, childPath(path, 'balance'), 'a balance flow is an import: it comes from outside and makes up what the other inflows of its process leave short');
+      if (stockDriven.has(raw.to)) throw context.fail(`invalid balance flow: ${id} goes into ${raw.to}, which a demand flow feeds`, childPath(path, 'balance'), 'a stock-driven process takes its demand flow only');
+      const other = balanceOf.get(raw.to);
+      if (other) throw context.fail(`two balance flows into ${raw.to}: ${other} and ${id}`, childPath(path, 'balance'), 'one flow per process makes up its total; give the other a value');
+      balanceOf.set(raw.to, id);
+      return { ...flow, kind: 'balance', expression: String(raw.balance) };
     }
     if (raw.value !== undefined) {
       const literal = literalNumber(raw.value);

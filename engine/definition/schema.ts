@@ -64,6 +64,7 @@ const flow = z.strictObject({
   value: expression.optional().describe('mass per year'),
   share: expression.optional().describe('share of the source process outflow, or rest'),
   demand: z.literal(true).optional().describe('the inflow a stock-driven stock needs'),
+  balance: expression.optional().describe('from outside: the total inflow the target process needs; this flow brings what its other inflows leave short of it'),
   id: label.optional().describe('unique id (default from->to)'),
   label: z.string().min(1).optional().describe('how figures name the flow (default: made from its id)'),
   tags: z.array(name).optional().describe('names of groups of flows: an indicator names a tag for the sum of its flows'),

@@ -102,14 +102,16 @@ export interface ProcessDefinition {
  * - `value`: an expression of drivers and parameters, a mass per year (or per step);
  * - `share`: an expression for the share of the source process's outflow (dimensionless);
  * - `rest`: whatever share of the source's outflow the other shares leave (one per process);
- * - `demand`: the inflow a stock-driven stock needs to meet its target (flows into its process).
+ * - `demand`: the inflow a stock-driven stock needs to meet its target (flows into its process);
+ * - `balance`: from outside, what the target process's other inflows leave short of a total given by
+ *   an expression (a market balance: primary input = demand − secondary input).
  */
 export interface FlowDefinition {
   /** Unique id; `from->to` unless the file gives one. */
   readonly id: string;
   readonly from: string;
   readonly to: string;
-  readonly kind: 'value' | 'share' | 'rest' | 'demand';
+  readonly kind: 'value' | 'share' | 'rest' | 'demand' | 'balance';
   /** Marked `waste: true`: a waste stream, whose peak the run summary reports. */
   readonly waste: boolean;
   /** How figures name the flow (and, for a flow from or to outside, its source or sink); undefined: made from the id. */

@@ -40,7 +40,8 @@ export function run(model: CompiledModel, options: RunOptions = {}): Solution {
   fillSymbolFields(model, workspace.fields, scenario, options.parameters);
   model.flows.forEach((flow, f) => {
     const values = workspace.flowValues[f];
-    if (flow.kind === 'value') evaluateInto(flow.bound!, workspace.fields, years, values, flow.size, horizon);
+    // A balance flow holds its target's total inflow until the year loop knows the other inflows.
+    if (flow.kind === 'value' || flow.kind === 'balance') evaluateInto(flow.bound!, workspace.fields, years, values, flow.size, horizon);
     else values.fill(0);
   });
   evaluateShares(model, workspace.fields, workspace.shares, workspace.scratch, issues);

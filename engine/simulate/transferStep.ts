@@ -40,7 +40,8 @@ export function createTransferState(model: CompiledModel): TransferState {
   const total = model.horizon * stride;
   const componentOf = new Int32Array(model.processes.length);
   model.components.forEach((c, index) => c.processes.forEach((p) => (componentOf[p] = index)));
-  const shareInflows = (p: number) => model.processes[p].inflows.filter((f) => isShare(model, f));
+  // A balanced process's inflow is fixed: its share inflows do not enter its solve.
+  const shareInflows = (p: number) => (model.processes[p].balanceFlow >= 0 ? [] : model.processes[p].inflows.filter((f) => isShare(model, f)));
   // α of a process without a stock is 1 in every year and every run; stocks set theirs each year.
   const alpha = new Float64Array(total);
   model.processes.forEach((process, p) => {

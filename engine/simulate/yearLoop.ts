@@ -31,6 +31,24 @@ export function simulateYears(model: CompiledModel, workspace: Workspace, kernel
     for (let s = 0; s < stocks.length; s++) if (stocks[s].kind !== 'stock-driven') stepStock(model, workspace, kernels[s], s, t);
   }
   setShareFlows(model, workspace, solvedYears);
+  setBalanceFlows(model, workspace);
+}
+
+/**
+ * A balance flow brings what the other inflows of its process leave short of the total it holds
+ * until now: total − Σ other inflows, every year (negative when they bring more than the total,
+ * which the balance check reports as a negative flow).
+ */
+function setBalanceFlows(model: CompiledModel, workspace: Workspace): void {
+  for (const process of model.processes) {
+    if (process.balanceFlow < 0) continue;
+    const balance = workspace.flowValues[process.balanceFlow];
+    for (const f of process.inflows) {
+      if (f === process.balanceFlow) continue;
+      const values = workspace.flowValues[f];
+      for (let i = 0; i < balance.length; i++) balance[i] -= values[i];
+    }
+  }
 }
 
 /**
@@ -46,10 +64,12 @@ function setKnownTerms(model: CompiledModel, workspace: Workspace): void {
   for (const out of workspace.valueOut) out.fill(0);
   for (let f = 0; f < flows.length; f++) {
     const flow = flows[f];
-    if (flow.kind !== 'value') continue;
+    if (flow.kind !== 'value' && flow.kind !== 'balance') continue;
     const values = workspace.flowValues[f];
     const size = flow.size;
-    if (flow.to >= 0) for (let t = 0; t < horizon; t++) for (let k = 0; k < size; k++) throughput[t * stride + slot[flow.to] + k] += values[t * size + k];
+    // A balanced process takes its total from the balance flow, whatever else flows in.
+    const into = flow.to >= 0 && (flow.kind === 'balance' || processes[flow.to].balanceFlow < 0);
+    if (into) for (let t = 0; t < horizon; t++) for (let k = 0; k < size; k++) throughput[t * stride + slot[flow.to] + k] += values[t * size + k];
     if (flow.from >= 0) {
       const out = workspace.valueOut[flow.from];
       for (let i = 0; i < values.length; i++) out[i] += values[i];
