@@ -19,11 +19,14 @@ import { lognormalLogMean, lognormalLogSd } from './lognormal.js';
  * Fixed lifetimes and tables have no density: the loader rejects them under this convention.
  */
 export function fillDensityMidYearSurvival(lifetime: Lifetime, firstAge: number, count: number, out: Float64Array, offset: number): void {
-  const total = densityWeightSum(lifetime);
+  const { total, lastAge } = densityWeights(lifetime);
+  // Past the age where the survival is below 1e-12 every weight is counted in W: nothing is left.
   let discarded = belowZero(lifetime);
-  for (let j = 0; j < firstAge; j++) discarded += density(lifetime, j + 0.5);
+  if (firstAge > lastAge) discarded = total;
+  else for (let j = 0; j < firstAge; j++) discarded += density(lifetime, j + 0.5);
   for (let i = 0; i < count; i++) {
-    discarded += density(lifetime, firstAge + i + 0.5);
+    const age = firstAge + i;
+    discarded = age > lastAge ? total : discarded + density(lifetime, age + 0.5);
     out[offset + i] = Math.max(0, 1 - discarded / total);
   }
 }
@@ -33,17 +36,18 @@ const MAX_AGE = 100_000;
 /** The midpoint weights may miss or exceed the distribution's mass by this much. */
 const MASS_TOLERANCE = 0.01;
 
-/** W: P(X < 0) plus the midpoint weights f(j + ½) over every age until the survival is below 1e-12. */
-export function densityWeightSum(lifetime: Lifetime): number {
+/** W: P(X < 0) plus the midpoint weights f(j + ½) over every age up to `lastAge`, where the survival falls below 1e-12. */
+export function densityWeights(lifetime: Lifetime): { total: number; lastAge: number } {
   const survival = new Float64Array(1);
   let total = belowZero(lifetime);
-  for (let age = 0; age < MAX_AGE; age++) {
+  let age = 0;
+  for (; age < MAX_AGE; age++) {
     total += density(lifetime, age + 0.5);
     survival[0] = 0;
     accumulateSurvival(lifetime, age + 1, 0, 1, survival, 0, 1);
     if (survival[0] < 1e-12) break;
   }
-  return total;
+  return { total, lastAge: age };
 }
 
 /**
@@ -55,7 +59,7 @@ export function densityDiscretisationProblem(lifetime: Lifetime): string | undef
   if (lifetime.distribution === 'fixed' || lifetime.distribution === 'table') {
     return `invalid lifetime: the density-mid-year survival convention needs a lifetime with a density (got ${lifetime.distribution})`;
   }
-  const total = densityWeightSum(lifetime);
+  const { total } = densityWeights(lifetime);
   if (Math.abs(total - 1) <= MASS_TOLERANCE) return undefined;
   return `invalid lifetime: under density-mid-year the yearly discard shares of this ${lifetime.distribution} lifetime add up to ${total.toPrecision(3)}, not 1 (it is too narrow for yearly steps); use survival-year-average or integer-age`;
 }

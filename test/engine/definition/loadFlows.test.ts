@@ -48,9 +48,9 @@ describe('loadFlows', () => {
     expect(error.message).toBe('invalid share: -0.1 in flow households->collection is not within [0, 1]');
   });
 
-  it('loadModelFromText(text) needs exactly one of value, share and demand', () => {
+  it('loadModelFromText(text) needs exactly one of value, share, demand and balance', () => {
     const both = loadError(withFlows('  - { from: households, to: collection, share: 1, value: "2" }\n'));
-    expect(both.message).toBe('invalid flow: households->collection needs exactly one of value, share and demand');
+    expect(both.message).toBe('invalid flow: households->collection needs exactly one of value, share, demand and balance');
     expect(both.hint).toBe('it gives value and share; keep one');
     const none = loadError(withFlows('  - { from: households, to: collection }\n'));
     expect(none.at).toMatchObject({ path: 'flows[0]', line: 7 });

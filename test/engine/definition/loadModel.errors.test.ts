@@ -61,7 +61,7 @@ flows:
     expect(error.message).toBe('unknown key: shar');
     expect(error.at).toMatchObject({ path: 'flows[1].shar', line: 9 });
     expect(error.hint).toMatch(/^did you mean 'share'\?/);
-    expect(error.hint).toMatch(/allowed here: from, to, value, share, demand, id/);
+    expect(error.hint).toMatch(/allowed here: from, to, value, share, demand, balance, id/);
   });
 
   it('loadModelFromText(text) reports a typo inside a shorthand form, not the form it did not take', () => {
