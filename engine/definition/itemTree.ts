@@ -3,6 +3,7 @@ import type { DimensionSpace } from './dimensionSpace.js';
 import type { LoadContext } from './loadContext.js';
 import type { NumberTree } from './schema.js';
 import { childPath } from './sourceMap.js';
+import type { DimensionDefinition } from './types.js';
 
 /**
  * Maps nested over dimensions, items as keys in the order the user listed the dimensions:
@@ -56,10 +57,15 @@ export function itemLeaves(tree: NumberTree, space: DimensionSpace, path: string
   return leaves;
 }
 
+/** Item positions by name, made once per dimension: maps may have as many keys as a dimension has items. */
+const itemPositions = new WeakMap<DimensionDefinition, ReadonlyMap<string, number>>();
+
 function itemEntries(node: { [key: string]: NumberTree }, depth: number, space: DimensionSpace, path: string, context: LoadContext, complete: boolean) {
   const dimension = space.listed[depth];
+  let positions = itemPositions.get(dimension);
+  if (!positions) itemPositions.set(dimension, (positions = new Map(dimension.items.map((item, index) => [item, index]))));
   const entries = Object.entries(node).map(([key, child]): [number, NumberTree, string] => {
-    const item = dimension.items.indexOf(key);
+    const item = positions.get(key) ?? -1;
     if (item < 0) throw unknownNameError(`item of ${dimension.name}`, key, dimension.items, context.at(childPath(path, key)));
     return [item, child, childPath(path, key)];
   });

@@ -26,7 +26,7 @@ export interface LoadedDriver {
 export function loadDrivers(drivers: Readonly<Record<string, RawDriver>>, frame: ModelFrame, context: LoadContext): LoadedDriver[] {
   return Object.entries(drivers).map(([name, raw]) => {
     const path = childPath('drivers', name);
-    const space = dimensionSpace(raw.dims ?? [], frame.dimensions, childPath(path, 'dims'), context);
+    const space = dimensionSpace(raw.dims ?? [], frame, childPath(path, 'dims'), context, `driver ${name}`);
     const options: SeriesOptions = { interpolate: raw.interpolate ?? 'linear', extrapolate: raw.extrapolate ?? 'error' };
     const signed = raw.signed ?? false;
     const values = driverSeries(raw, options, { name, space, signed }, path, frame, context);

@@ -52,8 +52,8 @@ function loadInitialStock(raw: NonNullable<RawStock['initial']>, stock: string, 
   if ((raw.csv === undefined) === (raw.cohorts === undefined)) {
     throw context.fail(`invalid initial stock: stock ${stock} needs exactly one of csv and cohorts`, path, 'give the stock by cohort as csv: data/file.csv or cohorts: { 1990: …, 1991: … }');
   }
-  const space = dimensionSpace(raw.dims ?? [], frame.dimensions, childPath(path, 'dims'), context);
   const subject = `initial stock of ${stock}`;
+  const space = dimensionSpace(raw.dims ?? [], frame, childPath(path, 'dims'), context, subject);
   const points = raw.csv !== undefined ? readCsvData(raw.csv, space, childPath(path, 'csv'), context, subject) : readInlineSeries(raw.cohorts!, space, childPath(path, 'cohorts'), context, subject);
   const late = points.years.findIndex((cohort) => cohort >= frame.time.start);
   if (late >= 0) {

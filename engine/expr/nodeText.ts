@@ -1,9 +1,8 @@
 import type { MathNode } from 'mathjs';
+import { abbreviate } from '../errors.js';
 
 /** Levels of a subtree written out in a message; deeper parts are written as `…`. */
 const SHOWN_LEVELS = 6;
-/** Characters of an expression quoted in a message: the start and the end of a longer one. */
-const SHOWN_CHARACTERS = 120;
 
 /**
  * `fields` with a `text` that is the node's expression as messages quote it. Computed when a
@@ -16,7 +15,7 @@ export function withText<T extends object>(fields: T, node: MathNode): T & { rea
 }
 
 /**
- * A subtree written out for a message, at most SHOWN_LEVELS deep and SHOWN_CHARACTERS long:
+ * A subtree written out for a message, at most SHOWN_LEVELS deep and abbreviated:
  * bounded work and a bounded recursion in mathjs's `toString`, however long the expression.
  */
 export function nodeText(node: MathNode): string {
@@ -28,12 +27,5 @@ export function nodeText(node: MathNode): string {
     level = next;
   }
   for (const deep of level) elided.add(deep);
-  return shortened(node.toString({ handler: (child: MathNode) => (elided.has(child) ? '…' : undefined) }));
-}
-
-/** The start and the end of a long text, joined by ` … `. */
-export function shortened(text: string): string {
-  if (text.length <= SHOWN_CHARACTERS) return text;
-  const half = (SHOWN_CHARACTERS - 3) / 2;
-  return `${text.slice(0, Math.ceil(half))} … ${text.slice(text.length - Math.floor(half))}`;
+  return abbreviate(node.toString({ handler: (child: MathNode) => (elided.has(child) ? '…' : undefined) }));
 }

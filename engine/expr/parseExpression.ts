@@ -1,9 +1,9 @@
 import type { ConditionalNode, ConstantNode, FunctionNode, MathNode, OperatorNode, SymbolNode } from 'mathjs';
 import { count, LIMITS, limitError } from '../definition/limits.js';
-import { ModelError, type SourceLocation } from '../errors.js';
+import { abbreviate, ModelError, type SourceLocation } from '../errors.js';
 import { checkTextNesting, checkTreeNesting, nestingError } from './expressionNesting.js';
 import { createMath } from './mathjs.js';
-import { nodeText, shortened, withText } from './nodeText.js';
+import { nodeText, withText } from './nodeText.js';
 import type { BinaryOperator, ExpressionNode, UnaryOperator } from './expressionTree.js';
 
 const ALLOWED =
@@ -58,7 +58,7 @@ export function parseExpression(source: string, at: SourceLocation): ExpressionN
     const message = error instanceof Error ? error.message : String(error);
     const column = /\(char (\d+)\)/.exec(message);
     const reason = message.replace(/\s*\(char \d+\)/, '').replace(/^\w/, (first) => first.toLowerCase());
-    throw new ModelError(`invalid expression: ${reason}${column ? ` at column ${column[1]}` : ''}`, at, `in "${shortened(source)}"`);
+    throw new ModelError(`invalid expression: ${reason}${column ? ` at column ${column[1]}` : ''}`, at, `in "${abbreviate(source)}"`);
   }
   checkTreeNesting(root, at);
   return translate(root, at);
