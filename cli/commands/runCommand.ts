@@ -6,6 +6,7 @@ import { compile } from '../../engine/compile/compileModel.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { run } from '../../engine/simulate/run.js';
 import { checkScenario } from '../checkScenario.js';
+import { dataFolders, dataRootOption } from '../dataRoots.js';
 import { UsageError } from '../failure.js';
 import { writeRunFigures } from '../figures/index.js';
 import { formatSummary } from '../output/formatSummary.js';
@@ -16,6 +17,7 @@ interface RunFlags {
   readonly out?: string;
   readonly format: string;
   readonly cohorts?: boolean;
+  readonly dataRoot?: string[];
 }
 
 export function registerRun(program: Command): void {
@@ -27,10 +29,11 @@ export function registerRun(program: Command): void {
     .option('-o, --out <dir>', 'folder for the results (default: results/<model name>)')
     .option('-f, --format <format>', 'csv or json', 'csv')
     .option('--cohorts', 'also write the stocks by cohort (cohorts.csv)')
+    .addOption(dataRootOption())
     .addHelpText('after', '\nExample:\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n')
     .action(async (modelPath: string, flags: RunFlags) => {
       if (flags.format !== 'csv' && flags.format !== 'json') throw new UsageError(`--format must be csv or json (got ${flags.format})`);
-      const definition = loadModel(modelPath);
+      const definition = loadModel(modelPath, dataFolders(flags));
       const model = compile(definition);
       checkScenario(model, flags.scenario);
       const solution = run(model, { scenario: flags.scenario, cohorts: flags.cohorts });

@@ -1,4 +1,5 @@
 import { ModelError } from '../errors.js';
+import { checkCohortSize } from '../definition/limits.js';
 import { locate } from '../definition/locate.js';
 import type { ModelDefinition } from '../definition/types.js';
 import { createUnitSystem } from '../expr/unitSystem.js';
@@ -41,6 +42,7 @@ export function compile(definition: ModelDefinition): CompiledModel {
     const dims = processDims[process];
     const size = sizeOf(dims, itemCounts);
     const initial = stock.initial;
+    if (stock.lifetime) checkCohortSize(stock.name, horizon, initial?.cohorts.length ?? 0, size, locate(definition, stock.path));
     if (initial && initial.values.length !== initial.cohorts.length * size) {
       throw new ModelError(
         `invalid initial stock: stock ${stock.name} needs ${size} value(s) per cohort, one per item of its dimensions`,

@@ -24,8 +24,8 @@ export const LIMITS = Object.freeze({
   seriesValues: 10_000_000,
   /** Values held by the intermediate results of one expression, all its operations together. */
   expressionValues: 50_000_000,
-  /** Cohort values of one stock: years × cohorts × items. */
-  cohortValues: 50_000_000,
+  /** Cohort values of one stock with a lifetime: years × (years + initial cohorts) × items. */
+  cohortValues: 20_000_000,
   /** Characters of one expression. */
   expressionLength: 10_000,
   /** Parentheses, calls, signs, powers and conditionals nested in one expression. */
@@ -53,6 +53,20 @@ export function mebibytes(bytes: number): string {
 export function checkSeriesSize(subject: string, years: number, items: number, at: SourceLocation, hint: string): void {
   if (years * items <= LIMITS.seriesValues) return;
   throw limitError(`too many values: ${subject} has ${count(years)} years × ${count(items)} items, more than ${count(LIMITS.seriesValues)} values`, at, hint);
+}
+
+/**
+ * A stock with a lifetime keeps, per item, its survival for every year and cohort: within
+ * LIMITS.cohortValues, checked when its items are known (at compile), before it is allocated.
+ */
+export function checkCohortSize(stock: string, years: number, initialCohorts: number, items: number, at: SourceLocation): void {
+  const values = years * (years + initialCohorts) * items;
+  if (values <= LIMITS.cohortValues) return;
+  throw limitError(
+    `too many values: stock ${stock} has ${count(years)} years × ${count(years + initialCohorts)} cohorts × ${count(items)} items, more than ${count(LIMITS.cohortValues)}`,
+    at,
+    'use fewer items for this stock (a coarser dimension), fewer initial cohorts or a shorter horizon',
+  );
 }
 
 /** The error for a size over its limit: what was asked for, and how to stay within it. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../engine/definition/limits.js';
-import { HEADER, load, loadError } from './loadHelpers.js';
+import { compileYaml } from '../../support/modelFromYaml.js';
+import { HEADER, load, loadError, modelError } from './loadHelpers.js';
 
 const body = `processes: [a]
 flows:
@@ -63,6 +64,35 @@ stocks:
 `);
     expect(error.message).toBe(`too many values: the lifetime table of stock s has ${LIMITS.years + 1} ages, more than ${LIMITS.years}`);
     expect(error.at.path).toBe('stocks.s.lifetime.table');
+  });
+
+  it('loadModelFromText(text) refuses initial cohorts from more than the limit of years before the start', () => {
+    const error = loadError(`${HEADER}processes: [a, b]
+flows:
+  - { from: outside, to: a, value: 1 }
+  - { from: a, to: b, share: 1 }
+  - { from: b, to: outside, share: 1 }
+stocks:
+  s: { process: a, kind: inflow-driven, lifetime: { fixed: { mean: 5 } }, initial: { cohorts: { -999999999999: 1, 2019: 1 } } }
+`);
+    expect(error.message).toBe(`invalid initial stock: cohort -999999999999 of stock s is more than ${LIMITS.years} years before 2020`);
+  });
+
+  it('compile(definition) refuses a stock whose cohorts over its items pass the limit, before allocating them', () => {
+    const error = modelError(() =>
+      compileYaml(`${HEADER.replace('end: 2030', 'end: 2119')}dimensions: { x: ${items('i', LIMITS.itemsPerDimension)} }
+parameters: { p: { dims: [x], value: 1 } }
+processes: [a, b]
+flows:
+  - { from: outside, to: a, value: p }
+  - { from: a, to: b, share: 1 }
+  - { from: b, to: outside, share: 1 }
+stocks:
+  s: { process: a, kind: inflow-driven, lifetime: { fixed: { mean: 5 } } }
+`),
+    );
+    expect(error.message).toBe(`too many values: stock s has 100 years × 100 cohorts × 10,000 items, more than ${LIMITS.cohortValues.toLocaleString('en-US')}`);
+    expect(error.at.path).toBe('stocks.s');
   });
 
   it('loadModelFromText(text) names an unknown key inside a lifetime and the keys it takes', () => {
