@@ -99,7 +99,7 @@ function buildSpec(raw: RawSweep, model: string, base: string, context: LoadCont
 function checkDesignSize(raw: RawSweep, factors: number, at: (key: string) => string, context: LoadContext): void {
   const n = raw.n ?? 0;
   if (raw.sampler === 'sobol' && 2 * factors > MAX_SOBOL_DIMENSIONS) {
-    throw context.fail(`too many factors: ${factors} for the sobol sampler, at most ${MAX_SOBOL_DIMENSIONS / 2}`, at('factors'), `its design draws from a Sobol' sequence of twice as many dimensions, and the direction numbers give ${MAX_SOBOL_DIMENSIONS}; use morris to screen the factors first`);
+    throw context.fail(`too many factors: ${factors} for the sobol sampler, at most ${Math.floor(MAX_SOBOL_DIMENSIONS / 2)}`, at('factors'), `its design draws from a Sobol' sequence of twice as many dimensions, and the direction numbers give ${MAX_SOBOL_DIMENSIONS}; use morris to screen the factors first`);
   }
   const runs = ((): number => {
     switch (raw.sampler) {
