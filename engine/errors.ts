@@ -66,6 +66,13 @@ export function abbreviate(text: string, limit = QUOTED_CHARACTERS): string {
   return `${text.slice(0, Math.ceil(half))} … ${text.slice(text.length - Math.floor(half))}`;
 }
 
+/** Names, items or columns as a message lists them: the first few, each abbreviated, and how many there are. */
+export function listNames(names: readonly string[]): string {
+  const LISTED = 12;
+  const shown = names.slice(0, LISTED).map((name) => abbreviate(name, 40));
+  return names.length > LISTED ? `${shown.join(', ')}, … (${names.length} in all)` : shown.join(', ');
+}
+
 /** Names longer than this are compared by their start only: a suggestion costs time in the product of the lengths. */
 const COMPARED_CHARACTERS = 64;
 

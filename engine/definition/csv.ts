@@ -1,4 +1,4 @@
-import { abbreviate, ModelError } from '../errors.js';
+import { abbreviate, listNames, ModelError } from '../errors.js';
 import { parseDecimal } from './decimal.js';
 
 /**
@@ -38,7 +38,7 @@ export function parseCsv(text: string, file: string): CsvTable {
       throw new ModelError(
         `invalid CSV row: ${row.cells.length} cells where the header has ${header.length}`,
         { file, path: '', line: row.line },
-        `every row needs one cell per column: ${columnList(header)}`,
+        `every row needs one cell per column: ${listNames(header)}`,
       );
     }
   }
@@ -97,11 +97,4 @@ export function cellNumber(table: CsvTable, row: CsvRow, column: number): number
 /** A cell as messages quote it: in quotes, control characters escaped, abbreviated. */
 export function quotedCell(cell: string): string {
   return JSON.stringify(abbreviate(cell, 40));
-}
-
-/** Columns listed in a message: the first few, each abbreviated, and how many there are. */
-export function columnList(columns: readonly string[]): string {
-  const LISTED = 12;
-  const shown = columns.slice(0, LISTED).map((column) => abbreviate(column, 40));
-  return columns.length > LISTED ? `${shown.join(', ')}, … (${columns.length} in all)` : shown.join(', ');
 }

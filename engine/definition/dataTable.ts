@@ -1,5 +1,5 @@
-import { abbreviate, ModelError, unknownNameError, type SourceLocation } from '../errors.js';
-import { cellNumber, columnList, parseCsv, type CsvRow, type CsvTable } from './csv.js';
+import { abbreviate, listNames, ModelError, unknownNameError, type SourceLocation } from '../errors.js';
+import { cellNumber, parseCsv, type CsvRow, type CsvTable } from './csv.js';
 import type { DimensionSpace } from './dimensionSpace.js';
 import type { LoadContext } from './loadContext.js';
 import type { DimensionDefinition } from './types.js';
@@ -27,9 +27,9 @@ export function readDataTable(table: CsvTable, space: DimensionSpace, subject: s
   const missing = expected.filter((column) => !header.has(column));
   if (wide && unknown !== undefined) throw wideHeaderError(table, unknown, missing, space.listed[0]);
   if (missing.length > 0) {
-    throw new ModelError(`missing column: ${missing[0]} in ${table.file}`, headerAt(''), `found columns: ${columnList(table.header)}; expected: ${columnList(expected)}`);
+    throw new ModelError(`missing column: ${missing[0]} in ${table.file}`, headerAt(''), `found columns: ${listNames(table.header)}; expected: ${listNames(expected)}`);
   }
-  if (unknown !== undefined) throw new ModelError(`unexpected column: ${abbreviate(unknown)} in ${table.file}`, headerAt(unknown), `expected exactly these columns: ${columnList(expected)}`);
+  if (unknown !== undefined) throw new ModelError(`unexpected column: ${abbreviate(unknown)} in ${table.file}`, headerAt(unknown), `expected exactly these columns: ${listNames(expected)}`);
   const positions = new Map(table.header.map((name, index) => [name, index]));
   const column = (name: string) => positions.get(name)!;
   const yearColumn = column('year');
@@ -65,11 +65,11 @@ function wideHeaderError(table: CsvTable, column: string, missing: readonly stri
   const missingItems = missing.filter((item) => item !== 'year');
   if (column === '') {
     const position = table.header.indexOf('') + 1;
-    const hint = `column ${position} has no name; ${missingItems.length > 0 ? `name it after the missing item (${columnList(missingItems)})` : 'remove it'}`;
+    const hint = `column ${position} has no name; ${missingItems.length > 0 ? `name it after the missing item (${listNames(missingItems)})` : 'remove it'}`;
     return new ModelError(missingItems.length > 0 ? `missing column: ${missingItems[0]} in ${table.file}` : `unexpected column: ${position} has no name in ${table.file}`, at, hint);
   }
   const error = unknownNameError(`item of ${dimension.name}`, column, dimension.items, at);
-  return missingItems.length > 0 ? new ModelError(error.message, error.at, `${error.hint} (missing: ${columnList(missingItems)})`) : error;
+  return missingItems.length > 0 ? new ModelError(error.message, error.at, `${error.hint} (missing: ${listNames(missingItems)})`) : error;
 }
 
 /** A CSV data file named at `path` of the model file, read over a dimension space. */

@@ -1,4 +1,4 @@
-import { unknownNameError } from '../errors.js';
+import { listNames, unknownNameError } from '../errors.js';
 import type { DimensionSpace } from './dimensionSpace.js';
 import type { LoadContext } from './loadContext.js';
 import type { NumberTree } from './schema.js';
@@ -49,7 +49,7 @@ export function itemLeaves(tree: NumberTree, space: DimensionSpace, path: string
       return;
     }
     if (typeof node === 'number') {
-      throw context.fail(`invalid value at ${nodePath}: expected a map over ${space.listed[depth].name}`, nodePath, `give one entry per item: ${space.listed[depth].items.join(', ')}`);
+      throw context.fail(`invalid value at ${nodePath}: expected a map over ${space.listed[depth].name}`, nodePath, `give one entry per item: ${listNames(space.listed[depth].items)}`);
     }
     for (const [item, child, childAt] of itemEntries(node, depth, space, nodePath, context, true)) descend(child, depth + 1, [...indices, item], childAt);
   };
@@ -71,7 +71,7 @@ function itemEntries(node: { [key: string]: NumberTree }, depth: number, space: 
   });
   const missing = dimension.items.filter((item) => !Object.hasOwn(node, item));
   if (complete && missing.length > 0) {
-    throw context.fail(`missing item: ${missing.join(', ')} at ${path}`, path, `give a value for every item of ${dimension.name}: ${dimension.items.join(', ')}`);
+    throw context.fail(`missing item: ${listNames(missing)} at ${path}`, path, `give a value for every item of ${dimension.name}: ${listNames(dimension.items)}`);
   }
   return entries;
 }

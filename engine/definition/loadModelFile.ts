@@ -8,7 +8,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } fro
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { ModelError, type SourceLocation } from '../errors.js';
 import { count, LIMITS, mebibytes } from './limits.js';
-import { DATA_FILE, FileRefusal, outsideFolders, type DataFolders, type Reference } from './loadContext.js';
+import { DATA_FILE, FileRefusal, outsideFolders, type DataFolders, type FileSource, type Reference } from './loadContext.js';
 import { loadModelFromText } from './loadModel.js';
 import type { ModelDefinition } from './types.js';
 
@@ -24,8 +24,16 @@ export function loadModel(path: string, folders: DataFolders = {}): ModelDefinit
     throw new ModelError(`unsupported model file: ${path}`, { file: path, path: '' }, `a model file ends in ${MODEL_EXTENSIONS.join(', ')} (.json is read as JSON, the others as YAML)`);
   }
   const text = readUserFile(path, 'model file');
-  const source = dataFileSource(dirname(path), folders);
-  return loadModelFromText(text, { file: path, dataRoots: folders.dataRoots, readFile: (relativePath) => source(isAbsolute(relativePath) ? relativePath : join(dirname(path), relativePath)) });
+  return loadModelFromText(text, { file: path, dataRoots: folders.dataRoots, ...modelFileSource(path, folders) });
+}
+
+/**
+ * Where the model file `file` reads its data files from: paths relative to its folder, allowed
+ * in that folder and the data roots only (links resolved), plain files within the size limit.
+ */
+export function modelFileSource(file: string, folders: DataFolders = {}): FileSource {
+  const allowed = allowedFolders(dirname(file), folders, DATA_FILE);
+  return { readFile: (relativePath) => readPlainFile(allowed(isAbsolute(relativePath) ? relativePath : join(dirname(file), relativePath)), LIMITS.dataFileBytes, DATA_FILE.what) };
 }
 
 /**
@@ -73,12 +81,6 @@ function allowedFolders(folder: string, folders: DataFolders, reference: Referen
     if (refusal) throw real === resolve(path) ? refusal : new FileRefusal(`${reference.what} outside the ${reference.from}'s folder: ${path} (a link to ${real})`, refusal.hint);
     return real;
   };
-}
-
-/** The FileSource of a model's data files: within the folder rule and the size limit, plain files only. */
-function dataFileSource(folder: string, folders: DataFolders): (path: string) => string {
-  const allowed = allowedFolders(folder, folders, DATA_FILE);
-  return (path) => readPlainFile(allowed(path), LIMITS.dataFileBytes, DATA_FILE.what);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ModelError, nearestNames } from '../errors.js';
+import { abbreviate, ModelError, nearestNames } from '../errors.js';
 import type { LoadContext } from './loadContext.js';
 import { childPath } from './sourceMap.js';
 
@@ -43,17 +43,20 @@ function describeIssue(issue: Issue, base: readonly Segment[], schema: z.ZodType
       const allowed = allowedKeys(schema, segments);
       const nearest = nearestNames(key, allowed, 1);
       const suggestion = nearest.length > 0 ? `did you mean '${nearest[0]}'? ` : '';
-      return context.fail(`unknown key: ${key}`, childPath(path, key), `${suggestion}allowed here: ${allowed.join(', ')}`);
+      return context.fail(`unknown key: ${abbreviate(key)}`, childPath(path, key), `${suggestion}allowed here: ${allowed.join(', ')}`);
     }
     case 'invalid_value': {
+      if (value === undefined) return missingKey(segments, issue.values.map(String).join(' | '), context);
       const allowed = issue.values.map((option) => String(option));
+      const expected = `expected ${allowed.join(' | ')}`;
+      if (typeof value === 'object' && value !== null) return context.fail(`invalid type: ${expected}, got ${typeName(value)}`, path, `write one of ${allowed.join(', ')}`);
       const [nearest] = nearestNames(String(value), allowed, 1);
-      return context.fail(`invalid ${String(segments[segments.length - 1])}: ${String(value)}`, path, `expected ${allowed.join(' | ')}${allowed.length > 1 ? `; did you mean '${nearest}'?` : ''}`);
+      return context.fail(`invalid ${String(segments[segments.length - 1])}: ${abbreviate(String(value))}`, path, `${expected}${allowed.length > 1 ? `; did you mean '${nearest}'?` : ''}`);
     }
     case 'invalid_key':
     case 'invalid_format': {
       const shown = issue.code === 'invalid_key' ? String(segments[segments.length - 1]) : String(value);
-      return context.fail(`invalid name: ${shown}`, path, 'names start with a letter or _, then letters, digits or _ (items, scenarios and ids may also use -)');
+      return context.fail(`invalid name: ${abbreviate(shown)}`, path, 'names start with a letter or _, then letters, digits or _ (items, scenarios and ids may also use -)');
     }
     case 'too_small':
     case 'too_big': {
@@ -102,7 +105,7 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'nothing (null)';
   if (typeof value === 'object') return 'a map';
-  return typeof value === 'string' ? `string ${JSON.stringify(value)}` : `${typeof value} ${String(value)}`;
+  return typeof value === 'string' ? `string ${JSON.stringify(abbreviate(value, 40))}` : `${typeof value} ${String(value)}`;
 }
 
 /** The keys the schema allows for the object at `segments` (walking through wrappers and unions). */
