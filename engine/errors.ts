@@ -31,7 +31,7 @@ export class ModelError extends Error {
   format(): string {
     const { file, line, column, path } = this.at;
     const position = line === undefined ? file : `${file}:${line}${column === undefined ? '' : `:${column}`}`;
-    const where = path ? ` (${path})` : '';
+    const where = path ? ` (${abbreviate(path)})` : '';
     return `${position}${where}: ${this.message}${this.hint ? `\n  hint: ${this.hint}` : ''}`;
   }
 }

@@ -10,8 +10,8 @@ import { ModelError, type SourceLocation } from '../errors.js';
 export const LIMITS = Object.freeze({
   /** Bytes of a model or sweep file (parsing YAML takes about 3 µs and 200 bytes of memory per character). */
   modelFileBytes: 4 * 2 ** 20,
-  /** Bytes of one data file. */
-  dataFileBytes: 64 * 2 ** 20,
+  /** Bytes of one data file (its rows take about twenty times that in memory while read). */
+  dataFileBytes: 16 * 2 ** 20,
   /** Levels of maps and lists inside each other in a model or sweep file. */
   nesting: 64,
   /** Values (map entries, list items, scalars) in a model or sweep file once its aliases are expanded. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FuzzCase } from './fuzzWorker.js';
+import type { FuzzCase } from './fuzzProcess.js';
 import { baseFile, mutate, mutation } from './mutations.js';
 
 /** The valid files cases start from, each copied with its data into a folder of its own; `weight` is its share of the cases. */

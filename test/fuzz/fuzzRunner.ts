@@ -1,47 +1,46 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { FuzzCase, FuzzOutcome } from './fuzzWorker.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FuzzCase, FuzzOutcome } from './fuzzProcess.js';
 
-export type RunnerOutcome = FuzzOutcome | { readonly index: number; readonly outcome: 'hang' };
+export type RunnerOutcome = FuzzOutcome | { readonly index: number; readonly outcome: 'hang' | 'crash'; readonly message: string };
 
 /**
- * Runs the cases one by one in a worker thread. A case that has not ended by `deadlineMs` is a
- * hang: the worker is stopped and the next case starts a new one. The worker imports the
- * TypeScript source through tsx, as the test itself does through vitest.
+ * Runs the cases one by one in a child process (through tsx, as the test itself runs through
+ * vitest). A case that has not ended by `deadlineMs` is a hang, and one that ends the process
+ * (an abort, a signal, memory exhausted) a crash: either way the process is replaced for the
+ * next case, and the outcome names the case.
  */
 export async function runCases(cases: readonly FuzzCase[], deadlineMs: number): Promise<RunnerOutcome[]> {
-  // tsx's ESM build of its API (the CommonJS one names a file that is not shipped).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./fuzzWorker.ts', import.meta.url).href;
-  const script = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-  let worker: Worker | undefined;
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const entry = fileURLToPath(new URL('./fuzzProcess.ts', import.meta.url));
+  let child: ChildProcess | undefined;
   const outcomes: RunnerOutcome[] = [];
   for (const fuzz of cases) {
-    worker ??= new Worker(script, { eval: true });
-    const current = worker;
+    child ??= fork(entry, { execArgv: ['--import', tsx, '--max-old-space-size=1024'], serialization: 'advanced', stdio: 'ignore' });
+    const current = child;
     let onMessage: ((result: FuzzOutcome) => void) | undefined;
-    let onError: ((error: Error) => void) | undefined;
-    const outcome = await new Promise<RunnerOutcome>((resolve, reject) => {
-      const timer = setTimeout(() => resolve({ index: fuzz.index, outcome: 'hang' }), deadlineMs);
+    let onExit: ((code: number | null, signal: string | null) => void) | undefined;
+    const outcome = await new Promise<RunnerOutcome>((resolve) => {
+      const timer = setTimeout(() => resolve({ index: fuzz.index, outcome: 'hang', message: `no answer in ${deadlineMs} ms` }), deadlineMs);
       onMessage = (result) => {
         clearTimeout(timer);
         resolve(result);
       };
-      onError = (error) => {
+      onExit = (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`case ${fuzz.index} stopped its worker: ${error.message}`));
+        resolve({ index: fuzz.index, outcome: 'crash', message: `the process ended (code ${code}, signal ${signal})` });
       };
-      current.on('message', onMessage).on('error', onError);
-      current.postMessage(fuzz);
+      current.on('message', onMessage).on('exit', onExit);
+      current.send(fuzz);
     });
-    current.off('message', onMessage!).off('error', onError!);
-    if (outcome.outcome === 'hang') {
-      await current.terminate();
-      worker = undefined;
+    current.off('message', onMessage!).off('exit', onExit!);
+    if (outcome.outcome === 'hang' || outcome.outcome === 'crash') {
+      current.kill('SIGKILL');
+      child = undefined;
     }
     outcomes.push(outcome);
   }
-  await worker?.terminate();
+  child?.disconnect();
   return outcomes;
 }

@@ -6,7 +6,7 @@ import { runCases, type RunnerOutcome } from './fuzzRunner.js';
 
 /**
  * A seeded fuzz test: malformed models made from the shipped ones and the test fixtures, each
- * loaded, compiled and run as the CLI would, in a worker thread under a deadline. For every case:
+ * loaded, compiled and run as the CLI would, in a child process under a deadline. For every case:
  * success or a ModelError (or OptionsError) with a file and a hint, never another error; it ends;
  * and no data file outside the model's folder (and the data root it was given) was read.
  * The seed is fixed, so a failure names a case that replays exactly.

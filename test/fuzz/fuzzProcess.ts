@@ -1,6 +1,5 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { parentPort } from 'node:worker_threads';
 import { compile } from '../../engine/compile/compileModel.js';
 import { loadModelFromText } from '../../engine/definition/loadModel.js';
 import { loadSweepModel, modelFileSource } from '../../engine/definition/loadModelFile.js';
@@ -36,7 +35,8 @@ export interface FuzzOutcome {
 /**
  * Runs a case as the CLI would (load, compile, run every scenario; for a sweep, load it and its
  * model and build the job), with the file system's data source wrapped to record every file it
- * served. Runs in a worker thread, so that the test can stop a case that does not end.
+ * served. Runs in a child process, so that the test can stop a case that does not end and see
+ * one that aborts the process.
  */
 function runCase(fuzz: FuzzCase): FuzzOutcome {
   const served: string[] = [];
@@ -65,4 +65,4 @@ function runCase(fuzz: FuzzCase): FuzzOutcome {
   }
 }
 
-parentPort!.on('message', (fuzz: FuzzCase) => parentPort!.postMessage(runCase(fuzz)));
+process.on('message', (fuzz: FuzzCase) => process.send!(runCase(fuzz)));
