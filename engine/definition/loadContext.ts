@@ -30,6 +30,11 @@ export class FileRefusal extends Error {
     super(message);
     this.hint = hint;
   }
+
+  /** The model error to report where the file was named. */
+  at(location: SourceLocation): ModelError {
+    return new ModelError(this.message, location, this.hint);
+  }
 }
 
 /** What every part of the loader needs: where things are written, and how to read data files. */
@@ -55,11 +60,11 @@ export function createLoadContext(file: string, sourceMap: ModelDefinition['sour
       const resolved = isAbsolute(relativePath) ? relativePath : join(dirname(file), relativePath);
       // Checked on the path as written, before any reader sees it; a reader of the file system checks links too.
       const refusal = outsideFolders(resolved, dirname(file), files.dataRoots ?? [], DATA_FILE);
-      if (refusal) throw new ModelError(refusal.message, at(path), refusal.hint);
+      if (refusal) throw refusal.at(at(path));
       try {
         return { text: files.readFile(relativePath), file: resolved };
       } catch (error) {
-        if (error instanceof FileRefusal) throw new ModelError(error.message, at(path), error.hint);
+        if (error instanceof FileRefusal) throw error.at(at(path));
         const code = (error as { code?: unknown }).code;
         const reason = typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
         throw new ModelError(`missing data file: ${resolved}`, at(path), `paths are relative to the model file ${file} (${reason})`);

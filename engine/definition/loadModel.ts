@@ -11,6 +11,7 @@ import { modelSchema, type RawModel } from './schema.js';
 import { schemaError } from './schemaIssues.js';
 import { childPath } from './sourceMap.js';
 import type { DimensionDefinition, ModelDefinition, ProcessDefinition } from './types.js';
+import { abbreviate } from '../errors.js';
 
 export type { DataFolders, FileSource } from './loadContext.js';
 
@@ -73,7 +74,7 @@ function checkFormatVersion(data: unknown, context: LoadContext): void {
   }
   const version = (data as Record<string, unknown>).metabolis;
   if (version === undefined) throw context.fail('missing format version', '', 'start the file with metabolis: 1');
-  if (version !== 1) throw context.fail(`unsupported format version: ${JSON.stringify(version)}`, 'metabolis', 'this version of metabolis reads format 1');
+  if (version !== 1) throw context.fail(`unsupported format version: ${abbreviate(JSON.stringify(version) ?? String(version))}`, 'metabolis', 'this version of metabolis reads format 1');
 }
 
 /** Years are calendar years: four digits at most. */

@@ -47,7 +47,7 @@ export function loadSweepModel(sweepFile: string, model: string, at: SourceLocat
     if (refusal) throw refusal;
     allowedFolders(dirname(sweepFile), folders, SWEEP_MODEL)(path);
   } catch (error) {
-    if (error instanceof FileRefusal) throw new ModelError(error.message, at, error.hint);
+    if (error instanceof FileRefusal) throw error.at(at);
     throw new ModelError(`missing model file: ${path}`, at, `the model is named relative to the sweep file ${sweepFile} (${reason(error)})`);
   }
   return loadModel(path, folders);
@@ -62,7 +62,7 @@ export function readUserFile(path: string, what: string): string {
     return readPlainFile(path, LIMITS.modelFileBytes, what);
   } catch (error) {
     const at = { file: path, path: '' };
-    if (error instanceof FileRefusal) throw new ModelError(error.message, at, error.hint);
+    if (error instanceof FileRefusal) throw error.at(at);
     throw new ModelError(`missing ${what}: ${path}`, at, reason(error));
   }
 }
@@ -122,8 +122,7 @@ function realOrResolved(path: string): string {
   }
 }
 
-/** The file system's reason, by its code (ENOENT, EACCES …): never the content of a file. */
+/** The file system's reason (`ENOENT: no such file or directory, open '…'`): a code and a path, never the content of a file. */
 function reason(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? `${code}: ${error instanceof Error ? error.message : ''}` : error instanceof Error ? error.message : String(error);
+  return error instanceof Error ? error.message : String(error);
 }
