@@ -3,11 +3,22 @@ import { LIMITS } from '../../../engine/definition/limits.js';
 import { compileYaml } from '../../support/modelFromYaml.js';
 import { HEADER, load, loadError, modelError } from './loadHelpers.js';
 
+const net = `processes: [a, b]
+flows:
+  - { from: outside, to: a, value: 1 }
+  - { from: a, to: b, share: 1 }
+  - { from: b, to: outside, share: 1 }
+stocks:
+  s: { process: a, kind: inflow-driven, `;
+
 const body = `processes: [a]
 flows:
   - { from: outside, to: a, value: 1 }
   - { from: a, to: outside, share: 1 }
 `;
+
+/** A model whose stock s (inflow-driven, on process a) has the keys `keys`, e.g. `lifetime: { fixed: { mean: 5 } }`. */
+const withStock = (keys: string) => `${HEADER}${net}${keys} }\n`;
 
 const items = (prefix: string, n: number) => `[${Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(', ')}]`;
 
@@ -54,27 +65,13 @@ ${body}`);
   });
 
   it('loadModelFromText(text) refuses a lifetime table longer than the limit', () => {
-    const error = loadError(`${HEADER}processes: [a, b]
-flows:
-  - { from: outside, to: a, value: 1 }
-  - { from: a, to: b, share: 1 }
-  - { from: b, to: outside, share: 1 }
-stocks:
-  s: { process: a, kind: inflow-driven, lifetime: { table: [${Array(LIMITS.years + 1).fill(1).join(', ')}] } }
-`);
+    const error = loadError(withStock(`lifetime: { table: [${Array(LIMITS.years + 1).fill(1).join(', ')}] }`));
     expect(error.message).toBe(`too many values: the lifetime table of stock s has ${LIMITS.years + 1} ages, more than ${LIMITS.years}`);
     expect(error.at.path).toBe('stocks.s.lifetime.table');
   });
 
   it('loadModelFromText(text) refuses initial cohorts from more than the limit of years before the start', () => {
-    const error = loadError(`${HEADER}processes: [a, b]
-flows:
-  - { from: outside, to: a, value: 1 }
-  - { from: a, to: b, share: 1 }
-  - { from: b, to: outside, share: 1 }
-stocks:
-  s: { process: a, kind: inflow-driven, lifetime: { fixed: { mean: 5 } }, initial: { cohorts: { -999999999999: 1, 2019: 1 } } }
-`);
+    const error = loadError(withStock(`lifetime: { fixed: { mean: 5 } }, initial: { cohorts: { -999999999999: 1, 2019: 1 } }`));
     expect(error.message).toBe(`invalid initial stock: cohort -999999999999 of stock s is more than ${LIMITS.years} years before 2020`);
   });
 
@@ -96,28 +93,14 @@ stocks:
   });
 
   it('loadModelFromText(text) names an unknown key inside a lifetime and the keys it takes', () => {
-    const error = loadError(`${HEADER}processes: [a, b]
-flows:
-  - { from: outside, to: a, value: 1 }
-  - { from: a, to: b, share: 1 }
-  - { from: b, to: outside, share: 1 }
-stocks:
-  s: { process: a, kind: inflow-driven, lifetime: { weibull: { shape: 2, scael: 3 } } }
-`);
+    const error = loadError(withStock(`lifetime: { weibull: { shape: 2, scael: 3 } }`));
     expect(error.message).toBe('unknown key: scael');
     expect(error.at.path).toBe('stocks.s.lifetime.weibull.scael');
     expect(error.hint).toBe("did you mean 'scale'? allowed here: shape, scale");
   });
 
   it('loadModelFromText(text) names a missing lifetime parameter', () => {
-    const error = loadError(`${HEADER}processes: [a, b]
-flows:
-  - { from: outside, to: a, value: 1 }
-  - { from: a, to: b, share: 1 }
-  - { from: b, to: outside, share: 1 }
-stocks:
-  s: { process: a, kind: inflow-driven, lifetime: { weibull: { shape: 2 } } }
-`);
+    const error = loadError(withStock(`lifetime: { weibull: { shape: 2 } }`));
     expect(error.message).toBe('missing key: scale');
     expect(error.at.path).toBe('stocks.s.lifetime.weibull.scale');
   });
