@@ -1,5 +1,5 @@
 import { ModelError } from '../errors.js';
-import { checkCohortSize } from '../definition/limits.js';
+import { checkCohortSize, valueBudget } from '../definition/limits.js';
 import { locate } from '../definition/locate.js';
 import type { ModelDefinition } from '../definition/types.js';
 import { createUnitSystem } from '../expr/unitSystem.js';
@@ -36,6 +36,10 @@ export function compile(definition: ModelDefinition): CompiledModel {
     return target.bound;
   });
   const { flows, processDims } = compileFlows(definition, table, units, stockTargets);
+  // A run keeps a series per flow and per process (and one per stock, checked with its cohorts below).
+  const seriesValues = valueBudget('flows and processes');
+  flows.forEach((flow, f) => seriesValues.add(horizon, flow.size, locate(definition, definition.flows[f].path)));
+  processDims.forEach((dims, p) => seriesValues.add(horizon, sizeOf(dims, itemCounts), locate(definition, definition.processes[p].path)));
 
   const stocks = definition.stocks.map((stock, index): CompiledStock => {
     const process = processIndex.get(stock.process)!;

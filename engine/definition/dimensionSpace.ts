@@ -45,6 +45,7 @@ export function dimensionSpace(names: readonly string[], frame: ModelFrame, path
     size *= declared[d].items.length;
   }
   checkSeriesSize(subject, time.end - time.start + 1, size, context.at(path), 'use fewer dimensions or items, or aggregate the data over one dimension');
+  context.values.add(time.end - time.start + 1, size, context.at(path));
   const listedStrides = listed.map((dimension) => strides.get(dimension)!);
   const itemKeys = (flat: number) => listed.map((dimension, d) => dimension.items[Math.floor(flat / listedStrides[d]) % dimension.items.length]);
   return {

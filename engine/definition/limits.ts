@@ -22,8 +22,17 @@ export const LIMITS = Object.freeze({
   itemsPerDimension: 10_000,
   /** Values of one series: years × items of a driver, parameter, stock or expression result. */
   seriesValues: 10_000_000,
-  /** Values held by the intermediate results of one expression, all its operations together. */
-  expressionValues: 50_000_000,
+  /**
+   * Values of a whole model, for each of three groups: its drivers, parameters and initial stocks
+   * (checked at load); the intermediate results of all its expressions; its flows and processes
+   * (both at compile). Each group is a series per quantity, years × items.
+   */
+  modelValues: 100_000_000,
+  /** Processes, flows, drivers and parameters together, and scenarios of one model. */
+  processes: 1_000,
+  flows: 5_000,
+  quantities: 5_000,
+  scenarios: 1_000,
   /** Cohort values of one stock with a lifetime: years × (years + initial cohorts) × items. */
   cohortValues: 20_000_000,
   /** Characters of one expression. */
@@ -67,6 +76,21 @@ export function checkCohortSize(stock: string, years: number, initialCohorts: nu
     at,
     'use fewer items for this stock (a coarser dimension), fewer initial cohorts or a shorter horizon',
   );
+}
+
+/**
+ * A running count of values against LIMITS.modelValues: `add` counts a series (years × items)
+ * of `subject` before it is allocated, and throws once the group has too many.
+ */
+export function valueBudget(group: string): { add(years: number, items: number, at: SourceLocation): void } {
+  let held = 0;
+  return {
+    add(years, items, at) {
+      held += years * items;
+      if (held <= LIMITS.modelValues) return;
+      throw limitError(`too many values: the ${group} of the model hold more than ${count(LIMITS.modelValues)} values`, at, 'use fewer items or a shorter horizon, or split the model');
+    },
+  };
 }
 
 /** The error for a size over its limit: what was asked for, and how to stay within it. */

@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { ModelError, type SourceLocation } from '../errors.js';
+import { valueBudget } from './limits.js';
 import { locate } from './locate.js';
 import type { ModelDefinition } from './types.js';
 
@@ -47,6 +48,8 @@ export interface LoadContext {
   fail(message: string, path: string, hint: string): ModelError;
   /** Reads a data file named at `path` of the model file; a missing or refused file is a ModelError there. */
   readData(relativePath: string, path: string): { text: string; file: string };
+  /** The series of drivers, parameters and initial stocks, counted against LIMITS.modelValues. */
+  readonly values: ReturnType<typeof valueBudget>;
 }
 
 export function createLoadContext(file: string, sourceMap: ModelDefinition['sourceMap'], files: FileSource & DataFolders): LoadContext {
@@ -56,6 +59,7 @@ export function createLoadContext(file: string, sourceMap: ModelDefinition['sour
     sourceMap,
     at,
     fail: (message, path, hint) => new ModelError(message, at(path), hint),
+    values: valueBudget('drivers, parameters and initial stocks'),
     readData(relativePath, path) {
       const resolved = isAbsolute(relativePath) ? relativePath : join(dirname(file), relativePath);
       // Checked on the path as written, before any reader sees it; a reader of the file system checks links too.

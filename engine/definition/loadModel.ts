@@ -35,6 +35,7 @@ export function loadModelFromText(text: string, options: LoadOptions): ModelDefi
   if (!parsed.success) throw schemaError(parsed.error.issues, modelSchema, data, context);
   const raw = parsed.data;
 
+  checkCounts(raw, context);
   claimNames(raw, context);
   const dimensions = loadDimensions(raw.dimensions ?? {}, context);
   const frame: ModelFrame = { time: checkTime(raw.time, context), dimensions };
@@ -95,6 +96,22 @@ function checkTime(time: RawModel['time'], context: LoadContext): ModelDefinitio
     throw limitError(`horizon too long: ${time.start}–${time.end} has ${years} years, more than ${LIMITS.years}`, context.at('time'), 'split the horizon into shorter models, or run in steps of several years');
   }
   return { start: time.start, end: time.end };
+}
+
+/** Processes, flows, drivers and parameters, and scenarios within their limits: compiling and running take time in their number. */
+function checkCounts(raw: RawModel, context: LoadContext): void {
+  const counts = [
+    ['processes', raw.processes.length, LIMITS.processes],
+    ['flows', raw.flows?.length ?? 0, LIMITS.flows],
+    ['drivers and parameters', Object.keys(raw.drivers ?? {}).length + Object.keys(raw.parameters ?? {}).length, LIMITS.quantities],
+    ['scenarios', Object.keys(raw.scenarios ?? {}).length, LIMITS.scenarios],
+  ] as const;
+  for (const [what, given, limit] of counts) {
+    if (given > limit) {
+      const path = what === 'drivers and parameters' ? (raw.parameters ? 'parameters' : 'drivers') : what;
+      throw limitError(`too many ${what}: ${count(given)}, more than ${count(limit)}`, context.at(path), 'split the model into several, or group items of the same kind with a dimension');
+    }
+  }
 }
 
 function claimNames(raw: RawModel, context: LoadContext): void {

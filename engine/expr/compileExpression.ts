@@ -1,4 +1,4 @@
-import { checkSeriesSize, count, LIMITS, limitError } from '../definition/limits.js';
+import { checkSeriesSize, valueBudget } from '../definition/limits.js';
 import { OptionsError, type SourceLocation } from '../errors.js';
 import { sizeOf } from '../compile/dimensionIndex.js';
 import { compileNode } from './compileNode.js';
@@ -38,6 +38,9 @@ export interface CompiledExpression {
   evaluate(inputs: readonly Float64Array[], years: Float64Array, out: Float64Array): void;
 }
 
+/** The intermediate results of all expressions of one model (one scope) count against one limit. */
+const budgets = new WeakMap<ExpressionScope, ReturnType<typeof valueBudget>>();
+
 /**
  * Parses, checks (whitelist, names, dimensions, units) and compiles `source` once. Every
  * mistake is a ModelError at `at`; the closures that come out never throw on data.
@@ -50,7 +53,9 @@ export function compileExpression(source: string, scope: ExpressionScope, at: So
   const dimensionNames = scope.dimensions.map((dimension) => dimension.name);
   const references: string[] = [];
   const inputLengths: number[] = [];
-  let held = 0;
+  let budget = budgets.get(scope);
+  if (!budget) budgets.set(scope, (budget = valueBudget('expressions')));
+  const values = budget;
   const root = compileNode(tree, {
     scope,
     at,
@@ -65,10 +70,7 @@ export function compileExpression(source: string, scope: ExpressionScope, at: So
     buffer(dims: Dims, node: Quoted) {
       const size = sizeOf(dims, itemCounts);
       checkSeriesSize(`"${node.text}" over ${formatDims(dims, dimensionNames)}`, horizon, size, at, 'aggregate with sum(x, dimension) before combining dimensions, or use fewer items');
-      held += horizon * size;
-      if (held > LIMITS.expressionValues) {
-        throw limitError(`too many values: the expression holds more than ${count(LIMITS.expressionValues)} intermediate values`, at, 'write it with fewer operations on values over many items and years');
-      }
+      values.add(horizon, size, at);
       return new Float64Array(horizon * size);
     },
   });

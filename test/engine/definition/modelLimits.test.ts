@@ -48,6 +48,19 @@ ${body}`);
     expect(error.at).toMatchObject({ path: 'parameters.p.dims', line: 7 });
   });
 
+  it('loadModelFromText(text) refuses quantities whose series together pass the limit for a model', () => {
+    const parameters = Array.from({ length: 12 }, (_, i) => `  p${i}: { dims: [x], value: 1 }`).join('\n');
+    const error = loadError(`${HEADER.replace('end: 2030', 'end: 3019')}dimensions: { x: ${items('i', 9_000)} }\nparameters:\n${parameters}\n${body}`);
+    expect(error.message).toBe(`too many values: the drivers, parameters and initial stocks of the model hold more than ${LIMITS.modelValues.toLocaleString('en-US')} values`);
+    expect(error.at.path).toBe('parameters.p11.dims');
+  });
+
+  it('loadModelFromText(text) refuses more processes than the limit', () => {
+    const error = loadError(`${HEADER}processes: ${items('p', LIMITS.processes + 1)}\n`);
+    expect(error.message).toBe(`too many processes: ${(LIMITS.processes + 1).toLocaleString('en-US')}, more than ${LIMITS.processes.toLocaleString('en-US')}`);
+    expect(error.at.path).toBe('processes');
+  });
+
   it('loadModelFromText(text) checks items in a map with many keys in linear time', () => {
     const n = LIMITS.itemsPerDimension;
     const definition = load(`${HEADER}dimensions: { x: ${items('i', n)} }
