@@ -18,13 +18,21 @@ export class RunFailedError extends Error {
   override readonly name = 'RunFailedError';
 }
 
+/** Control characters other than line breaks, which a message may quote from a file but a terminal would obey. */
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+
+/** A message as it is printed: control characters written as `\u001b`, so a file cannot drive the terminal. */
+function printable(text: string): string {
+  return text.replace(CONTROL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * Prints an error the way a user can act on it — never a stack trace (set METABOLIS_DEBUG=1 to
  * see one) — and returns the exit code.
  */
 export function reportFailure(error: unknown, write: (text: string) => void): number {
   if (error instanceof ModelError) {
-    write(`error: ${error.format()}\n`);
+    write(`error: ${printable(error.format())}\n`);
     return EXIT_MODEL_ERROR;
   }
   if (error instanceof RunFailedError) {
@@ -32,11 +40,11 @@ export function reportFailure(error: unknown, write: (text: string) => void): nu
     return EXIT_RUN_FAILED;
   }
   if (error instanceof UsageError || error instanceof OptionsError) {
-    write(`error: ${error.message}\n`);
+    write(`error: ${printable(error.message)}\n`);
     return EXIT_USAGE_ERROR;
   }
   const message = error instanceof Error ? error.message : String(error);
-  write(`internal error: ${message}\n  this is a bug in metabolis; please report it with the model that triggered it\n`);
+  write(`internal error: ${printable(message)}\n  this is a bug in metabolis; please report it with the model that triggered it\n`);
   if (process.env.METABOLIS_DEBUG && error instanceof Error) write(`${error.stack}\n`);
   return EXIT_MODEL_ERROR;
 }

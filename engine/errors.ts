@@ -31,7 +31,7 @@ export class ModelError extends Error {
   format(): string {
     const { file, line, column, path } = this.at;
     const position = line === undefined ? file : `${file}:${line}${column === undefined ? '' : `:${column}`}`;
-    const where = path ? ` (${path})` : '';
+    const where = path ? ` (${abbreviate(path)})` : '';
     return `${position}${where}: ${this.message}${this.hint ? `\n  hint: ${this.hint}` : ''}`;
   }
 }
@@ -53,6 +53,29 @@ export function checkOption<T extends string>(option: string, value: string, all
   throw new OptionsError(option, `must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
 }
 
+/** Characters of a name, cell or expression that a message quotes: the start and the end of a longer one. */
+const QUOTED_CHARACTERS = 120;
+
+/**
+ * A text as a message quotes it: whole when short, else its start and end joined by ` … `, so
+ * that a cell of a broken data file or a long expression never floods a message.
+ */
+export function abbreviate(text: string, limit = QUOTED_CHARACTERS): string {
+  if (text.length <= limit) return text;
+  const half = (limit - 3) / 2;
+  return `${text.slice(0, Math.ceil(half))} … ${text.slice(text.length - Math.floor(half))}`;
+}
+
+/** Names, items or columns as a message lists them: the first few, each abbreviated, and how many there are. */
+export function listNames(names: readonly string[]): string {
+  const LISTED = 12;
+  const shown = names.slice(0, LISTED).map((name) => abbreviate(name, 40));
+  return names.length > LISTED ? `${shown.join(', ')}, … (${names.length} in all)` : shown.join(', ');
+}
+
+/** Names longer than this are compared by their start only: a suggestion costs time in the product of the lengths. */
+const COMPARED_CHARACTERS = 64;
+
 /** Levenshtein distance, for "did you mean" suggestions. */
 function editDistance(a: string, b: string): number {
   const previous = new Array<number>(b.length + 1);
@@ -73,8 +96,9 @@ function editDistance(a: string, b: string): number {
 /** The (at most three) candidates closest to `name`, nearest first. */
 export function nearestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
   // A name can reach here twice (a symbol listed in two scopes); suggest it once.
+  const compared = (text: string) => text.slice(0, COMPARED_CHARACTERS).toLowerCase();
   return [...new Set(candidates)]
-    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate.toLowerCase()) }))
+    .map((candidate) => ({ candidate, distance: editDistance(compared(name), compared(candidate)) }))
     .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
     .slice(0, limit)
     .map(({ candidate }) => candidate);
@@ -84,5 +108,5 @@ export function nearestNames(name: string, candidates: Iterable<string>, limit =
 export function unknownNameError(kind: string, name: string, candidates: Iterable<string>, at: SourceLocation): ModelError {
   const nearest = nearestNames(name, candidates);
   const hint = nearest.length > 0 ? `did you mean ${nearest.map((n) => `'${n}'`).join(', ')}?` : `no ${kind} is defined`;
-  return new ModelError(`unknown ${kind}: ${name}`, at, hint);
+  return new ModelError(`unknown ${kind}: ${abbreviate(name)}`, at, hint);
 }

@@ -7,6 +7,7 @@ import { compile } from '../../engine/compile/compileModel.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { run } from '../../engine/simulate/run.js';
 import { checkScenario } from '../checkScenario.js';
+import { dataFolders, dataRootOption } from '../dataRoots.js';
 import { EXIT_RUN_FAILED, UsageError } from '../failure.js';
 import { replaceFolder } from '../output/replaceFolder.js';
 import { writeRunFigures } from '../figures/index.js';
@@ -20,6 +21,7 @@ interface RunFlags {
   readonly cohorts?: boolean;
   readonly overwrite?: boolean;
   readonly peakTolerance: string;
+  readonly dataRoot?: string[];
 }
 
 export function registerRun(program: Command): void {
@@ -33,6 +35,7 @@ export function registerRun(program: Command): void {
     .option('--cohorts', 'also write the stocks by cohort (cohorts.csv)')
     .option('--overwrite', 'replace the results of an earlier run in the folder')
     .option('--peak-tolerance <share>', 'a second hump within this share of a peak is reported as a near tie', '0.01')
+    .addOption(dataRootOption())
     .addHelpText(
       'after',
       '\nExit codes: 0 success; 1 a mistake in the model or its data; 2 a mistake in the command; 3 the model ran\nbut its solution is not valid (its status says why; the tables are written for inspection).\n\nExample:\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n',
@@ -41,7 +44,7 @@ export function registerRun(program: Command): void {
       if (flags.format !== 'csv' && flags.format !== 'json') throw new UsageError(`--format must be csv or json (got ${flags.format})`);
       const peakTolerance = Number(flags.peakTolerance);
       if (!(peakTolerance >= 0 && peakTolerance < 1)) throw new UsageError(`--peak-tolerance must be a share from 0 to below 1, such as 0.01 (got ${flags.peakTolerance})`);
-      const definition = loadModel(modelPath);
+      const definition = loadModel(modelPath, dataFolders(flags));
       const model = compile(definition);
       checkScenario(model, flags.scenario);
       const solution = run(model, { scenario: flags.scenario, cohorts: flags.cohorts });

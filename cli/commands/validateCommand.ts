@@ -2,15 +2,17 @@ import type { Command } from 'commander';
 import { compile } from '../../engine/compile/compileModel.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { formatForecasts } from '../output/formatForecasts.js';
+import { dataFolders, dataRootOption } from '../dataRoots.js';
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
     .description('check a model: syntax, names, units, shares, expressions and data files')
     .argument('<model>', 'model file (.yaml, .yml or .json)')
+    .addOption(dataRootOption())
     .addHelpText('after', '\nExample:\n  $ metabolis validate models/singapore/model.yaml\n')
-    .action((modelPath: string) => {
-      const definition = loadModel(modelPath);
+    .action((modelPath: string, flags: { dataRoot?: string[] }) => {
+      const definition = loadModel(modelPath, dataFolders(flags));
       const model = compile(definition);
       const { start, end } = definition.time;
       process.stdout.write(

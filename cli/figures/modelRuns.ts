@@ -1,5 +1,6 @@
 import { compile } from '../../engine/compile/compileModel.js';
 import type { ModelDefinition } from '../../engine/definition/types.js';
+import type { DataFolders } from '../../engine/definition/loadContext.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { run } from '../../engine/simulate/run.js';
 import type { Solution } from '../../engine/simulate/solution.js';
@@ -15,8 +16,8 @@ export interface OpenModel {
 }
 
 /** Loads and compiles a model once, to run it for as many scenarios as a figure needs. */
-export function openModel(modelPath: string): OpenModel {
-  const definition = loadModel(modelPath);
+export function openModel(modelPath: string, folders: DataFolders): OpenModel {
+  const definition = loadModel(modelPath, folders);
   const model = compile(definition);
   const declared = [...model.scenarios.keys()];
   return {

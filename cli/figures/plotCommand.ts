@@ -6,6 +6,7 @@ import { UsageError } from '../failure.js';
 import { figureFormat, writeFigure } from './figureFile.js';
 import { collect, integerFlag, numberFlag, widthFlag } from './flags.js';
 import { openModel } from './modelRuns.js';
+import { dataFolders, dataRootOption } from '../dataRoots.js';
 import type { PlotFigure } from './plotFigure.js';
 import { checkFlagsFit, checkFolderScenario, fittingKind, plotSource } from './plotSource.js';
 import { readRunFolder } from './runFolder.js';
@@ -27,6 +28,7 @@ interface PlotFlags {
   readonly width?: string;
   readonly out?: string;
   readonly dpi: string;
+  readonly dataRoot?: string[];
 }
 
 const EXAMPLES = [
@@ -57,6 +59,7 @@ export function registerPlot(program: Command): void {
     .option('--width <width>', 'single (85 mm), double (175 mm) or a width in mm', 'single')
     .option('-o, --out <file>', 'figure file: .svg, .png or .pdf (default: <model>[-<scenario>]-<kind>[-<output>].svg)')
     .option('--dpi <dpi>', 'PNG resolution at printed size', '300')
+    .addOption(dataRootOption())
     .addHelpText('after', `\nExamples:\n${EXAMPLES.map((example) => `  $ ${example}\n`).join('')}`)
     .action(async (path: string, flags: PlotFlags) => {
       const chart: ChartOptions = { width: widthFlag(flags.width) };
@@ -93,7 +96,7 @@ async function plotFigure(path: string, flags: PlotFlags, chart: ChartOptions): 
     checkFolderScenario(flags.scenario, run.scenario, path);
     return runFigure(kind, [run], choice, chart, run.flowLabels);
   }
-  const model = openModel(path);
+  const model = openModel(path, dataFolders(flags));
   const everyScenario = kind === 'waste-peaks' && model.scenarios.length > 0 ? model.scenarios : [undefined];
   return runFigure(kind, model.run(flags.scenario.length > 0 ? flags.scenario : everyScenario), choice, chart, model.definition.flows);
 }

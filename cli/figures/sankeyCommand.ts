@@ -8,6 +8,7 @@ import { UsageError } from '../failure.js';
 import { integerFlag, numberFlag, periodFlags, widthFlag } from './flags.js';
 import { openModel, requireSuccess } from './modelRuns.js';
 import { middleYear } from './runFigures.js';
+import { dataFolders, dataRootOption } from '../dataRoots.js';
 
 interface SankeyFlags {
   readonly year?: string;
@@ -20,6 +21,7 @@ interface SankeyFlags {
   readonly width?: string;
   readonly out?: string;
   readonly dpi?: string;
+  readonly dataRoot?: string[];
 }
 
 export function registerSankey(program: Command): void {
@@ -37,6 +39,7 @@ export function registerSankey(program: Command): void {
     .option('--width <width>', 'single (85 mm), double (175 mm) or a width in mm', 'double')
     .option('-o, --out <file>', 'figure file: .svg, .png or .pdf (default: <model>-sankey-<period>[-<scenario>].svg)')
     .option('--dpi <dpi>', 'PNG resolution at printed size', '300')
+    .addOption(dataRootOption())
     .addHelpText(
       'after',
       '\nExamples:\n  $ metabolis sankey models/singapore/model.yaml --year 2030 --scenario zero-waste -o zero-waste-2030.png\n' +
@@ -51,7 +54,7 @@ export function registerSankey(program: Command): void {
       };
       const dpi = integerFlag('--dpi', flags.dpi ?? '300');
       if (flags.out !== undefined) figureFormat(flags.out);
-      const { definition, run } = openModel(modelPath);
+      const { definition, run } = openModel(modelPath, dataFolders(flags));
       const { start, end } = definition.time;
       for (const year of asked === undefined ? [] : 'year' in asked ? [asked.year] : [asked.from, asked.to]) {
         if (year < start || year > end) throw new UsageError(`${flags.span ? '--span' : '--year'} must lie within the model's years ${start}–${end} (got ${year})`);

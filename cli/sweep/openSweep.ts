@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
 import { compile } from '../../engine/compile/compileModel.js';
-import { loadModel } from '../../engine/definition/loadModelFile.js';
-import { ModelError } from '../../engine/errors.js';
+import type { DataFolders } from '../../engine/definition/loadContext.js';
+import { loadSweepModel, readUserFile } from '../../engine/definition/loadModelFile.js';
+import { locate } from '../../engine/definition/locate.js';
+import { childPath } from '../../engine/definition/sourceMap.js';
 import { modelSweepJob } from '../../engine/sweep/job/modelSweepJob.js';
 import { loadSweepFromText, type SweepOverrides } from '../../engine/sweep/spec/loadSweep.js';
 import type { SweepSpec } from '../../engine/sweep/spec/sweepSpec.js';
@@ -12,19 +12,15 @@ import type { SweepLabels } from './manifest.js';
 /** A model's sweep job, with the unit of each output and the labels of factors and outputs for the manifest to record. */
 export type ModelSweepJob = SweepJob & { readonly units: Readonly<Record<string, string>>; readonly labels: SweepLabels };
 
-/** A sweep file (or a model file with a `sweep:` section), its model loaded and compiled, as a job. */
-export function openSweep(path: string, overrides: SweepOverrides = {}): { spec: SweepSpec; job: ModelSweepJob } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ModelError(`missing sweep file: ${path}`, { file: path, path: '' }, error instanceof Error ? error.message : String(error));
-  }
-  const spec = loadSweepFromText(text, path, overrides);
-  const modelPath = isAbsolute(spec.model) ? spec.model : join(dirname(path), spec.model);
-  const definition = loadModel(modelPath);
+/**
+ * A sweep file (or a model file with a `sweep:` section), its model loaded and compiled, as a job.
+ * The model must lie in the sweep file's folder or a data root, as data files must.
+ */
+export function openSweep(path: string, overrides: SweepOverrides = {}, folders: DataFolders = {}): { spec: SweepSpec; job: ModelSweepJob } {
+  const spec = loadSweepFromText(readUserFile(path, 'sweep file'), path, overrides);
+  const definition = loadSweepModel(path, spec.model, locate(spec, childPath(spec.root, 'model')), folders);
   // A stock's level is a mass; flows, a stock's inflow and outflow, and waste streams are masses per
-  // year; emissions are masses of CO2e per year.
+  // year; emissions are masses of CO2e per year; an indicator is in its own unit.
   const compiled = compile(definition);
   const unitOf = (output: (typeof spec.outputs)[number]) => {
     const { source } = output;

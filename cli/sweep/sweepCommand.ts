@@ -9,6 +9,7 @@ import { UsageError } from '../failure.js';
 import { executeSweep } from './executeSweep.js';
 import { peakCountLines } from './exclusionNotes.js';
 import { failureSentence } from './failuresCommand.js';
+import { dataFolders, dataRootOption } from '../dataRoots.js';
 import { openSweep } from './openSweep.js';
 import { chooseBatchSize } from './batchSize.js';
 import { progressReporter } from './progress.js';
@@ -24,6 +25,7 @@ interface SweepFlags {
   readonly shard?: string;
   readonly resume?: boolean;
   readonly quiet?: boolean;
+  readonly dataRoot?: string[];
 }
 
 /** Exit code of a sweep stopped by Ctrl-C (128 + SIGINT), as shells expect. */
@@ -43,6 +45,7 @@ export function registerSweep(program: Command): void {
     .option('--shard <k/K>', 'run only shard k of K (k from 0), into <out>/shard-k-of-K; combine them with metabolis merge <out>')
     .option('--resume', 'finish the interrupted sweep in <out>, without recomputing what it kept')
     .option('-q, --quiet', 'no progress display')
+    .addOption(dataRootOption())
     .addHelpText(
       'after',
       '\nExamples:\n  $ metabolis sweep models/singapore/sweep.yaml --sampler sobol --n 1024 --threads 4 --out results/sg-sobol\n' +
@@ -55,7 +58,7 @@ export function registerSweep(program: Command): void {
       const seed = optionalInteger('--seed', flags.seed, 0);
       const threads = optionalInteger('--threads', flags.threads, 1) ?? availableParallelism();
       const shard = flags.shard === undefined ? undefined : parseShardFlag(flags.shard);
-      const { spec, job } = openSweep(path, { sampler, n, seed });
+      const { spec, job } = openSweep(path, { sampler, n, seed }, dataFolders(flags));
       for (const warning of designWarnings(spec)) process.stderr.write(`warning: ${warning}\n`);
       const batchSize = optionalInteger('--batch-size', flags.batchSize, 1) ?? chooseBatchSize(job);
       const model = job.description.model as { name: string };

@@ -2,6 +2,7 @@ import { compileEmissions } from '../carbon/compileEmissions.js';
 import { compileIndicators } from '../indicators/compileIndicators.js';
 import { checkTargets } from '../indicators/checkTargets.js';
 import { ModelError } from '../errors.js';
+import { checkCohortSize, valueBudget } from '../definition/limits.js';
 import { locate } from '../definition/locate.js';
 import type { ModelDefinition } from '../definition/types.js';
 import { createUnitSystem } from '../expr/unitSystem.js';
@@ -39,12 +40,17 @@ export function compile(definition: ModelDefinition): CompiledModel {
     return target.bound;
   });
   const { flows, processDims } = compileFlows(definition, table, units, stockTargets);
+  // A run keeps a series per flow and per process (and one per stock, checked with its cohorts below).
+  const seriesValues = valueBudget('flows and processes');
+  flows.forEach((flow, f) => seriesValues.add(horizon, flow.size, locate(definition, definition.flows[f].path)));
+  processDims.forEach((dims, p) => seriesValues.add(horizon, sizeOf(dims, itemCounts), locate(definition, definition.processes[p].path)));
 
   const stocks = definition.stocks.map((stock, index): CompiledStock => {
     const process = processIndex.get(stock.process)!;
     const dims = processDims[process];
     const size = sizeOf(dims, itemCounts);
     const initial = stock.initial;
+    if (stock.lifetime) checkCohortSize(stock.name, horizon, initial?.cohorts.length ?? 0, size, locate(definition, stock.path));
     if (initial && initial.values.length !== initial.cohorts.length * size) {
       throw new ModelError(
         `invalid initial stock: stock ${stock.name} needs ${size} value(s) per cohort, one per item of its dimensions`,

@@ -1,4 +1,4 @@
-import { ModelError } from '../errors.js';
+import { abbreviate, listNames, ModelError } from '../errors.js';
 import { parseDecimal } from './decimal.js';
 
 /**
@@ -38,7 +38,7 @@ export function parseCsv(text: string, file: string): CsvTable {
       throw new ModelError(
         `invalid CSV row: ${row.cells.length} cells where the header has ${header.length}`,
         { file, path: '', line: row.line },
-        `every row needs one cell per column: ${header.join(', ')}`,
+        `every row needs one cell per column: ${listNames(header)}`,
       );
     }
   }
@@ -86,10 +86,15 @@ export function cellNumber(table: CsvTable, row: CsvRow, column: number): number
   const value = parseDecimal(row.cells[column]);
   if (value === undefined) {
     throw new ModelError(
-      `invalid number: ${JSON.stringify(row.cells[column])} in column ${table.header[column]}`,
+      `invalid number: ${quotedCell(row.cells[column])} in column ${abbreviate(table.header[column])}`,
       { file: table.file, path: table.header[column], line: row.line, column: row.columns[column] },
       'write a plain decimal number such as 1200 or 0.35 (no empty cells, no NaN, no thousands separators)',
     );
   }
   return value;
+}
+
+/** A cell as messages quote it: in quotes, control characters escaped, abbreviated. */
+export function quotedCell(cell: string): string {
+  return JSON.stringify(abbreviate(cell, 40));
 }

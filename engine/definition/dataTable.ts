@@ -1,7 +1,8 @@
-import { ModelError, unknownNameError, type SourceLocation } from '../errors.js';
+import { abbreviate, listNames, ModelError, unknownNameError, type SourceLocation } from '../errors.js';
 import { cellNumber, parseCsv, type CsvRow, type CsvTable } from './csv.js';
 import type { DimensionSpace } from './dimensionSpace.js';
 import type { LoadContext } from './loadContext.js';
+import type { DimensionDefinition } from './types.js';
 import { assembleYearPoints, type YearEntry, type YearPoints } from './yearPoints.js';
 
 /**
@@ -14,17 +15,23 @@ import { assembleYearPoints, type YearEntry, type YearPoints } from './yearPoint
  */
 export function readDataTable(table: CsvTable, space: DimensionSpace, subject: string): YearPoints {
   const headerAt = (column: string): SourceLocation => ({ file: table.file, path: column, line: table.headerLine });
-  const wide = space.listed.length === 1 && !table.header.includes(space.listed[0].name) && !table.header.includes('value');
-  const expected = wide ? ['year', ...space.listed[0].items] : ['year', ...space.listed.map((dimension) => dimension.name), 'value'];
-  const unknown = table.header.find((column) => !expected.includes(column));
-  const missing = expected.find((column) => !table.header.includes(column));
-  // In a wide table a misspelt item is both unknown and missing; its nearest item names help more.
-  if (wide && unknown !== undefined) throw unknownNameError(`item of ${space.listed[0].name}`, unknown, space.listed[0].items, headerAt(unknown));
-  if (missing !== undefined) {
-    throw new ModelError(`missing column: ${missing} in ${table.file}`, headerAt(''), `found columns: ${table.header.join(', ')}; expected: ${expected.join(', ')}`);
+  const header = new Set<string>();
+  for (const column of table.header) {
+    if (header.has(column)) throw new ModelError(`duplicate column: ${abbreviate(column)} in ${table.file}`, headerAt(column), 'give each column once: the second would be ignored');
+    header.add(column);
   }
-  if (unknown !== undefined) throw new ModelError(`unexpected column: ${unknown} in ${table.file}`, headerAt(unknown), `expected exactly these columns: ${expected.join(', ')}`);
-  const column = (name: string) => table.header.indexOf(name);
+  const wide = space.listed.length === 1 && !header.has(space.listed[0].name) && !header.has('value');
+  const expected = wide ? ['year', ...space.listed[0].items] : ['year', ...space.listed.map((dimension) => dimension.name), 'value'];
+  const allowed = new Set(expected);
+  const unknown = table.header.find((column) => !allowed.has(column));
+  const missing = expected.filter((column) => !header.has(column));
+  if (wide && unknown !== undefined) throw wideHeaderError(table, unknown, missing, space.listed[0]);
+  if (missing.length > 0) {
+    throw new ModelError(`missing column: ${missing[0]} in ${table.file}`, headerAt(''), `found columns: ${listNames(table.header)}; expected: ${listNames(expected)}`);
+  }
+  if (unknown !== undefined) throw new ModelError(`unexpected column: ${abbreviate(unknown)} in ${table.file}`, headerAt(unknown), `expected exactly these columns: ${listNames(expected)}`);
+  const positions = new Map(table.header.map((name, index) => [name, index]));
+  const column = (name: string) => positions.get(name)!;
   const yearColumn = column('year');
   const valueColumn = column('value');
   // Looked up once: a long table has a row per year and item, and dimensions may have many items.
@@ -49,6 +56,22 @@ export function readDataTable(table: CsvTable, space: DimensionSpace, subject: s
   return assembleYearPoints(entries, space, subject, headerAt(''));
 }
 
+/**
+ * In a wide table a column that names no item is usually the missing item misspelt (its nearest
+ * items help), or left without a name (the missing items say which it should be).
+ */
+function wideHeaderError(table: CsvTable, column: string, missing: readonly string[], dimension: DimensionDefinition): ModelError {
+  const at: SourceLocation = { file: table.file, path: column, line: table.headerLine };
+  const missingItems = missing.filter((item) => item !== 'year');
+  if (column === '') {
+    const position = table.header.indexOf('') + 1;
+    const hint = `column ${position} has no name; ${missingItems.length > 0 ? `name it after the missing item (${listNames(missingItems)})` : 'remove it'}`;
+    return new ModelError(missingItems.length > 0 ? `missing column: ${missingItems[0]} in ${table.file}` : `unexpected column: ${position} has no name in ${table.file}`, at, hint);
+  }
+  const error = unknownNameError(`item of ${dimension.name}`, column, dimension.items, at);
+  return missingItems.length > 0 ? new ModelError(error.message, error.at, `${error.hint} (missing: ${listNames(missingItems)})`) : error;
+}
+
 /** A CSV data file named at `path` of the model file, read over a dimension space. */
 export function readCsvData(relativePath: string, space: DimensionSpace, path: string, context: LoadContext, subject: string): YearPoints {
   const { text, file } = context.readData(relativePath, path);
@@ -58,7 +81,7 @@ export function readCsvData(relativePath: string, space: DimensionSpace, path: s
 function cellYear(table: CsvTable, row: CsvRow, column: number): number {
   const year = cellNumber(table, row, column);
   if (!Number.isInteger(year)) {
-    throw new ModelError(`invalid year: ${row.cells[column].trim()}`, { file: table.file, path: 'year', line: row.line, column: row.columns[column] }, 'years are whole numbers');
+    throw new ModelError(`invalid year: ${abbreviate(row.cells[column].trim(), 40)}`, { file: table.file, path: 'year', line: row.line, column: row.columns[column] }, 'years are whole numbers');
   }
   return year;
 }

@@ -1,5 +1,7 @@
 import { unknownNameError } from '../errors.js';
+import { checkSeriesSize } from './limits.js';
 import type { LoadContext } from './loadContext.js';
+import type { ModelFrame } from './loadDrivers.js';
 import { childPath } from './sourceMap.js';
 import type { DimensionDefinition } from './types.js';
 
@@ -22,7 +24,12 @@ export interface DimensionSpace {
   itemLabel(flat: number): string;
 }
 
-export function dimensionSpace(names: readonly string[], dimensions: readonly DimensionDefinition[], path: string, context: LoadContext): DimensionSpace {
+/**
+ * The space of `subject` (a driver, a parameter, an initial stock) over the dimensions `names`,
+ * written at `path`. Its series, a value per year and item, must stay within LIMITS.seriesValues.
+ */
+export function dimensionSpace(names: readonly string[], frame: ModelFrame, path: string, context: LoadContext, subject: string): DimensionSpace {
+  const { dimensions, time } = frame;
   const listed = names.map((name, i) => {
     const dimension = dimensions.find((candidate) => candidate.name === name);
     if (!dimension) throw unknownNameError('dimension', name, dimensions.map((d) => d.name), context.at(childPath(path, i)));
@@ -37,6 +44,8 @@ export function dimensionSpace(names: readonly string[], dimensions: readonly Di
     strides.set(declared[d], size);
     size *= declared[d].items.length;
   }
+  checkSeriesSize(subject, time.end - time.start + 1, size, context.at(path), 'use fewer dimensions or items, or aggregate the data over one dimension');
+  context.values.add(time.end - time.start + 1, size, context.at(path));
   const listedStrides = listed.map((dimension) => strides.get(dimension)!);
   const itemKeys = (flat: number) => listed.map((dimension, d) => dimension.items[Math.floor(flat / listedStrides[d]) % dimension.items.length]);
   return {

@@ -63,7 +63,7 @@ export function parseFactorLibrary(text: string, file: string): FactorLibrary {
   const tables = new Map<string, FactorTable>();
   for (const [name, raw] of Object.entries(parsed.data.tables)) {
     const path = childPath('tables', name);
-    const space = dimensionSpace(raw.dims, dimensions, childPath(path, 'dims'), context);
+    const space = dimensionSpace(raw.dims, { time: { start: 0, end: 0 }, dimensions }, childPath(path, 'dims'), context, `table ${name}`);
     const values = itemValues(raw.values, space, childPath(path, 'values'), context, 'nan');
     tables.set(name, { name, unit: String(raw.unit), dims: space.dims, values, source: raw.source, readIn: raw.read_in, path });
   }

@@ -1,8 +1,9 @@
-import { unknownNameError } from '../errors.js';
+import { listNames, unknownNameError } from '../errors.js';
 import type { DimensionSpace } from './dimensionSpace.js';
 import type { LoadContext } from './loadContext.js';
 import type { NumberTree } from './schema.js';
 import { childPath } from './sourceMap.js';
+import type { DimensionDefinition } from './types.js';
 
 /**
  * Maps nested over dimensions, items as keys in the order the user listed the dimensions:
@@ -48,7 +49,7 @@ export function itemLeaves(tree: NumberTree, space: DimensionSpace, path: string
       return;
     }
     if (typeof node === 'number') {
-      throw context.fail(`invalid value at ${nodePath}: expected a map over ${space.listed[depth].name}`, nodePath, `give one entry per item: ${space.listed[depth].items.join(', ')}`);
+      throw context.fail(`invalid value at ${nodePath}: expected a map over ${space.listed[depth].name}`, nodePath, `give one entry per item: ${listNames(space.listed[depth].items)}`);
     }
     for (const [item, child, childAt] of itemEntries(node, depth, space, nodePath, context, true)) descend(child, depth + 1, [...indices, item], childAt);
   };
@@ -56,16 +57,21 @@ export function itemLeaves(tree: NumberTree, space: DimensionSpace, path: string
   return leaves;
 }
 
+/** Item positions by name, made once per dimension: maps may have as many keys as a dimension has items. */
+const itemPositions = new WeakMap<DimensionDefinition, ReadonlyMap<string, number>>();
+
 function itemEntries(node: { [key: string]: NumberTree }, depth: number, space: DimensionSpace, path: string, context: LoadContext, complete: boolean) {
   const dimension = space.listed[depth];
+  let positions = itemPositions.get(dimension);
+  if (!positions) itemPositions.set(dimension, (positions = new Map(dimension.items.map((item, index) => [item, index]))));
   const entries = Object.entries(node).map(([key, child]): [number, NumberTree, string] => {
-    const item = dimension.items.indexOf(key);
+    const item = positions.get(key) ?? -1;
     if (item < 0) throw unknownNameError(`item of ${dimension.name}`, key, dimension.items, context.at(childPath(path, key)));
     return [item, child, childPath(path, key)];
   });
   const missing = dimension.items.filter((item) => !Object.hasOwn(node, item));
   if (complete && missing.length > 0) {
-    throw context.fail(`missing item: ${missing.join(', ')} at ${path}`, path, `give a value for every item of ${dimension.name}: ${dimension.items.join(', ')}`);
+    throw context.fail(`missing item: ${listNames(missing)} at ${path}`, path, `give a value for every item of ${dimension.name}: ${listNames(dimension.items)}`);
   }
   return entries;
 }

@@ -38,7 +38,7 @@ export function loadDrivers(drivers: Readonly<Record<string, RawDriver>>, frame:
   const covariate = covariateLookup(Object.keys(drivers), loaded, frame, context);
   for (const [name, raw] of [...entries.filter(([, raw]) => raw.forecast === undefined), ...entries.filter(([, raw]) => raw.forecast !== undefined)]) {
     const path = childPath('drivers', name);
-    const space = dimensionSpace(raw.dims ?? [], frame.dimensions, childPath(path, 'dims'), context);
+    const space = dimensionSpace(raw.dims ?? [], frame, childPath(path, 'dims'), context, `driver ${name}`);
     const options: SeriesOptions = { interpolate: raw.interpolate ?? 'linear', extrapolate: raw.extrapolate ?? 'error' };
     const signed = raw.signed ?? false;
     const driver = { name, space, signed };

@@ -138,7 +138,7 @@ function loadLandfill(
   let history: { years: readonly number[]; values: Float64Array; dims: readonly string[] } | undefined;
   if (raw.history !== undefined) {
     const historyPath = childPath(path, 'history');
-    const space = dimensionSpace(raw.history.dims ?? [], frame.dimensions, childPath(historyPath, 'dims'), context);
+    const space = dimensionSpace(raw.history.dims ?? [], frame, childPath(historyPath, 'dims'), context, `landfill history of ${base.id}`);
     if ((raw.history.csv === undefined) === (raw.history.values === undefined)) throw context.fail('invalid history: give exactly one of csv and values', historyPath, 'deposits before the horizon by year: csv: data/file.csv or values: { 1990: …, … }');
     const subject = `landfill history of ${base.id}`;
     const points = raw.history.csv !== undefined ? readCsvData(raw.history.csv, space, childPath(historyPath, 'csv'), context, subject) : readInlineSeries(raw.history.values as NumberTree, space, childPath(historyPath, 'values'), context, subject);

@@ -78,7 +78,7 @@ function tableParameter(
     }
     if (!modelDims.includes(model.name)) modelDims.push(model.name);
   }
-  const space = dimensionSpace(modelDims, frame.dimensions, itemsPath, context);
+  const space = dimensionSpace(modelDims, frame, itemsPath, context, `parameter ${name}`);
   const filled = fill === undefined ? undefined : itemValues(fill, space, childPath(childPath(path, 'fill'), table.name), context, 'nan');
   const value = new Float64Array(space.size);
   for (let flat = 0; flat < space.size; flat++) {

@@ -1,3 +1,4 @@
+import { LIMITS, limitError } from './limits.js';
 import type { LoadContext } from './loadContext.js';
 import { literalNumber } from './decimal.js';
 import type { RawLifetime } from './schema.js';
@@ -22,6 +23,9 @@ export function loadLifetime(raw: RawLifetime, stock: string, path: string, cont
   const distributionPath = childPath(path, distribution);
   if (distribution === 'table') {
     const table = raw.table!;
+    if (table.length > LIMITS.years) {
+      throw limitError(`too many values: the lifetime table of stock ${stock} has ${table.length} ages, more than ${LIMITS.years}`, context.at(distributionPath), `a survival table gives shares for at most ${LIMITS.years} ages; cut it where no cohort survives`);
+    }
     table.forEach((share, age) => {
       const previous = age === 0 ? 1 : table[age - 1];
       if (!(share >= 0 && share <= previous)) {

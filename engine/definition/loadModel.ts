@@ -1,4 +1,5 @@
-import { createLoadContext, type FileSource, type LoadContext } from './loadContext.js';
+import { count, LIMITS, limitError } from './limits.js';
+import { createLoadContext, type DataFolders, type FileSource, type LoadContext } from './loadContext.js';
 import { loadDrivers, type ModelFrame } from './loadDrivers.js';
 import { loadEmissions } from './loadEmissions.js';
 import { loadFlows } from './loadFlows.js';
@@ -14,10 +15,12 @@ import { modelSchema, type RawModel } from './schema.js';
 import { schemaError } from './schemaIssues.js';
 import { childPath } from './sourceMap.js';
 import type { DimensionDefinition, ModelDefinition, ProcessDefinition } from './types.js';
+import { abbreviate } from '../errors.js';
 
-export type { FileSource } from './loadContext.js';
+export type { DataFolders, FileSource } from './loadContext.js';
 
-export interface LoadOptions extends FileSource {
+/** `file`, where data files come from, and which folders besides the model's they may come from. */
+export interface LoadOptions extends FileSource, DataFolders {
   /** The model file as the user named it: messages name it, data files are relative to it, `.json` means JSON. */
   readonly file: string;
   /** The text of a factor library shipped with metabolis (models/factors/<name>.yaml); throws when there is none. */
@@ -27,7 +30,8 @@ export interface LoadOptions extends FileSource {
 /**
  * Parses and validates a model file and reads its data files: text in, ModelDefinition out, or
  * a ModelError naming the file, the path in it, the line and what to do. Pure: data files come
- * through `options.readFile`. The mass unit and every expression are checked by the compiler.
+ * through `options.readFile`, which is never asked for a path outside the model's folder and the
+ * data roots. The mass unit and every expression are checked by the compiler.
  */
 export function loadModelFromText(text: string, options: LoadOptions): ModelDefinition {
   const { data, sourceMap } = parseModelText(text, options.file);
@@ -37,6 +41,7 @@ export function loadModelFromText(text: string, options: LoadOptions): ModelDefi
   if (!parsed.success) throw schemaError(parsed.error.issues, modelSchema, data, context);
   const raw = parsed.data;
 
+  checkCounts(raw, context);
   const namespace = claimNames(raw, context);
   const dimensions = loadDimensions(raw.dimensions ?? {}, context);
   const frame: ModelFrame = { time: checkTime(raw.time, context), dimensions };
@@ -92,19 +97,43 @@ function checkFormatVersion(data: unknown, context: LoadContext): void {
   }
   const version = (data as Record<string, unknown>).metabolis;
   if (version === undefined) throw context.fail('missing format version', '', 'start the file with metabolis: 1');
-  if (version !== 1) throw context.fail(`unsupported format version: ${JSON.stringify(version)}`, 'metabolis', 'this version of metabolis reads format 1');
+  if (version !== 1) throw context.fail(`unsupported format version: ${abbreviate(JSON.stringify(version) ?? String(version))}`, 'metabolis', 'this version of metabolis reads format 1');
 }
 
-/** Whole years, at least two of them (a dynamic model needs a step), in order. */
+/** Years are calendar years: four digits at most. */
+const LAST_YEAR = 9999;
+
+/** Whole years, at least two of them (a dynamic model needs a step) and at most LIMITS.years, in order. */
 function checkTime(time: RawModel['time'], context: LoadContext): ModelDefinition['time'] {
   for (const key of ['start', 'end'] as const) {
     if (!Number.isInteger(time[key])) throw context.fail(`invalid time: ${key} ${time[key]} is not a whole year`, childPath('time', key), 'years are whole numbers, e.g. 2015');
+    if (time[key] < 0 || time[key] > LAST_YEAR) throw context.fail(`invalid time: ${key} ${time[key]} is not a year between 0 and ${LAST_YEAR}`, childPath('time', key), 'years are calendar years, e.g. 2015');
   }
   if (time.end < time.start) throw context.fail(`reversed time range: end ${time.end} is before start ${time.start}`, 'time', `did you mean time: { start: ${time.end}, end: ${time.start} }?`);
   if (time.end === time.start) {
     throw context.fail(`empty time range: ${time.start}–${time.end} has no step from one year to the next`, 'time', 'a dynamic model runs over at least two years; set time.end after time.start');
   }
+  const years = time.end - time.start + 1;
+  if (years > LIMITS.years) {
+    throw limitError(`horizon too long: ${time.start}–${time.end} has ${years} years, more than ${LIMITS.years}`, context.at('time'), 'split the horizon into shorter models, or run in steps of several years');
+  }
   return { start: time.start, end: time.end };
+}
+
+/** Processes, flows, drivers and parameters, and scenarios within their limits: compiling and running take time in their number. */
+function checkCounts(raw: RawModel, context: LoadContext): void {
+  const counts = [
+    ['processes', raw.processes.length, LIMITS.processes],
+    ['flows', raw.flows?.length ?? 0, LIMITS.flows],
+    ['drivers and parameters', Object.keys(raw.drivers ?? {}).length + Object.keys(raw.parameters ?? {}).length, LIMITS.quantities],
+    ['scenarios', Object.keys(raw.scenarios ?? {}).length, LIMITS.scenarios],
+  ] as const;
+  for (const [what, given, limit] of counts) {
+    if (given > limit) {
+      const path = what === 'drivers and parameters' ? (raw.parameters ? 'parameters' : 'drivers') : what;
+      throw limitError(`too many ${what}: ${count(given)}, more than ${count(limit)}`, context.at(path), 'split the model into several, or group items of the same kind with a dimension');
+    }
+  }
 }
 
 function claimNames(raw: RawModel, context: LoadContext): Namespace {
@@ -133,8 +162,14 @@ function claimNames(raw: RawModel, context: LoadContext): Namespace {
 
 function loadDimensions(dimensions: Readonly<Record<string, readonly string[]>>, context: LoadContext): DimensionDefinition[] {
   return Object.entries(dimensions).map(([name, items]) => {
+    const path = childPath('dimensions', name);
+    if (items.length > LIMITS.itemsPerDimension) {
+      throw limitError(`too many items: dimension ${name} has ${count(items.length)}, more than ${count(LIMITS.itemsPerDimension)}`, context.at(path), 'group items into fewer, larger ones');
+    }
+    const seen = new Set<string>();
     items.forEach((item, index) => {
-      if (items.indexOf(item) !== index) throw context.fail(`duplicate item: ${item} in dimension ${name}`, childPath(childPath('dimensions', name), index), 'list each item once');
+      if (seen.has(item)) throw context.fail(`duplicate item: ${item} in dimension ${name}`, childPath(path, index), 'list each item once');
+      seen.add(item);
     });
     return { name, items: [...items] };
   });

@@ -31,7 +31,7 @@ export function loadParameters(parameters: Readonly<Record<string, RawParameter>
       }
       return { definition: { kind: 'expression', name, unit: form.unit === undefined ? undefined : String(form.unit), expression: String(form.expression), path }, space: undefined, signed: true };
     }
-    const space = dimensionSpace(form.dims ?? [], frame.dimensions, childPath(path, 'dims'), context);
+    const space = dimensionSpace(form.dims ?? [], frame, childPath(path, 'dims'), context, `parameter ${name}`);
     const signed = form.signed ?? false;
     const value = quantityValues(form.value!, space, { subject: `parameter ${name}`, signed }, childPath(path, 'value'), context, 'error');
     return { definition: { kind: 'value', name, unit: String(form.unit ?? 1), dims: space.dims, value, path }, space, signed };

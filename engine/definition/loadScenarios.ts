@@ -57,6 +57,7 @@ export function loadScenarios(
         if (form.ramp) return ramp(target, form.ramp, space, quantity, true, path, frame, context);
         if (projection) return { kind: 'set-driver', target, ...reprojected(driver, form, drivers, path, frame, context), path };
         if (!data) throw context.fail(`invalid override: ${target} is a driver`, path, 'replace a driver with { csv } or { values }, or move it with { ramp }');
+        context.values.add(frame.time.end - frame.time.start + 1, space.size, context.at(path));
         const seriesOptions = { interpolate: form.interpolate ?? options.interpolate, extrapolate: form.extrapolate ?? options.extrapolate };
         return { kind: 'set-driver', target, values: driverSeries(form, seriesOptions, { name: target, space, signed }, path, frame, context), path };
       }

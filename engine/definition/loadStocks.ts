@@ -6,6 +6,7 @@ import { readCsvData } from './dataTable.js';
 import type { ModelFrame } from './loadDrivers.js';
 import type { LoadContext } from './loadContext.js';
 import { literalNumber } from './decimal.js';
+import { LIMITS, limitError } from './limits.js';
 import { loadLifetime } from './loadLifetime.js';
 import { SURVIVAL_ALIASES, type RawStock } from './schema.js';
 import { childPath } from './sourceMap.js';
@@ -66,9 +67,17 @@ function loadInitialStock(raw: NonNullable<RawStock['initial']>, stock: string, 
   if ((raw.csv === undefined) === (raw.cohorts === undefined)) {
     throw context.fail(`invalid initial stock: stock ${stock} needs exactly one of csv and cohorts`, path, 'give the stock by cohort as csv: data/file.csv or cohorts: { 1990: …, 1991: … }');
   }
-  const space = dimensionSpace(raw.dims ?? [], frame.dimensions, childPath(path, 'dims'), context);
   const subject = `initial stock of ${stock}`;
+  const space = dimensionSpace(raw.dims ?? [], frame, childPath(path, 'dims'), context, subject);
   const points = raw.csv !== undefined ? readCsvData(raw.csv, space, childPath(path, 'csv'), context, subject) : readInlineSeries(raw.cohorts!, space, childPath(path, 'cohorts'), context, subject);
+  const oldest = points.years[0];
+  if (oldest < frame.time.start - LIMITS.years) {
+    throw limitError(
+      `invalid initial stock: cohort ${oldest} of stock ${stock} is more than ${LIMITS.years} years before ${frame.time.start}`,
+      points.locations[0],
+      'give the cohorts that can still be in stock; older ones can be added to the oldest cohort kept',
+    );
+  }
   const late = points.years.findIndex((cohort) => cohort >= frame.time.start);
   if (late >= 0) {
     throw new ModelError(

@@ -1,5 +1,6 @@
-import { LineCounter, parseDocument } from 'yaml';
 import { ModelError } from '../errors.js';
+import { boundedDocument } from './boundedYaml.js';
+import { documentData } from './documentData.js';
 import { buildSourceMap, type SourceMap } from './sourceMap.js';
 
 /** A model file named `*.json` is JSON; anything else is YAML. */
@@ -11,21 +12,16 @@ export function isJsonFile(file: string): boolean {
  * Parses a model file into plain data and the position of every path in it. JSON goes through
  * the YAML parser too (JSON is YAML 1.2), with the JSON schema so that YAML-only syntax such as
  * unquoted strings is still an error in a `.json` file; both give line numbers the same way.
+ * Every step is linear in the size of the file and bounded by the limits (engine/definition/limits.ts).
  */
 export function parseModelText(text: string, file: string): { data: unknown; sourceMap: SourceMap } {
   const json = isJsonFile(file);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, schema: json ? 'json' : 'core', uniqueKeys: true, prettyErrors: false });
+  const { document, lineCounter } = boundedDocument(text, file, json);
   const [first] = document.errors;
   if (first) {
-    const offset = first.pos[0];
-    const { line, col } = lineCounter.linePos(offset);
-    throw new ModelError(
-      `invalid ${json ? 'JSON' : 'YAML'}: ${first.message}`,
-      { file, path: '', line, column: col },
-      first.code === 'DUPLICATE_KEY' ? 'each key may appear once in a map; remove or rename one' : 'check the indentation, brackets and quotes at that line',
-    );
+    const { line, col } = lineCounter.linePos(first.pos[0]);
+    throw new ModelError(`invalid ${json ? 'JSON' : 'YAML'}: ${first.message}`, { file, path: '', line, column: col }, 'check the indentation, brackets and quotes at that line');
   }
   const sourceMap = buildSourceMap(document.contents, lineCounter, file);
-  return { data: document.toJS({ maxAliasCount: 100 }), sourceMap };
+  return { data: documentData(document.contents, lineCounter, file), sourceMap };
 }

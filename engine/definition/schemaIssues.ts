@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ModelError, nearestNames } from '../errors.js';
+import { abbreviate, ModelError, nearestNames } from '../errors.js';
 import type { LoadContext } from './loadContext.js';
 import { childPath } from './sourceMap.js';
 
@@ -11,7 +11,7 @@ type Segment = PropertyKey;
  * in the file, with the path, its line, and a hint that says what is expected there.
  */
 export function schemaError(issues: readonly Issue[], schema: z.ZodType, data: unknown, context: LoadContext): ModelError {
-  const errors = preferTypos(issues).map((issue) => describeIssue(issue, [], schema, data, context));
+  const errors = preferTypos(issues, [], data).map((issue) => describeIssue(issue, [], schema, data, context));
   const line = (error: ModelError) => error.at.line ?? Number.POSITIVE_INFINITY;
   return errors.reduce((first, error) => (line(error) < line(first) ? error : first));
 }
@@ -24,20 +24,18 @@ function describeIssue(issue: Issue, base: readonly Segment[], schema: z.ZodType
   if (typeof value === 'number' && !Number.isFinite(value)) return context.fail(`invalid number: ${value}`, path, 'values must be finite numbers');
   switch (issue.code) {
     case 'invalid_union': {
+      if (value === undefined) return missingKey(segments, issue.errors.map((branch) => (branch[0]?.code === 'invalid_type' ? branch[0].expected : 'a value')).join(' or '), context);
       // A branch that failed only because the value has another type is not what the user meant.
       const meant = issue.errors.filter((branch) => !(branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0));
       if (meant.length > 0) {
         const closest = meant.reduce((best, branch) => (branch.length < best.length ? branch : best));
-        return describeIssue(preferTypos(closest)[0], segments, schema, data, context);
+        return describeIssue(preferTypos(closest, segments, data)[0], segments, schema, data, context);
       }
       const expected = issue.errors.map((branch) => (branch[0].code === 'invalid_type' ? branch[0].expected : 'another value'));
       return context.fail(`invalid type: expected ${expected.join(' or ')}, got ${typeName(value)}`, path, TYPE_HINTS[expected[0]] ?? 'see the model language reference in the README');
     }
     case 'invalid_type': {
-      if (value === undefined) {
-        const key = String(segments[segments.length - 1]);
-        return context.fail(`missing key: ${key}`, path, `${pathText(segments.slice(0, -1)) || 'the model'} needs ${key} (${issue.expected})`);
-      }
+      if (value === undefined) return missingKey(segments, issue.expected, context);
       return context.fail(`invalid type: expected ${issue.expected}, got ${typeName(value)}`, path, TYPE_HINTS[issue.expected] ?? `write a ${issue.expected}`);
     }
     case 'unrecognized_keys': {
@@ -45,17 +43,20 @@ function describeIssue(issue: Issue, base: readonly Segment[], schema: z.ZodType
       const allowed = allowedKeys(schema, segments);
       const nearest = nearestNames(key, allowed, 1);
       const suggestion = nearest.length > 0 ? `did you mean '${nearest[0]}'? ` : '';
-      return context.fail(`unknown key: ${key}`, childPath(path, key), `${suggestion}allowed here: ${allowed.join(', ')}`);
+      return context.fail(`unknown key: ${abbreviate(key)}`, childPath(path, key), `${suggestion}allowed here: ${allowed.join(', ')}`);
     }
     case 'invalid_value': {
+      if (value === undefined) return missingKey(segments, issue.values.map(String).join(' | '), context);
       const allowed = issue.values.map((option) => String(option));
+      const expected = `expected ${allowed.join(' | ')}`;
+      if (typeof value === 'object' && value !== null) return context.fail(`invalid type: ${expected}, got ${typeName(value)}`, path, `write one of ${allowed.join(', ')}`);
       const [nearest] = nearestNames(String(value), allowed, 1);
-      return context.fail(`invalid ${String(segments[segments.length - 1])}: ${String(value)}`, path, `expected ${allowed.join(' | ')}${allowed.length > 1 ? `; did you mean '${nearest}'?` : ''}`);
+      return context.fail(`invalid ${String(segments[segments.length - 1])}: ${abbreviate(String(value))}`, path, `${expected}${allowed.length > 1 ? `; did you mean '${nearest}'?` : ''}`);
     }
     case 'invalid_key':
     case 'invalid_format': {
       const shown = issue.code === 'invalid_key' ? String(segments[segments.length - 1]) : String(value);
-      return context.fail(`invalid name: ${shown}`, path, 'names start with a letter or _, then letters, digits or _ (items, scenarios and ids may also use -)');
+      return context.fail(`invalid name: ${abbreviate(shown)}`, path, 'names start with a letter or _, then letters, digits or _ (items, scenarios and ids may also use -)');
     }
     case 'too_small':
     case 'too_big': {
@@ -68,10 +69,16 @@ function describeIssue(issue: Issue, base: readonly Segment[], schema: z.ZodType
   }
 }
 
+function missingKey(segments: readonly Segment[], expected: string, context: LoadContext): ModelError {
+  const key = String(segments[segments.length - 1]);
+  return context.fail(`missing key: ${key}`, pathText(segments), `${pathText(segments.slice(0, -1)) || 'the model'} needs ${key} (${expected})`);
+}
+
 /** A key missing next to an unknown key is usually that key misspelt: report the typo only. */
-function preferTypos(issues: readonly Issue[]): Issue[] {
+function preferTypos(issues: readonly Issue[], base: readonly Segment[], data: unknown): Issue[] {
   const withTypos = new Set(issues.filter((issue) => issue.code === 'unrecognized_keys').map((issue) => pathText(issue.path)));
-  return issues.filter((issue) => !(issue.code === 'invalid_type' && withTypos.has(pathText(issue.path.slice(0, -1)))));
+  const missing = (issue: Issue) => (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(data, [...base, ...issue.path]) === undefined;
+  return issues.filter((issue) => !(missing(issue) && withTypos.has(pathText(issue.path.slice(0, -1)))));
 }
 
 const TYPE_HINTS: Readonly<Record<string, string>> = {
@@ -98,7 +105,7 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'nothing (null)';
   if (typeof value === 'object') return 'a map';
-  return typeof value === 'string' ? `string ${JSON.stringify(value)}` : `${typeof value} ${String(value)}`;
+  return typeof value === 'string' ? `string ${JSON.stringify(abbreviate(value, 40))}` : `${typeof value} ${String(value)}`;
 }
 
 /** The keys the schema allows for the object at `segments` (walking through wrappers and unions). */

@@ -1,5 +1,6 @@
 import { ModelError, type SourceLocation } from '../errors.js';
 import type { DimensionSpace } from './dimensionSpace.js';
+import { LIMITS, limitError } from './limits.js';
 
 /** Values given for some years, one per item: a driver's data or an initial stock by cohort. */
 export interface YearPoints {
@@ -21,12 +22,16 @@ export interface YearEntry {
 
 /**
  * Puts entries in year order. Every item must have exactly one value for every year that any
- * item has: a year given twice is an error, and so is a gap (never a silent zero).
+ * item has: a year given twice is an error, and so is a gap (never a silent zero). At most
+ * LIMITS.years years, each of which takes a value per item.
  */
 export function assembleYearPoints(entries: readonly YearEntry[], space: DimensionSpace, subject: string, source: SourceLocation): YearPoints {
   const byYear = new Map<number, { values: Float64Array; at: SourceLocation[] }>();
   for (const entry of entries) {
     let row = byYear.get(entry.year);
+    if (!row && byYear.size === LIMITS.years) {
+      throw limitError(`too many years: ${subject} gives ${LIMITS.years + 1} years of data, more than ${LIMITS.years}`, source, 'give at most one value per year of a horizon; drop years long before the model starts');
+    }
     if (!row) byYear.set(entry.year, (row = { values: new Float64Array(space.size).fill(Number.NaN), at: new Array<SourceLocation>(space.size).fill(entry.at) }));
     if (!Number.isNaN(row.values[entry.flat])) {
       const item = space.listed.length > 0 ? ` for ${space.itemLabel(entry.flat)}` : '';

@@ -1,7 +1,9 @@
+import { checkSeriesSize, valueBudget } from '../definition/limits.js';
 import { OptionsError, type SourceLocation } from '../errors.js';
 import { sizeOf } from '../compile/dimensionIndex.js';
 import { compileNode } from './compileNode.js';
-import type { Dims } from './dimensionRules.js';
+import { formatDims, type Dims } from './dimensionRules.js';
+import type { Quoted } from './expressionTree.js';
 import { parseExpression } from './parseExpression.js';
 import type { Unit, UnitSystem } from './unitSystem.js';
 
@@ -36,6 +38,9 @@ export interface CompiledExpression {
   evaluate(inputs: readonly Float64Array[], years: Float64Array, out: Float64Array): void;
 }
 
+/** The intermediate results of all expressions of one model (one scope) count against one limit. */
+const budgets = new WeakMap<ExpressionScope, ReturnType<typeof valueBudget>>();
+
 /**
  * Parses, checks (whitelist, names, dimensions, units) and compiles `source` once. Every
  * mistake is a ModelError at `at`; the closures that come out never throw on data.
@@ -45,18 +50,28 @@ export function compileExpression(source: string, scope: ExpressionScope, at: So
   if (!Number.isInteger(horizon) || horizon < 1) throw new OptionsError('horizon', `must be a positive integer (got ${horizon})`);
   const tree = parseExpression(source, at);
   const itemCounts = scope.dimensions.map((dimension) => dimension.items.length);
+  const dimensionNames = scope.dimensions.map((dimension) => dimension.name);
   const references: string[] = [];
   const inputLengths: number[] = [];
+  let budget = budgets.get(scope);
+  if (!budget) budgets.set(scope, (budget = valueBudget('expressions')));
+  const values = budget;
   const root = compileNode(tree, {
     scope,
     at,
     itemCounts,
-    dimensionNames: scope.dimensions.map((dimension) => dimension.name),
+    dimensionNames,
     reference(name: string, dims: Dims) {
       const known = references.indexOf(name);
       if (known >= 0) return known;
       inputLengths.push(horizon * sizeOf(dims, itemCounts));
       return references.push(name) - 1;
+    },
+    buffer(dims: Dims, node: Quoted) {
+      const size = sizeOf(dims, itemCounts);
+      checkSeriesSize(`"${node.text}" over ${formatDims(dims, dimensionNames)}`, horizon, size, at, 'aggregate with sum(x, dimension) before combining dimensions, or use fewer items');
+      values.add(horizon, size, at);
+      return new Float64Array(horizon * size);
     },
   });
   const outLength = horizon * sizeOf(root.dims, itemCounts);

@@ -3,7 +3,7 @@ import { broadcastMap, sizeOf } from '../compile/dimensionIndex.js';
 import type { ExpressionScope } from './compileExpression.js';
 import { compileName } from './compileName.js';
 import { matchingDims, formatDims, sameDims, unionDims, type Dims } from './dimensionRules.js';
-import type { BinaryOperator, ExpressionNode, SumNode } from './expressionTree.js';
+import type { BinaryOperator, ExpressionNode, Quoted, SumNode } from './expressionTree.js';
 import { BINARY_KERNELS, UNARY_KERNELS, gather, select, sumInto } from './kernels.js';
 import { DIMENSIONLESS, type Unit } from './unit.js';
 import { commonUnit, unitOfBinary, unitOfUnary } from './unitRules.js';
@@ -26,6 +26,8 @@ export interface NodeContext {
   readonly dimensionNames: readonly string[];
   /** Position of `name` among the expression's inputs, registering it on first use. */
   reference(name: string, dims: Dims): number;
+  /** A new buffer of T × size values for `node`'s result over `dims`, counted against the limits first. */
+  buffer(dims: Dims, node: Quoted): Float64Array;
 }
 
 /** How error messages name what an operator does to its operands. */
@@ -56,7 +58,7 @@ export function compileNode(node: ExpressionNode, context: NodeContext): Compile
   const { at } = context;
   switch (node.kind) {
     case 'number': {
-      const buffer = new Float64Array(context.scope.horizon).fill(node.value);
+      const buffer = context.buffer([], node).fill(node.value);
       return { dims: [], unit: DIMENSIONLESS, constant: node.value, field: () => buffer };
     }
     case 'name':
@@ -64,22 +66,22 @@ export function compileNode(node: ExpressionNode, context: NodeContext): Compile
     case 'unary': {
       const operand = compileNode(node.operand, context);
       const kernel = UNARY_KERNELS[node.operator];
-      return elementwise(operand.dims, unitOfUnary(node.operator, operand, node.text, at), [operand], (values, out) => kernel(values[0], out), context);
+      return elementwise(node, operand.dims, unitOfUnary(node.operator, operand, node, at), [operand], (values, out) => kernel(values[0], out), context);
     }
     case 'binary': {
       const left = compileNode(node.left, context);
       const right = compileNode(node.right, context);
       const verb = VERBS[node.operator];
       const outerProduct = node.operator === 'multiply' || node.operator === 'divide';
-      const dims = outerProduct ? unionDims(left.dims, right.dims) : matchingDims([left.dims, right.dims], verb, node.text, context.dimensionNames, at);
+      const dims = outerProduct ? unionDims(left.dims, right.dims) : matchingDims([left.dims, right.dims], verb, node, context.dimensionNames, at);
       const kernel = BINARY_KERNELS[node.operator];
-      return elementwise(dims, unitOfBinary(node.operator, left, right, verb, node.text, at), [left, right], (values, out) => kernel(values[0], values[1], out), context);
+      return elementwise(node, dims, unitOfBinary(node.operator, left, right, verb, node, at), [left, right], (values, out) => kernel(values[0], values[1], out), context);
     }
     case 'conditional': {
       const operands = [node.condition, node.whenTrue, node.whenFalse].map((operand) => compileNode(operand, context));
-      const dims = matchingDims(operands.map((operand) => operand.dims), 'combine', node.text, context.dimensionNames, at);
-      const unit = commonUnit(operands.slice(1), 'choose between', node.text, at);
-      return elementwise(dims, unit, operands, (values, out) => select(values[0], values[1], values[2], out), context);
+      const dims = matchingDims(operands.map((operand) => operand.dims), 'combine', node, context.dimensionNames, at);
+      const unit = commonUnit(operands.slice(1), 'choose between', node, at);
+      return elementwise(node, dims, unit, operands, (values, out) => select(values[0], values[1], values[2], out), context);
     }
     case 'sum':
       return compileSum(node, context);
@@ -101,7 +103,7 @@ function compileSum(node: SumNode, context: NodeContext): CompiledNode {
   const dims = operand.dims.filter((dim) => dim !== dimension);
   const outSize = sizeOf(dims, itemCounts);
   const map = broadcastMap(operand.dims, dims, itemCounts);
-  const buffer = new Float64Array(context.scope.horizon * outSize);
+  const buffer = context.buffer(dims, node);
   const field: Field = (inputs, years) => {
     sumInto(operand.field(inputs, years), map, buffer, outSize);
     return buffer;
@@ -111,14 +113,15 @@ function compileSum(node: SumNode, context: NodeContext): CompiledNode {
 
 /** A node computed item by item from its operands, each broadcast onto `dims` first. */
 function elementwise(
+  node: Quoted,
   dims: Dims,
   unit: Unit,
   operands: readonly CompiledNode[],
   apply: (values: readonly Float64Array[], out: Float64Array) => void,
   context: NodeContext,
 ): CompiledNode {
-  const buffer = new Float64Array(context.scope.horizon * sizeOf(dims, context.itemCounts));
-  const fields = operands.map((operand) => broadcastTo(operand, dims, context));
+  const buffer = context.buffer(dims, node);
+  const fields = operands.map((operand) => broadcastTo(operand, dims, node, context));
   const values = new Array<Float64Array>(fields.length);
   const field: Field = (inputs, years) => {
     for (let k = 0; k < fields.length; k++) values[k] = fields[k](inputs, years);
@@ -130,10 +133,10 @@ function elementwise(
   return { dims, unit, constant, field: () => buffer };
 }
 
-function broadcastTo(operand: CompiledNode, dims: Dims, context: NodeContext): Field {
+function broadcastTo(operand: CompiledNode, dims: Dims, node: Quoted, context: NodeContext): Field {
   if (sameDims(operand.dims, dims)) return operand.field;
   const { itemCounts } = context;
-  const buffer = new Float64Array(context.scope.horizon * sizeOf(dims, itemCounts));
+  const buffer = context.buffer(dims, node);
   if (operand.constant !== undefined) {
     buffer.fill(operand.constant);
     return () => buffer;

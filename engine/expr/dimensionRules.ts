@@ -1,4 +1,5 @@
 import { ModelError, type SourceLocation } from '../errors.js';
+import type { Quoted } from './expressionTree.js';
 
 /** Dimensions of a value: positions in the model's dimension list, ascending; [] for a scalar. */
 export type Dims = readonly number[];
@@ -11,7 +12,7 @@ export type Dims = readonly number[];
 export function matchingDims(
   operands: readonly Dims[],
   verb: string,
-  text: string,
+  expression: Quoted,
   dimensionNames: readonly string[],
   at: SourceLocation,
 ): Dims {
@@ -22,7 +23,7 @@ export function matchingDims(
       throw new ModelError(
         `dimension mismatch: cannot ${verb} ${formatDims(result, dimensionNames)} and ${formatDims(dims, dimensionNames)}`,
         at,
-        `in "${text}": both sides need the same dimensions (or one a scalar); aggregate with sum(x, dimension) first`,
+        `in "${expression.text}": both sides need the same dimensions (or one a scalar); aggregate with sum(x, dimension) first`,
       );
     }
     result = dims;

@@ -1,7 +1,7 @@
 /**
  * The expression language after parsing: the few node kinds the whitelist lets through, with
  * sugar removed (`pow(a, b)` is `a ^ b`, `min(a, b, c)` nests binary mins, `clamp(x, lo, hi)` is
- * `min(max(x, lo), hi)`, unary plus is gone). Every node keeps the text it came from for messages.
+ * `min(max(x, lo), hi)`, unary plus is gone). Every node can quote the text it came from in messages.
  */
 export type ExpressionNode = NumberNode | NameNode | UnaryNode | BinaryNode | SumNode | ConditionalNode;
 
@@ -53,6 +53,11 @@ export interface ConditionalNode {
   readonly condition: ExpressionNode;
   readonly whenTrue: ExpressionNode;
   readonly whenFalse: ExpressionNode;
+  readonly text: string;
+}
+
+/** Something a message can quote: a node's `text` is written out only when it is read. */
+export interface Quoted {
   readonly text: string;
 }
 

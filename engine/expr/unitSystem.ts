@@ -1,4 +1,4 @@
-import { ModelError, type SourceLocation } from '../errors.js';
+import { abbreviate, ModelError, type SourceLocation } from '../errors.js';
 import { createMath } from './mathjs.js';
 import { formatUnit, isDimensionlessUnit, makeUnit, sameDimension, type Unit } from './unit.js';
 
@@ -53,12 +53,12 @@ export function createUnitSystem(countUnits: readonly string[], at: SourceLocati
   for (const name of countUnits) {
     if (BUILT_IN_COUNT_UNITS.includes(name)) continue;
     if (math.Unit.isValuelessUnit(name)) {
-      throw new ModelError(`invalid unit: ${name}`, at, `${name} is already a unit; a count unit needs a name of its own`);
+      throw new ModelError(`invalid unit: ${abbreviate(name)}`, at, `${name} is already a unit; a count unit needs a name of its own`);
     }
     try {
       math.createUnit(name);
     } catch {
-      throw new ModelError(`invalid unit: ${name}`, at, 'a count unit is a name made of letters, digits and _, e.g. dwelling');
+      throw new ModelError(`invalid unit: ${abbreviate(name)}`, at, 'a count unit is a name made of letters, digits and _, e.g. dwelling');
     }
   }
   const baseDimensions = math.Unit.BASE_DIMENSIONS;
@@ -71,17 +71,17 @@ export function createUnitSystem(countUnits: readonly string[], at: SourceLocati
     try {
       parsed = math.Unit.parse(trimmed);
     } catch {
-      throw new ModelError(`invalid unit: ${text}`, location, UNIT_HINT);
+      throw new ModelError(`invalid unit: ${abbreviate(text)}`, location, UNIT_HINT);
     }
     const parts = parsed.units as unknown as readonly MathjsUnitPart[];
     if (parts.some((part) => part.unit.offset !== 0)) {
-      throw new ModelError(`invalid unit: ${text}`, location, 'units with an offset (degC, degF) cannot be converted by a factor; use K');
+      throw new ModelError(`invalid unit: ${abbreviate(text)}`, location, 'units with an offset (degC, degF) cannot be converted by a factor; use K');
     }
     let scale = 1;
     for (const part of parts) scale *= (part.unit.value * part.prefix.value) ** part.power;
     // mathjs reads `1/yr` as the number 1 in yr^-1; any other number in a unit is a mistake.
     if (parsed.value !== null && Math.abs(parsed.value / scale - 1) > 1e-12) {
-      throw new ModelError(`invalid unit: ${text}`, location, `a unit has no number in it; ${UNIT_HINT}`);
+      throw new ModelError(`invalid unit: ${abbreviate(text)}`, location, `a unit has no number in it; ${UNIT_HINT}`);
     }
     const exponents = baseDimensions.map((_, d) => parsed.dimensions[d] ?? 0);
     return makeUnit(exponents, scale, parts.map((part) => [`${part.prefix.name}${part.unit.name}`, part.power] as const));

@@ -13,8 +13,8 @@ export const BALANCE_ULPS = 100;
 /**
  * Checks a finished run in one pass over the flows: each flow is finite (and, unless it is a
  * demand flow, whose sign the stock reports, non-negative), and it is added to the balance of the
- * process it leaves and of the one it enters. Then each process's stock change is taken off and
- * every residual, year and item, is compared with its tolerance. Residuals land in
+ * process it leaves and of the one it enters. Then each process's stock change is taken off (the
+ * stock checked to be finite) and every residual, year and item, is compared with its tolerance. Residuals land in
  * `workspace.residuals`; the first failure of each kind and process becomes an issue.
  */
 export function checkMassBalance(model: CompiledModel, workspace: Workspace, issues: IssueLog): void {
@@ -81,10 +81,18 @@ export function checkMassBalance(model: CompiledModel, workspace: Workspace, iss
     const magnitude = magnitudes[p];
     if (process.stock >= 0) {
       const series = workspace.stockSeries[process.stock];
+      let overflow = -1;
       for (let i = 0; i < residual.length; i++) {
         const before = i < size ? series.initialTotal[i] : series.stock[i - size];
         residual[i] -= series.stock[i] - before;
         magnitude[i] += Math.abs(series.stock[i]) + Math.abs(before);
+        // Finite flows can still add up to an infinite stock, whose balance residual (∞ − ∞) is NaN and fails no comparison.
+        if (overflow < 0 && !Number.isFinite(series.stock[i])) overflow = i;
+      }
+      if (overflow >= 0) {
+        const stock = model.stocks[process.stock].name;
+        const year = years[Math.floor(overflow / size)];
+        issues.add({ status: 'non-finite', message: `stock ${stock} is ${series.stock[overflow]} in ${year}`, stock, year, item: itemLabel(process.dims, items, overflow % size) });
       }
     }
     for (let i = 0; i < residual.length; i++) {

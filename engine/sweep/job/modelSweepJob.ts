@@ -1,18 +1,12 @@
 import { compile } from '../../compile/compileModel.js';
 import type { CompiledModel } from '../../compile/compiledModel.js';
-import { locate } from '../../definition/locate.js';
-import { childPath } from '../../definition/sourceMap.js';
 import type { ModelDefinition } from '../../definition/types.js';
-import { ModelError } from '../../errors.js';
 import { resolveSweep } from '../spec/resolveSweep.js';
 import type { SweepSpec } from '../spec/sweepSpec.js';
 import type { SweepJob } from '../sweepJob.js';
 import { modelHash } from './modelHash.js';
 import type { SweepWorkerData } from './sampleRunner.js';
 import { sweepDesign } from './sweepDesign.js';
-
-/** Runs a sweep may have: sample numbers are stored as 32-bit integers. */
-const MAX_RUNS = 2 ** 31 - 1;
 
 /**
  * The sweep job of a sweep file and its model: the design's factor values as inputs, the
@@ -21,10 +15,8 @@ const MAX_RUNS = 2 ** 31 - 1;
  */
 export function modelSweepJob(spec: SweepSpec, definition: ModelDefinition, model: CompiledModel = compile(definition)): SweepJob {
   const resolved = resolveSweep(spec, model);
+  // The sweep loader kept the design within LIMITS.sweepRuns, below 2^31: sample numbers are 32-bit integers.
   const { design, fillValues } = sweepDesign(spec);
-  if (design.size > MAX_RUNS) {
-    throw new ModelError(`invalid n: the design has ${design.size} runs, more than ${MAX_RUNS}`, locate(spec, childPath(spec.root, spec.n === undefined ? 'factors' : 'n')), 'reduce n or the number of levels');
-  }
   const data: SweepWorkerData = { definition, scenario: spec.scenario, factors: resolved.factors, outputs: resolved.outputs, columns: resolved.columns.length };
   return {
     runs: design.size,

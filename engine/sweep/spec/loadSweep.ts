@@ -5,7 +5,8 @@ import { parseModelText } from '../../definition/parseModelText.js';
 import { schemaError } from '../../definition/schemaIssues.js';
 import { childPath } from '../../definition/sourceMap.js';
 import { ModelError } from '../../errors.js';
-import { checkDistribution, type Distribution } from '../design/index.js';
+import { count, LIMITS, limitError } from '../../definition/limits.js';
+import { checkDistribution, MAX_SOBOL_DIMENSIONS, saltelliRunsPerBase, type Distribution } from '../design/index.js';
 import { distributionSchemas, embeddedSweepSchema, sweepFileSchema, type RawFactor, type RawOutput, type RawSweep } from './sweepSchema.js';
 import { EMISSION_MEASURES, STOCK_MEASURES, type EmissionMeasure, type FactorSpec, type OutputRecord, type OutputSpec, type SamplerName, type StockMeasure, type SweepSpec } from './sweepSpec.js';
 
@@ -71,6 +72,7 @@ function buildSpec(raw: RawSweep, model: string, base: string, context: LoadCont
       );
     }
   }
+  checkDesignSize(raw, factors.length, at, context);
   const outputs = Object.entries(raw.outputs).map(([name, output]) => buildOutput(name, output, childPath(at('outputs'), name), context));
   if (outputs.length === 0) throw context.fail('invalid outputs: none given', at('outputs'), 'record at least one flow, stock or waste series');
   return {
@@ -88,6 +90,32 @@ function buildSpec(raw: RawSweep, model: string, base: string, context: LoadCont
     outputs,
     sourceMap: context.sourceMap,
   };
+}
+
+/**
+ * The design within LIMITS.sweepRuns, and Sobol' designs within the dimensions of the direction
+ * numbers, checked before any design is made (a design may allocate a value per run).
+ */
+function checkDesignSize(raw: RawSweep, factors: number, at: (key: string) => string, context: LoadContext): void {
+  const n = raw.n ?? 0;
+  if (raw.sampler === 'sobol' && 2 * factors > MAX_SOBOL_DIMENSIONS) {
+    throw context.fail(`too many factors: ${factors} for the sobol sampler, at most ${Math.floor(MAX_SOBOL_DIMENSIONS / 2)}`, at('factors'), `its design draws from a Sobol' sequence of twice as many dimensions, and the direction numbers give ${MAX_SOBOL_DIMENSIONS}; use morris to screen the factors first`);
+  }
+  const runs = ((): number => {
+    switch (raw.sampler) {
+      case 'sobol':
+        return n * saltelliRunsPerBase(factors, raw.second_order ?? true);
+      case 'morris':
+        return n * (factors + 1); // a trajectory moves one factor at a time from its start
+      case 'grid':
+        return Object.values(raw.factors).reduce((product, factor) => product * (factor.levels?.length ?? 1), 1);
+      default:
+        return n;
+    }
+  })();
+  if (runs > LIMITS.sweepRuns) {
+    throw limitError(`too many runs: the ${raw.sampler} design has ${count(runs)}, more than ${count(LIMITS.sweepRuns)}`, context.at(at(raw.sampler === 'grid' ? 'factors' : 'n')), 'reduce n or the number of levels, or split the sweep into shards (--shard k/K) of a smaller one');
+  }
 }
 
 function buildFactor(name: string, raw: RawFactor, sweep: RawSweep, path: string, context: LoadContext): FactorSpec {

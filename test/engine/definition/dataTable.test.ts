@@ -10,7 +10,7 @@ const dimensions = [
   { name: 'stream', items: ['food', 'paper'] },
 ];
 const context = createLoadContext('model.yaml', {}, { readFile: () => '' });
-const space = (names: string[]) => dimensionSpace(names, dimensions, 'dims', context);
+const space = (names: string[]) => dimensionSpace(names, { dimensions, time: { start: 2020, end: 2030 } }, 'dims', context, 'driver d');
 const read = (text: string, names: string[]) => readDataTable(parseCsv(text, 'd.csv'), space(names), 'driver d');
 
 
