@@ -21,8 +21,8 @@ mkdirSync(join(root, 'model'));
 mkdirSync(join(root, 'shared'));
 writeFileSync(join(root, 'secret.csv'), 'year,value\nSECRET-CONTENT,1\n');
 writeFileSync(join(root, 'shared', 'd.csv'), 'year,value\n2020,1\n2025,2\n');
-writeFileSync(join(root, 'model', 'outside.yaml'), `${HEADER}drivers:\n  d: { unit: t, csv: ../secret.csv }\n${NETWORK}`);
-writeFileSync(join(root, 'model', 'shared.yaml'), `${HEADER}drivers:\n  d: { unit: t, csv: ../shared/d.csv }\n${NETWORK}`);
+writeFileSync(join(root, 'model', 'outside.yaml'), `${HEADER}drivers:\n  d: { unit: t/yr, csv: ../secret.csv }\n${NETWORK}`);
+writeFileSync(join(root, 'model', 'shared.yaml'), `${HEADER}drivers:\n  d: { unit: t/yr, csv: ../shared/d.csv }\n${NETWORK}`);
 
 describe('metabolis CLI: hostile input', () => {
   it('metabolis validate refuses a data file outside the model folder without showing it, and reads it with --data-root', () => {
@@ -39,7 +39,7 @@ describe('metabolis CLI: hostile input', () => {
 
   it('metabolis validate refuses /dev/zero and /dev/stdin as data files without reading them', () => {
     for (const device of ['/dev/zero', '/dev/stdin']) {
-      writeFileSync(join(root, 'model', 'device.yaml'), `${HEADER}drivers:\n  d: { unit: t, csv: ${device} }\n${NETWORK}`);
+      writeFileSync(join(root, 'model', 'device.yaml'), `${HEADER}drivers:\n  d: { unit: t/yr, csv: ${device} }\n${NETWORK}`);
       const result = metabolis('validate', 'model/device.yaml', '--data-root', '/dev');
       expect(result.code, device).toBe(1);
       expect(result.stderr).toMatch(/(not a regular file|outside the model's folder)/);
@@ -55,7 +55,7 @@ describe('metabolis CLI: hostile input', () => {
   });
 
   it('metabolis run writes its figures for a model whose name holds control characters', () => {
-    writeFileSync(join(root, 'model', 'named.yaml'), `${HEADER.replace('name: hostile', 'name: "bell\\a and escape\\e"')}drivers:\n  d: { unit: t, values: { 2020: 1, 2025: 2 } }\n${NETWORK}`);
+    writeFileSync(join(root, 'model', 'named.yaml'), `${HEADER.replace('name: hostile', 'name: "bell\\a and escape\\e"')}drivers:\n  d: { unit: t/yr, values: { 2020: 1, 2025: 2 } }\n${NETWORK}`);
     const result = metabolis('run', 'model/named.yaml', '--out', 'named');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
