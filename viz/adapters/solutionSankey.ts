@@ -6,6 +6,7 @@ import type { ItemValues, SankeyFlow, SankeyInput, SankeyStock } from '../sankey
 import { collapseSeries, spanValues } from './collapse.js';
 import { displayName, flowNamer, type FlowLook } from './displayName.js';
 import { itemGroups, runItemTotals, type ItemGroups } from './itemGroups.js';
+import type { RunSeries } from './runSeries.js';
 import { yearSpan } from './span.js';
 
 /** What a model definition says about how to draw a process (a ModelDefinition's processes will do). */
@@ -26,6 +27,8 @@ export interface SolutionSankeyOptions {
   readonly dimension?: string | null;
   /** Most colour categories; the run's smallest items beyond share one (default 7). */
   readonly maxItems?: number;
+  /** The runs whose item totals choose those categories, so that figures of several scenarios colour alike (default: this run). */
+  readonly colourRuns?: readonly RunSeries[];
   /** Default: the model's name. */
   readonly title?: string;
 }
@@ -62,7 +65,7 @@ export function solutionSankeyInput(solution: Solution, options: SolutionSankeyO
 
   const flows = solution.flows.map((flow) => ({ flow, ...reduce(flow.values, flow.dims) }));
   const items = solution.dimensions.find((d) => d.name === dimension)?.items ?? [];
-  const groups = itemGroups(items, dimension === undefined ? new Float64Array(0) : runItemTotals([solution], dimension), maxItems, dimension ?? '');
+  const groups = itemGroups(items, dimension === undefined ? new Float64Array(0) : runItemTotals(options.colourRuns ?? [solution], dimension), maxItems, dimension ?? '');
   const itemValues = (values: Float64Array, split: boolean): ItemValues => (split ? grouped(values, groups) : total(values));
 
   const flowName = flowNamer(options.flows);
@@ -70,6 +73,7 @@ export function solutionSankeyInput(solution: Solution, options: SolutionSankeyO
   const sankeyFlows: SankeyFlow[] = flows
     .filter(({ values }) => values.some((value) => value !== 0))
     .map(({ flow, split, values }) => ({
+      id: flow.id,
       from: flow.from,
       to: flow.to,
       value: itemValues(values, split),
