@@ -5,6 +5,7 @@ import { registerSchema } from './commands/schemaCommand.js';
 import { registerPlot, registerSankey } from './figures/index.js';
 import { registerSweepCommands } from './sweep/registerSweepCommands.js';
 import { registerValidate } from './commands/validateCommand.js';
+import { registerReport } from './report/reportCommand.js';
 import { EXIT_USAGE_ERROR, reportFailure } from './failure.js';
 import { version } from './version.js';
 
@@ -20,7 +21,7 @@ const program = new Command('metabolis')
   .exitOverride()
   .addHelpText(
     'after',
-    '\nExamples:\n  $ metabolis validate models/singapore/model.yaml\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n  $ metabolis sankey models/singapore/model.yaml --year 2030 --scenario zero-waste -o sankey.png\n  $ metabolis plot models/singapore/model.yaml -o waste-peaks.pdf\n  $ metabolis sweep models/singapore/sweep.yaml --out results/sweep\n  $ metabolis plot results/sweep --kind sobol -o sobol.png\n',
+    '\nExamples:\n  $ metabolis validate models/singapore/model.yaml\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n  $ metabolis sankey models/singapore/model.yaml --year 2030 --scenario zero-waste -o sankey.png\n  $ metabolis plot models/singapore/model.yaml -o waste-peaks.pdf\n  $ metabolis sweep models/singapore/sweep.yaml --out results/sweep\n  $ metabolis plot results/sweep --kind sobol -o sobol.png\n  $ metabolis report models/singapore/model.yaml -o singapore.html\n',
   );
 registerValidate(program);
 registerRun(program);
@@ -28,6 +29,7 @@ registerSchema(program);
 registerSankey(program);
 registerPlot(program);
 registerSweepCommands(program);
+registerReport(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

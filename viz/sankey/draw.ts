@@ -63,7 +63,7 @@ export function bandsSvg(graph: SankeyGraph, layout: ForwardLayout, routing: Rou
   return element('g', { fill: 'none', 'stroke-opacity': BAND_OPACITY }, out);
 }
 
-export function nodesSvg(graph: SankeyGraph, layout: ForwardLayout, routing: Routing, tagged = false): string {
+export function nodesSvg(graph: SankeyGraph, layout: ForwardLayout, routing: Routing): string {
   let out = '';
   routing.stocks.forEach((stock) => {
     if (stock) out += element('rect', { x: stock.box.x0, y: stock.box.y0, width: stock.box.x1 - stock.box.x0, height: stock.box.y1 - stock.box.y0, fill: '#F2F2F2', stroke: INK, 'stroke-width': 0.5 });
@@ -79,7 +79,6 @@ export function nodesSvg(graph: SankeyGraph, layout: ForwardLayout, routing: Rou
       fill: node.kind === 'process' ? PROCESS_FILL : BOUNDARY_FILL,
       stroke: imbalanced ? IMBALANCE_COLOR : undefined,
       'stroke-width': imbalanced ? 0.8 : undefined,
-      'data-node': tagged ? node.key : undefined,
     });
   });
   for (const marker of routing.imbalances) {

@@ -78,9 +78,9 @@ export interface SankeyOptions {
    */
   readonly labelValues?: boolean;
   /**
-   * Marks every band and node for a page that redraws them: `data-flow` (the flow's index in
-   * `flows`), `data-stock` and `data-side` (addition or release), `data-item` (the item's index in
-   * the legend) on bands, `data-node` on nodes (default false).
+   * Marks every band for a page that redraws them: `data-flow` (the flow's index in `flows`) or
+   * `data-stock` (its process) and `data-side` (addition or release), and `data-item` (the item's
+   * index in the legend) of a split value (default false).
    */
   readonly tagBands?: boolean;
 }
