@@ -187,8 +187,9 @@
     });
 
     const tooltip = document.getElementById('sankey-tooltip');
+    const bandOf = new Map(bands.map((band) => [band.element, band]));
     svg.addEventListener('pointermove', (event) => {
-      const band = bands.find((candidate) => candidate.element === event.target);
+      const band = bandOf.get(event.target);
       if (!band) {
         tooltip.hidden = true;
         return;
@@ -245,7 +246,7 @@
       const run = values[Number(runSelect.value)];
       const labels = itemLabels(series);
       const element = document.createElement('table');
-      element.createCaption().textContent = `${series.kind} ${series.id}, ${table.runs[Number(runSelect.value)]}, in ${series.unit}`;
+      element.createCaption().textContent = `${series.kind} ${series.id}, ${table.runs[Number(runSelect.value)]}, in ${series.unit} (three significant digits; the CSV has every digit)`;
       const head = element.createTHead().insertRow();
       cell(head, 'th', 'year').scope = 'col';
       for (const label of labels) cell(head, 'th', label.length > 0 ? label.join(' · ') : 'value', 'num').scope = 'col';

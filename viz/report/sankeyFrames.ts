@@ -21,6 +21,8 @@ export interface FrameFlow {
 /** A stock of the interactive diagram: `data-stock` of its bands is its process. */
 export interface FrameStock {
   readonly process: string;
+  /** The stock's name in the model, and as figures show it. */
+  readonly id: string;
   readonly name: string;
   /** Its first net change in a frame (positive: added); one per legend item when split. */
   readonly slot: number;
@@ -121,7 +123,8 @@ export function sankeyFrames(solutions: readonly Solution[], options: SankeyFram
   });
   const stocks: FrameStock[] = stockProcesses.map((process, s) => {
     const { name, split } = stocksByProcess.get(process)!;
-    return { process, name, slot: stockSlots[s], split, levelSlot: slots + s };
+    const id = solutions[0].stocks.find((stock) => stock.process === process)!.name;
+    return { process, id, name, slot: stockSlots[s], split, levelSlot: slots + s };
   });
   slots += stocks.length;
 
