@@ -17,11 +17,23 @@ export function findChromium(): string | undefined {
 /** Flags that keep a headless browser from reaching out on its own (updates, sync, QUIC probes) and that work without a GPU or a sandbox. */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export async function launchChromium(viewport = { width: 1200, height: 900 }): Promise<BrowserContext> {
+export interface Chromium {
+  readonly context: BrowserContext;
+  /** Closes the browser, then removes its profile. */
+  readonly close: () => Promise<void>;
+}
+
+export async function launchChromium(viewport = { width: 1200, height: 900 }): Promise<Chromium> {
   const executablePath = findChromium();
   if (executablePath === undefined) throw new Error(`no Chromium found (looked for ${CHROMIUM_CANDIDATES.join(', ')}): install Debian's chromium (apt-get install chromium) or set METABOLIS_CHROMIUM`);
   const profile = mkdtempSync(join(tmpdir(), 'metabolis-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: FLAGS, viewport, acceptDownloads: true });
-  context.on('close', () => rmSync(profile, { recursive: true, force: true }));
-  return context;
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      // The browser may still be writing its profile as it exits.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    },
+  };
 }

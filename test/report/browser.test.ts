@@ -102,12 +102,13 @@ async function shown(page: Page) {
 
 describe.skipIf(skip)('metabolis report in headless Chromium', () => {
   let context: BrowserContext;
+  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    context = await launchChromium();
+    ({ context, close } = await launchChromium());
     mkdirSync(screenshots, { recursive: true });
   }, 60_000);
   afterAll(async () => {
-    await context?.close();
+    await close?.();
     rmSync(scratch, { recursive: true, force: true });
   });
 

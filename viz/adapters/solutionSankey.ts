@@ -133,5 +133,7 @@ function total(values: Float64Array): number {
 function grouped(values: Float64Array, groups: ItemGroups): Record<string, number> {
   const sums = new Float64Array(groups.names.length);
   for (let k = 0; k < values.length; k++) sums[groups.groupOf[k]] += values[k];
-  return Object.fromEntries(groups.names.map((name, g) => [name, sums[g]]));
+  const byName: Record<string, number> = {};
+  for (let g = 0; g < sums.length; g++) byName[groups.names[g]] = sums[g];
+  return byName;
 }

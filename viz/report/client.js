@@ -188,12 +188,17 @@
 
     const tooltip = document.getElementById('sankey-tooltip');
     const bandOf = new Map(bands.map((band) => [band.element, band]));
+    let hovered;
+    function hover(band) {
+      if (hovered) hovered.element.classList.remove('hovered');
+      hovered = band;
+      if (band) band.element.classList.add('hovered');
+      tooltip.hidden = !band;
+    }
     svg.addEventListener('pointermove', (event) => {
       const band = bandOf.get(event.target);
-      if (!band) {
-        tooltip.hidden = true;
-        return;
-      }
+      hover(band);
+      if (!band) return;
       const lines = [];
       const item = band.item === undefined ? '' : `${band.item}: `;
       if (band.flow) {
@@ -204,12 +209,11 @@
         lines.push(`net change ${signed(total(band.stock), sankey.unit, '/yr')}`);
       }
       tooltip.textContent = lines.join('\n');
-      tooltip.hidden = false;
       const box = section.getBoundingClientRect();
       tooltip.style.left = `${event.clientX - box.left + 12}px`;
       tooltip.style.top = `${event.clientY - box.top + 12}px`;
     });
-    svg.addEventListener('pointerleave', () => (tooltip.hidden = true));
+    svg.addEventListener('pointerleave', () => hover(undefined));
 
     draw();
     return { draw, state };

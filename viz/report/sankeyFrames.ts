@@ -83,25 +83,35 @@ export function sankeyFrames(solutions: readonly Solution[], options: SankeyFram
   const first = inputs[0][0];
   const items = first.dimension?.items ?? [];
 
+  // Each frame's values as arrays in the legend's order, converted once.
+  const frameValues = inputs.map((frames) =>
+    frames.map((input) => ({
+      flows: new Map(input.flows.map((flow) => [flow.id!, valuesOf(flow.value, items)])),
+      stocks: new Map((input.stocks ?? []).map((stock) => [stock.process, { change: valuesOf(stock.change, items), level: stock.level }])),
+    })),
+  );
   const byId = new Map<string, { from: string; to: string; label: string | undefined; split: boolean; envelope: number[] }>();
   const stocksByProcess = new Map<string, { name: string; split: boolean; additions: number[]; releases: number[] }>();
-  for (const input of inputs.flat()) {
-    for (const flow of input.flows) {
-      const values = valuesOf(flow.value, items);
-      const entry = byId.get(flow.id!) ?? { from: flow.from, to: flow.to, label: flow.label, split: typeof flow.value !== 'number', envelope: values.map(() => 0) };
-      values.forEach((value, k) => (entry.envelope[k] = Math.max(entry.envelope[k], value)));
-      byId.set(flow.id!, entry);
-    }
-    for (const stock of input.stocks ?? []) {
-      const values = valuesOf(stock.change, items);
-      const entry = stocksByProcess.get(stock.process) ?? { name: stock.name ?? stock.process, split: typeof stock.change !== 'number', additions: values.map(() => 0), releases: values.map(() => 0) };
-      values.forEach((value, k) => {
-        entry.additions[k] = Math.max(entry.additions[k], value);
-        entry.releases[k] = Math.max(entry.releases[k], -value);
-      });
-      stocksByProcess.set(stock.process, entry);
-    }
-  }
+  inputs.forEach((frames, r) =>
+    frames.forEach((input, t) => {
+      const { flows: flowValues, stocks: stockValues } = frameValues[r][t];
+      for (const flow of input.flows) {
+        const values = flowValues.get(flow.id!)!;
+        const entry = byId.get(flow.id!) ?? { from: flow.from, to: flow.to, label: flow.label, split: typeof flow.value !== 'number', envelope: values.map(() => 0) };
+        for (let k = 0; k < values.length; k++) entry.envelope[k] = Math.max(entry.envelope[k], values[k]);
+        byId.set(flow.id!, entry);
+      }
+      for (const stock of input.stocks ?? []) {
+        const values = stockValues.get(stock.process)!.change;
+        const entry = stocksByProcess.get(stock.process) ?? { name: stock.name ?? stock.process, split: typeof stock.change !== 'number', additions: values.map(() => 0), releases: values.map(() => 0) };
+        for (let k = 0; k < values.length; k++) {
+          entry.additions[k] = Math.max(entry.additions[k], values[k]);
+          entry.releases[k] = Math.max(entry.releases[k], -values[k]);
+        }
+        stocksByProcess.set(stock.process, entry);
+      }
+    }),
+  );
 
   // The model's order of flows, those with a value in some frame.
   const flowIds = solutions[0].flows.map((flow) => flow.id).filter((id) => byId.has(id));
@@ -146,21 +156,19 @@ export function sankeyFrames(solutions: readonly Solution[], options: SankeyFram
   // The envelope's values are maxima of different years, so its processes need not balance: no imbalance is drawn.
   const figure = sankeySvg(envelope, { width: 'double', minWidth: MIN_WIDTH, labelValues: false, tagBands: true, imbalanceTolerance: Number.MAX_VALUE });
 
-  const values = inputs.map((frames) => {
+  const values = frameValues.map((frames) => {
     const table = new Float64Array(years.length * slots);
-    frames.forEach((input, t) => {
+    frames.forEach((frame, t) => {
       const row = t * slots;
-      const frameFlows = new Map(input.flows.map((flow) => [flow.id!, flow]));
-      flows.forEach((flow) => {
-        const value = frameFlows.get(flow.id)?.value;
-        if (value !== undefined) valuesOf(value, items).forEach((v, k) => (table[row + flow.slot + k] = v));
-      });
-      const frameStocks = new Map((input.stocks ?? []).map((stock) => [stock.process, stock]));
-      stocks.forEach((stock) => {
-        const { change, level } = frameStocks.get(stock.process)!;
-        valuesOf(change, items).forEach((v, k) => (table[row + stock.slot + k] = v));
+      for (const flow of flows) {
+        const value = frame.flows.get(flow.id);
+        if (value !== undefined) table.set(value, row + flow.slot);
+      }
+      for (const stock of stocks) {
+        const { change, level } = frame.stocks.get(stock.process)!;
+        table.set(change, row + stock.slot);
         table[row + stock.levelSlot] = level;
-      });
+      }
     });
     return table;
   });
