@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { metabolisBin as metabolis } from './builtBin.js';
 import { ModelError } from '../../engine/errors.js';
 import { UsageError } from '../../cli/failure.js';
 import { registerReport, reportInput } from '../../cli/report/reportCommand.js';
@@ -12,16 +12,10 @@ import { executeSweep } from '../../cli/sweep/executeSweep.js';
 import { openSweep } from '../../cli/sweep/openSweep.js';
 import { buildReport } from '../../viz/report/report.js';
 
-/** The report command as a user runs it: the compiled bin (`npm test` builds first), in a child process. */
-const bin = join(import.meta.dirname, '../../dist/cli/main.js');
+/** `metabolis report` of a model, a results folder and a sweep folder: in-process, and once as the built bin for its exit code. */
 const carbonCity = 'test/fixtures/report/carbon-city/model.yaml';
 const scratch = mkdtempSync(join(tmpdir(), 'metabolis-report-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function metabolis(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** The report command called in-process; returns what it prints. */
 async function report(...args: string[]): Promise<string> {
