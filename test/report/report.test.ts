@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { solutionPeaks } from '../../engine/analysis/solutionPeaks.js';
 import { tidyTable } from '../../engine/analysis/tidyTable.js';
-import { compile } from '../../engine/compile/compileModel.js';
-import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { run } from '../../engine/simulate/run.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 import { writeResults } from '../../cli/output/writeResults.js';

@@ -2,6 +2,7 @@ import { OUTSIDE } from '../../engine/definition/types.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 import { solutionSankeyInputs, type FlowLook, type ProcessLook } from '../adapters/index.js';
 import type { ItemValues, SankeyInput } from '../sankey/input.js';
+import { envelopes, valuesOf } from './sankeyEnvelope.js';
 import { sankeySvg } from '../sankey/sankey-svg.js';
 import { subtitleParts } from '../figure/header.js';
 import { describePeriod, rateSuffix } from '../figure/period.js';
@@ -67,11 +68,6 @@ export interface SankeyFrameOptions {
 /** Narrowest band, as sankeySvg draws it by default. */
 const MIN_WIDTH = 0.6;
 
-/** Item values as an array in the legend's order (one value for a flow given as a total). */
-function valuesOf(value: ItemValues, items: readonly string[]): number[] {
-  return typeof value === 'number' ? [value] : items.map((item) => value[item] ?? 0);
-}
-
 /**
  * The frames of successful runs of one model (one per scenario), each year drawn as
  * solutionSankeyInput draws it for the static figures, colour categories chosen over all runs.
@@ -90,28 +86,7 @@ export function sankeyFrames(solutions: readonly Solution[], options: SankeyFram
       stocks: new Map((input.stocks ?? []).map((stock) => [stock.process, { change: valuesOf(stock.change, items), level: stock.level }])),
     })),
   );
-  const byId = new Map<string, { from: string; to: string; label: string | undefined; split: boolean; envelope: number[] }>();
-  const stocksByProcess = new Map<string, { name: string; split: boolean; additions: number[]; releases: number[] }>();
-  inputs.forEach((frames, r) =>
-    frames.forEach((input, t) => {
-      const { flows: flowValues, stocks: stockValues } = frameValues[r][t];
-      for (const flow of input.flows) {
-        const values = flowValues.get(flow.id!)!;
-        const entry = byId.get(flow.id!) ?? { from: flow.from, to: flow.to, label: flow.label, split: typeof flow.value !== 'number', envelope: values.map(() => 0) };
-        for (let k = 0; k < values.length; k++) entry.envelope[k] = Math.max(entry.envelope[k], values[k]);
-        byId.set(flow.id!, entry);
-      }
-      for (const stock of input.stocks ?? []) {
-        const values = stockValues.get(stock.process)!.change;
-        const entry = stocksByProcess.get(stock.process) ?? { name: stock.name ?? stock.process, split: typeof stock.change !== 'number', additions: values.map(() => 0), releases: values.map(() => 0) };
-        for (let k = 0; k < values.length; k++) {
-          entry.additions[k] = Math.max(entry.additions[k], values[k]);
-          entry.releases[k] = Math.max(entry.releases[k], -values[k]);
-        }
-        stocksByProcess.set(stock.process, entry);
-      }
-    }),
-  );
+  const { byId, stocksByProcess } = envelopes(inputs.flat(), frameValues.flat());
 
   // The model's order of flows, those with a value in some frame.
   const flowIds = solutions[0].flows.map((flow) => flow.id).filter((id) => byId.has(id));
