@@ -24,8 +24,9 @@ export function sankeySection(frames: SankeyFrames, year: number): ReportSection
     { class: 'year-control' },
     h('label', { for: 'sankey-year' }, 'Year'),
     h('input', { type: 'range', id: 'sankey-year', min: years[0], max: years[years.length - 1], step: 1, value: year }),
-    h('output', { id: 'sankey-year-value', for: 'sankey-year' }, String(year)),
-    h('button', { type: 'button', id: 'sankey-play', 'aria-pressed': 'false' }, 'Play'),
+    // The statement of year and scenario under the controls is the one live region.
+    h('output', { id: 'sankey-year-value', for: 'sankey-year', 'aria-live': 'off' }, String(year)),
+    h('button', { type: 'button', id: 'sankey-play' }, 'Play'),
   );
   const alt = `Sankey diagram of the flows in one year and scenario, chosen with the controls above it`;
   const caption =
