@@ -14,8 +14,11 @@ export function findChromium(): string | undefined {
   return CHROMIUM_CANDIDATES.find((path) => existsSync(path));
 }
 
-/** Flags that keep a headless browser from reaching out on its own (updates, sync, QUIC probes) and that work without a GPU or a sandbox. */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/**
+ * Flags that keep a headless browser from reaching out on its own (updates, sync, QUIC probes)
+ * and that work without a GPU, a sandbox (CI runs as root) or a large /dev/shm (containers).
+ */
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 export interface Chromium {
   readonly context: BrowserContext;
