@@ -100,6 +100,10 @@ async function shown(page: Page) {
   return { year: Number(year), scenario, bands: await readBands(page) };
 }
 
+it.runIf(required)('Chromium is installed where the browser tests are required (CI)', () => {
+  expect(findChromium(), `no Chromium at ${CHROMIUM_CANDIDATES.join(' or ')}: .ci/run installs Debian's chromium`).toBeDefined();
+});
+
 describe.skipIf(skip)('metabolis report in headless Chromium', () => {
   let context: BrowserContext;
   let close: (() => Promise<void>) | undefined;
