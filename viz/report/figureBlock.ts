@@ -26,7 +26,7 @@ export function figureBlock({ file, svg, alt, caption, width = 'double', id }: F
     'figure',
     { class: 'figure', 'data-file': file.toLowerCase().replace(/[^a-z0-9.]+/g, '-') },
     h('div', { class: `svg ${width}`, role: 'img', 'aria-label': alt, id }, svg),
-    h('figcaption', {}, text(caption)),
-    h('div', { class: 'figure-tools' }, h('button', { type: 'button', class: 'download-svg' }, 'Download SVG')),
+    // A figure's caption is its first or last child: the button goes inside it.
+    h('figcaption', {}, text(caption), h('div', { class: 'figure-tools' }, h('button', { type: 'button', class: 'download-svg' }, 'Download SVG'))),
   );
 }
