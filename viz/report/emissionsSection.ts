@@ -57,7 +57,7 @@ export function emissionsSection(runs: readonly RunSeries[], baseline: string | 
   });
   const savings = baseNet && withEmissions.length > 1 ? ` Savings are the net emissions of ${baseline} minus those of the scenario: positive where the scenario emits less.` : '';
   const html =
-    h('p', { class: 'lead' }, text(`Emissions in CO2e (see Conventions for the GWP set; biogenic CO2 is reported but weighs nothing). Credits (energy recovered, production avoided) are kept apart: net = direct − credits.${savings}`)) +
+    h('p', { class: 'lead' }, text(`Emissions in CO2e (the Overview states the GWP set; biogenic CO2 is reported but weighs nothing). Credits (energy recovered, production avoided) are kept apart: net = direct − credits.${savings}`)) +
     figureBlock({ file: 'net-emissions', svg: net.svg, alt: `Chart of net emissions per year, ${horizon}`, caption: netCaption }) +
     textTable(`Emissions, ${totalUnit} over ${horizon} and ${unit} in ${years[last]}`, header, rows, header.map((_, i) => i > 0)) +
     h('div', { class: 'figure-grid' }, ...routeFigures);
