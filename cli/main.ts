@@ -8,6 +8,7 @@ import { registerSchema } from './commands/schemaCommand.js';
 import { registerPlot, registerSankey } from './figures/index.js';
 import { registerSweepCommands } from './sweep/registerSweepCommands.js';
 import { registerValidate } from './commands/validateCommand.js';
+import { registerReport } from './report/reportCommand.js';
 import { EXIT_USAGE_ERROR, reportFailure } from './failure.js';
 import { version } from './version.js';
 
@@ -23,7 +24,7 @@ const program = new Command('metabolis')
   .exitOverride()
   .addHelpText(
     'after',
-    '\nExamples:\n  $ metabolis validate models/singapore/model.yaml\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n  $ metabolis sankey models/singapore/model.yaml --year 2030 --scenario zero-waste -o sankey.png\n  $ metabolis plot models/singapore/model.yaml -o waste-peaks.pdf\n  $ metabolis sweep models/singapore/sweep.yaml --out results/sweep\n  $ metabolis plot results/sweep --kind sobol -o sobol.png\n  $ metabolis index models/zero-waste-index/index.yaml --out results/zero-waste-index\n',
+    '\nExamples:\n  $ metabolis validate models/singapore/model.yaml\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n  $ metabolis sankey models/singapore/model.yaml --year 2030 --scenario zero-waste -o sankey.png\n  $ metabolis plot models/singapore/model.yaml -o waste-peaks.pdf\n  $ metabolis sweep models/singapore/sweep.yaml --out results/sweep\n  $ metabolis plot results/sweep --kind sobol -o sobol.png\n  $ metabolis compare models/singapore/model.yaml --out results/sg-compare\n  $ metabolis report models/singapore/model.yaml -o singapore.html\n  $ metabolis index models/zero-waste-index/index.yaml --out results/zero-waste-index\n',
   );
 registerValidate(program);
 registerRun(program);
@@ -34,6 +35,7 @@ registerSankey(program);
 registerPlot(program);
 registerSweepCommands(program);
 registerIndex(program);
+registerReport(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

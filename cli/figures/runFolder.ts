@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TidyKind, TidyTable } from '../../engine/analysis/tidyTable.js';
 import { parseCsv } from '../../engine/definition/csv.js';
+import type { FactorSource } from '../../engine/definition/loadLibraries.js';
 import { ModelError } from '../../engine/errors.js';
 import { UsageError } from '../failure.js';
 import type { Solution } from '../../engine/simulate/solution.js';
@@ -46,6 +47,35 @@ export function readRunFolder(folder: string): SavedRun {
     wasteGeneration: summary.wasteGeneration,
     flowLabels: Object.entries(summary.flowLabels ?? {}).map(([id, label]) => ({ id, label })),
   });
+}
+
+/** What summary.json says beside the run's series: its conventions and the factor-library tables it took. */
+export interface RunFacts {
+  readonly survival: string | undefined;
+  readonly stockSurvival: Readonly<Record<string, string>>;
+  readonly peakTolerance: number;
+  readonly emissions: { readonly gwp: ReportGwp; readonly biogenicCO2: string } | undefined;
+  readonly factorSources: readonly FactorSource[];
+}
+
+type ReportGwp = { readonly name: string; readonly CH4: number; readonly CH4_fossil: number; readonly N2O: number; readonly source: string };
+
+/** The facts of a results folder's summary.json (readRunFolder checks that it is one); what an older version did not record is left out. */
+export function readRunFacts(folder: string): RunFacts {
+  const summary = readJson(join(folder, SUMMARY)) as {
+    survival?: string;
+    stockSurvival?: Record<string, string>;
+    peakTolerance?: number;
+    emissions?: { gwp: ReportGwp; biogenicCO2: string } | null;
+    factorSources?: FactorSource[];
+  };
+  return {
+    survival: summary.survival,
+    stockSurvival: summary.stockSurvival ?? {},
+    peakTolerance: summary.peakTolerance ?? 0,
+    emissions: summary.emissions ? { gwp: summary.emissions.gwp, biogenicCO2: summary.emissions.biogenicCO2 } : undefined,
+    factorSources: summary.factorSources ?? [],
+  };
 }
 
 function readJson(path: string): unknown {

@@ -1,5 +1,5 @@
 import { itemLabels } from '../compile/dimensionIndex.js';
-import type { DerivedKind, Solution } from '../simulate/solution.js';
+import type { DerivedKind, DerivedSeries, FlowSeries, Solution, StockSeries } from '../simulate/solution.js';
 
 /**
  * A solution as one tidy table: a row per year, series (flows, stocks, derived series such as
@@ -22,12 +22,41 @@ export type TidyKind = 'flow' | 'stock' | 'stock-inflow' | 'stock-outflow' | Der
 
 export const DERIVED_KINDS: readonly DerivedKind[] = ['emission', 'credit', 'net-emission', 'indicator'];
 
+/** One series of a run as the tidy table lists it: values year-major over `dims`. */
+export interface TidySeries {
+  readonly kind: TidyKind;
+  readonly id: string;
+  readonly dims: readonly string[];
+  readonly values: Float64Array;
+  readonly unit: string;
+}
+
+/** What the tidy table reads of a run: a Solution, or a run rebuilt from a saved table. */
+export interface TidyRun {
+  readonly unit: string;
+  readonly flows: readonly Pick<FlowSeries, 'id' | 'dims' | 'values'>[];
+  readonly stocks: readonly Pick<StockSeries, 'name' | 'dims' | 'stock' | 'inflow' | 'outflow'>[];
+  readonly derived: readonly DerivedSeries[];
+}
+
+/** Every series of a run, in the table's order: flows, then each stock's level, inflow and outflow, then derived series. */
+export function tidySeries(run: TidyRun): TidySeries[] {
+  const flowUnit = `${run.unit}/yr`;
+  return [
+    ...run.flows.map((flow) => ({ kind: 'flow' as const, id: flow.id, dims: flow.dims, values: flow.values, unit: flowUnit })),
+    ...run.stocks.flatMap((stock) => [
+      { kind: 'stock' as const, id: stock.name, dims: stock.dims, values: stock.stock, unit: run.unit },
+      { kind: 'stock-inflow' as const, id: stock.name, dims: stock.dims, values: stock.inflow, unit: flowUnit },
+      { kind: 'stock-outflow' as const, id: stock.name, dims: stock.dims, values: stock.outflow, unit: flowUnit },
+    ]),
+    ...run.derived.map((series) => ({ kind: series.kind, id: series.id, dims: series.dims, values: series.values, unit: series.unit })),
+  ];
+}
+
 export function tidyTable(solution: Solution): TidyTable {
   const dimensionNames = solution.dimensions.map((d) => d.name);
   const table: TidyTable = { dimensionNames, year: [], kind: [], id: [], items: dimensionNames.map(() => []), value: [], unit: [] };
-  const flowUnit = `${solution.unit}/yr`;
-
-  const add = (kind: TidyKind, id: string, dims: readonly string[], values: Float64Array, unit: string) => {
+  for (const { kind, id, dims, values, unit } of tidySeries(solution)) {
     const positions = dims.map((name) => dimensionNames.indexOf(name));
     const labels = itemLabels(dims.map((_, i) => i), positions.map((p) => solution.dimensions[p].items));
     const size = labels.length;
@@ -44,14 +73,6 @@ export function tidyTable(solution: Solution): TidyTable {
         table.unit.push(unit);
       }
     });
-  };
-
-  for (const flow of solution.flows) add('flow', flow.id, flow.dims, flow.values, flowUnit);
-  for (const stock of solution.stocks) {
-    add('stock', stock.name, stock.dims, stock.stock, solution.unit);
-    add('stock-inflow', stock.name, stock.dims, stock.inflow, flowUnit);
-    add('stock-outflow', stock.name, stock.dims, stock.outflow, flowUnit);
   }
-  for (const series of solution.derived) add(series.kind, series.id, series.dims, series.values, series.unit);
   return table;
 }

@@ -1,28 +1,22 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { metabolisBin as metabolis } from './builtBin.js';
 
 /**
  * The CLI as a user runs it: the compiled bin (`npm test` builds first), in a child process,
  * reading only its exit code and output.
  */
-const bin = join(import.meta.dirname, '../../dist/cli/main.js');
 const demo = 'models/singapore/model.yaml';
 const scratch = mkdtempSync(join(tmpdir(), 'metabolis-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function metabolis(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
 
 describe('metabolis CLI', () => {
   it('metabolis --help and each command help show an example', () => {
-    for (const args of [['--help'], ['run', '--help'], ['validate', '--help'], ['schema', '--help'], ['sankey', '--help'], ['plot', '--help'], ['sweep', '--help'], ['merge', '--help'], ['sensitivity', '--help'], ['failures', '--help']]) {
+    for (const args of [['--help'], ['run', '--help'], ['validate', '--help'], ['schema', '--help'], ['sankey', '--help'], ['plot', '--help'], ['sweep', '--help'], ['merge', '--help'], ['sensitivity', '--help'], ['failures', '--help'], ['report', '--help']]) {
       const { code, stdout } = metabolis(...args);
       expect(code).toBe(0);
       expect(stdout).toMatch(/Example/);

@@ -1,18 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { metabolisBin as metabolis } from './builtBin.js';
 
 /** `metabolis run` as a user runs it: statuses that do not hide, and results folders that hold one run. */
-const bin = join(import.meta.dirname, '../../dist/cli/main.js');
 const scratch = mkdtempSync(join(tmpdir(), 'metabolis-run-folder-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function metabolis(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function modelFile(name: string, correction: boolean): string {
   const path = join(scratch, `${name}.yaml`);

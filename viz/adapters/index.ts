@@ -1,4 +1,4 @@
-export { solutionSankeyInput, type ProcessLook, type SolutionSankeyOptions } from './solutionSankey.js';
+export { solutionSankeyInput, solutionSankeyInputs, type ProcessLook, type SolutionSankeyOptions } from './solutionSankey.js';
 export { solutionWastePeakInput, wastePeakSeries, type SolutionWastePeakOptions } from './solutionWastePeak.js';
 export { solutionTimeSeriesInput, type SolutionTimeSeriesOptions } from './solutionTimeSeries.js';
 export { wasteGenerationSeries } from './wasteGeneration.js';

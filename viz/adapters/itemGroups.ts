@@ -36,12 +36,23 @@ export function itemGroups(items: readonly string[], totals: Float64Array, maxIt
   return { names, groupOf };
 }
 
+/** Totals already summed, by the runs (which never change) and dimension: the figures of many years of the same runs ask again and again. */
+const totalsOf = new WeakMap<readonly RunSeries[], Map<string, Float64Array>>();
+
 /**
  * How much of each item of `dimension` the runs move: the sum over every flow that has the
  * dimension, every year and every run. Items that no flow carries total 0 and keep their
  * declared order.
  */
 export function runItemTotals(runs: readonly RunSeries[], dimension: string): Float64Array {
+  let byDimension = totalsOf.get(runs);
+  if (!byDimension) totalsOf.set(runs, (byDimension = new Map()));
+  let totals = byDimension.get(dimension);
+  if (!totals) byDimension.set(dimension, (totals = summedItemTotals(runs, dimension)));
+  return totals;
+}
+
+function summedItemTotals(runs: readonly RunSeries[], dimension: string): Float64Array {
   const items = runs[0].dimensions.find((candidate) => candidate.name === dimension)?.items ?? [];
   const totals = new Float64Array(items.length);
   for (const run of runs) {

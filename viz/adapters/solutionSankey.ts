@@ -6,6 +6,7 @@ import type { ItemValues, SankeyFlow, SankeyInput, SankeyStock } from '../sankey
 import { collapseSeries, spanValues } from './collapse.js';
 import { displayName, flowNamer, type FlowLook } from './displayName.js';
 import { itemGroups, runItemTotals, type ItemGroups } from './itemGroups.js';
+import type { RunSeries } from './runSeries.js';
 import { yearSpan } from './span.js';
 
 /** What a model definition says about how to draw a process (a ModelDefinition's processes will do). */
@@ -26,6 +27,8 @@ export interface SolutionSankeyOptions {
   readonly dimension?: string | null;
   /** Most colour categories; the run's smallest items beyond share one (default 7). */
   readonly maxItems?: number;
+  /** The runs whose item totals choose those categories, so that figures of several scenarios colour alike (default: this run). */
+  readonly colourRuns?: readonly RunSeries[];
   /** Default: the model's name. */
   readonly title?: string;
 }
@@ -51,64 +54,74 @@ function colourDimension(solution: Solution, requested: string | null | undefine
  * without that dimension are drawn as totals.
  */
 export function solutionSankeyInput(solution: Solution, options: SolutionSankeyOptions): SankeyInput {
-  const span = yearSpan(solution.years, options.period);
+  return solutionSankeyInputs(solution, [options.period], options)[0];
+}
+
+/** The diagrams of several periods of one run (as solutionSankeyInput draws each), its series collapsed by item once. */
+export function solutionSankeyInputs(solution: Solution, periods: readonly Period[], options: Omit<SolutionSankeyOptions, 'period'>): SankeyInput[] {
+  const spans = periods.map((period) => yearSpan(solution.years, period));
   const dimension = colourDimension(solution, options.dimension);
   const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
   if (!Number.isInteger(maxItems) || maxItems < 2) throw new OptionsError('maxItems', `must be an integer of at least 2 (got ${maxItems})`);
-  const reduce = (values: Float64Array, dims: readonly string[]) => {
-    const collapsed = collapseSeries(values, dims, solution.dimensions, dimension);
-    return { split: collapsed.items !== undefined, values: spanValues(collapsed, span) };
-  };
+  const collapse = (values: Float64Array, dims: readonly string[]) => collapseSeries(values, dims, solution.dimensions, dimension);
 
-  const flows = solution.flows.map((flow) => ({ flow, ...reduce(flow.values, flow.dims) }));
+  const flows = solution.flows.map((flow) => ({ flow, collapsed: collapse(flow.values, flow.dims) }));
   const items = solution.dimensions.find((d) => d.name === dimension)?.items ?? [];
-  const groups = itemGroups(items, dimension === undefined ? new Float64Array(0) : runItemTotals([solution], dimension), maxItems, dimension ?? '');
+  const groups = itemGroups(items, dimension === undefined ? new Float64Array(0) : runItemTotals(options.colourRuns ?? [solution], dimension), maxItems, dimension ?? '');
   const itemValues = (values: Float64Array, split: boolean): ItemValues => (split ? grouped(values, groups) : total(values));
-
   const flowName = flowNamer(options.flows);
-  // A flow that is zero throughout the period would still give a boundary node of its own.
-  const sankeyFlows: SankeyFlow[] = flows
-    .filter(({ values }) => values.some((value) => value !== 0))
-    .map(({ flow, split, values }) => ({
-      from: flow.from,
-      to: flow.to,
-      value: itemValues(values, split),
-      ...(flow.from === OUTSIDE || flow.to === OUTSIDE ? { label: flowName(flow.id) } : {}),
-    }));
-
-  const stocks: SankeyStock[] = solution.stocks.map((stock) => {
+  const stockTerms = solution.stocks.map((stock) => {
     const balance = solution.balance.find((series) => series.process === stock.process);
     const terms = [
-      ...flows.filter(({ flow }) => flow.to === stock.process).map((entry) => ({ sign: 1, ...entry })),
-      ...flows.filter(({ flow }) => flow.from === stock.process).map((entry) => ({ sign: -1, ...entry })),
-      ...(balance ? [{ sign: -1, ...reduce(balance.residual, balance.dims) }] : []),
+      ...flows.filter(({ flow }) => flow.to === stock.process).map(({ collapsed }) => ({ sign: 1, collapsed })),
+      ...flows.filter(({ flow }) => flow.from === stock.process).map(({ collapsed }) => ({ sign: -1, collapsed })),
+      ...(balance ? [{ sign: -1, collapsed: collapse(balance.residual, balance.dims) }] : []),
     ];
-    const split = terms.every((term) => term.split) && terms.length > 0;
-    const change = new Float64Array(split ? items.length : 1);
-    for (const term of terms) {
-      const values = split ? term.values : Float64Array.of(total(term.values));
-      for (let k = 0; k < change.length; k++) change[k] += term.sign * values[k];
-    }
-    const size = stock.stock.length / solution.years.length;
-    const level = total(stock.stock.subarray(span.last * size, (span.last + 1) * size));
-    return { process: stock.process, name: displayName(stock.name), change: itemValues(change, split), level };
+    return { stock, terms, split: terms.every((term) => term.collapsed.items !== undefined) && terms.length > 0 };
+  });
+  const looks = new Map((options.processes ?? []).map((process) => [process.name, process]));
+  const processes = solution.balance.map(({ process }) => {
+    const look = looks.get(process);
+    return { name: process, label: look?.label ?? displayName(process), ...(look?.stage === undefined ? {} : { stage: look.stage }) };
   });
 
-  const looks = new Map((options.processes ?? []).map((process) => [process.name, process]));
-  return {
-    title: options.title ?? solution.model,
-    unit: solution.unit,
-    period: options.period,
-    // Every figure states its scenario; a run without one is the base model.
-    scenario: solution.scenario ?? 'base model',
-    processes: solution.balance.map(({ process }) => {
-      const look = looks.get(process);
-      return { name: process, label: look?.label ?? displayName(process), ...(look?.stage === undefined ? {} : { stage: look.stage }) };
-    }),
-    flows: sankeyFlows,
-    stocks,
-    ...(dimension === undefined ? {} : { dimension: { name: displayName(dimension), items: groups.names } }),
-  };
+  return spans.map((span, p) => {
+    // A flow that is zero throughout the period would still give a boundary node of its own.
+    const sankeyFlows: SankeyFlow[] = flows
+      .map(({ flow, collapsed }) => ({ flow, split: collapsed.items !== undefined, values: spanValues(collapsed, span) }))
+      .filter(({ values }) => values.some((value) => value !== 0))
+      .map(({ flow, split, values }) => ({
+        id: flow.id,
+        from: flow.from,
+        to: flow.to,
+        value: itemValues(values, split),
+        ...(flow.from === OUTSIDE || flow.to === OUTSIDE ? { label: flowName(flow.id) } : {}),
+      }));
+
+    const stocks: SankeyStock[] = stockTerms.map(({ stock, terms, split }) => {
+      const change = new Float64Array(split ? items.length : 1);
+      for (const term of terms) {
+        const spanned = spanValues(term.collapsed, span);
+        const values = split ? spanned : Float64Array.of(total(spanned));
+        for (let k = 0; k < change.length; k++) change[k] += term.sign * values[k];
+      }
+      const size = stock.stock.length / solution.years.length;
+      const level = total(stock.stock.subarray(span.last * size, (span.last + 1) * size));
+      return { process: stock.process, name: displayName(stock.name), change: itemValues(change, split), level };
+    });
+
+    return {
+      title: options.title ?? solution.model,
+      unit: solution.unit,
+      period: periods[p],
+      // Every figure states its scenario; a run without one is the base model.
+      scenario: solution.scenario ?? 'base model',
+      processes,
+      flows: sankeyFlows,
+      stocks,
+      ...(dimension === undefined ? {} : { dimension: { name: displayName(dimension), items: groups.names } }),
+    };
+  });
 }
 
 function total(values: Float64Array): number {
@@ -120,5 +133,7 @@ function total(values: Float64Array): number {
 function grouped(values: Float64Array, groups: ItemGroups): Record<string, number> {
   const sums = new Float64Array(groups.names.length);
   for (let k = 0; k < values.length; k++) sums[groups.groupOf[k]] += values[k];
-  return Object.fromEntries(groups.names.map((name, g) => [name, sums[g]]));
+  const byName: Record<string, number> = {};
+  for (let g = 0; g < sums.length; g++) byName[groups.names[g]] = sums[g];
+  return byName;
 }

@@ -36,6 +36,8 @@ export interface GraphStock {
 }
 
 export interface GraphLink {
+  /** Its index in the input's flows. */
+  readonly flow: number;
   readonly source: number;
   readonly target: number;
   readonly label: string | undefined;
@@ -144,7 +146,7 @@ export function buildSankeyGraph(input: SankeyInput, minFlow: number): SankeyGra
       return;
     }
     noteItems(parts);
-    links.push({ source, target, label: flow.label, parts, total });
+    links.push({ flow: i, source, target, label: flow.label, parts, total });
   });
 
   (input.stocks ?? []).forEach((stock, i) => {
@@ -153,10 +155,12 @@ export function buildSankeyGraph(input: SankeyInput, minFlow: number): SankeyGra
     if (nodes[index].stock) throw new OptionsError(`stocks[${i}].process`, `must name a process without another stock (got ${stock.process})`);
     if (!Number.isFinite(stock.level)) throw new OptionsError(`stocks[${i}].level`, `must be a finite number (got ${stock.level})`);
     const parts = valueParts(stock.change, `stocks[${i}].change`, true);
+    const released = stock.releases === undefined ? [] : valueParts(stock.releases, `stocks[${i}].releases`, false);
     noteItems(parts);
+    noteItems(released);
     const additions = parts.filter((part) => part.value > 0);
-    const releases = parts.filter((part) => part.value < 0).map((part) => ({ item: part.item, value: -part.value }));
-    nodes[index].stock = { name: stock.name, level: stock.level, change: partsTotal(parts), additions, releases };
+    const releases = [...parts.filter((part) => part.value < 0).map((part) => ({ item: part.item, value: -part.value })), ...released];
+    nodes[index].stock = { name: stock.name, level: stock.level, change: partsTotal(parts) - partsTotal(released), additions, releases };
   });
 
   const finished = nodes.map((node): GraphNode => ({

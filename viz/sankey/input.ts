@@ -21,6 +21,8 @@ export interface SankeyFlow {
   readonly value: ItemValues;
   /** Names the flow; for imports and exports it names the boundary node (flows sharing a label share a node). */
   readonly label?: string;
+  /** The model's id of the flow; not drawn, it lets a page or a table find the flow again. */
+  readonly id?: string;
 }
 
 /** The stock at a process: its net change this year (positive: net addition) and its level after it. */
@@ -28,6 +30,12 @@ export interface SankeyStock {
   readonly process: string;
   readonly name?: string;
   readonly change: ItemValues;
+  /**
+   * Amounts released (positive), drawn as releases beside the additions of a positive `change`:
+   * a diagram standing for many years at once (the interactive report's) needs room for both,
+   * since a stock that grows in one year may shrink in another. Default: none.
+   */
+  readonly releases?: ItemValues;
   readonly level: number;
 }
 
@@ -64,4 +72,15 @@ export interface SankeyOptions {
   readonly nodeOrder?: 'auto' | 'input';
   /** A residual below this share of the largest node throughput is rounding, not an imbalance (default 1e-9). */
   readonly imbalanceTolerance?: number;
+  /**
+   * false: labels name nodes and stocks without their values, and flows get no value labels, for
+   * a page that shows the values of the year a reader picks itself (default true).
+   */
+  readonly labelValues?: boolean;
+  /**
+   * Marks every band for a page that redraws them: `data-flow` (the flow's index in `flows`) or
+   * `data-stock` (its process) and `data-side` (addition or release), and `data-item` (the item's
+   * index in the legend) of a split value (default false).
+   */
+  readonly tagBands?: boolean;
 }

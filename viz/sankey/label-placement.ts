@@ -50,7 +50,8 @@ export function placeSankeyLabels(graph: SankeyGraph, columns: SankeyColumns, ge
     if (label.kind === 'node') nodeKeys.set(label.node, entry);
   }
   let unlabelledFlows = 0;
-  for (const request of flowLabelRequests(graph, layout, routing, text, minWidth)) if (!placer.place(request)) unlabelledFlows++;
+  const flowLabels = text.values ? flowLabelRequests(graph, layout, routing, text, minWidth) : [];
+  for (const request of flowLabels) if (!placer.place(request)) unlabelledFlows++;
 
   const position = ({ label }: Keyed, k: number) => [columns.column[label.node], layout.nodes[label.node].y0, k];
   const order = keyed.map((entry, k) => ({ entry, at: position(entry, k) })).sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.at[2] - b.at[2]);

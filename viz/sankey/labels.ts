@@ -22,6 +22,8 @@ export interface LabelText {
   readonly maxNameWidth: number;
   /** Widest a node label may be above or below its node. */
   readonly maxAcrossWidth: number;
+  /** false: names only, no values (SankeyOptions.labelValues). */
+  readonly values: boolean;
 }
 
 /** A label that must be placed, and the text its key stands for when only a key number fits. */
@@ -37,12 +39,14 @@ export interface RequiredLabel {
 
 /** The node label's lines: its name (wrapped) and its throughput. */
 export function nodeLabelLines(graph: SankeyGraph, i: number, value: number, text: LabelText, width = text.maxNameWidth): string[] {
-  return [...wrapText(graph.nodes[i].label, width, SIZE), formatQuantity(value, text.unit, text.suffix)];
+  const name = wrapText(graph.nodes[i].label, width, SIZE);
+  return text.values ? [...name, formatQuantity(value, text.unit, text.suffix)] : name;
 }
 
-/** The name wrapped to `width`, then the value on its last line where it fits, else on its own: a quantity never breaks. */
-function nameAndValue(name: string, value: string, width: number): string[] {
+/** The name wrapped to `width`, then the value (if any) on its last line where it fits, else on its own: a quantity never breaks. */
+function nameAndValue(name: string, value: string | undefined, width: number): string[] {
   const lines = wrapText(name, width, SIZE);
+  if (value === undefined) return lines;
   const last = `${lines[lines.length - 1]} ${value}`;
   if (textWidth(last, SIZE) <= width) lines[lines.length - 1] = last;
   else lines.push(value);
@@ -86,7 +90,8 @@ export function requiredLabels(graph: SankeyGraph, columns: SankeyColumns, layou
     const lines = nodeLabelLines(graph, i, values[i], text);
     const block = textBlock(lines, SIZE);
     const name = graph.nodes[i].label;
-    const oneLine = textBlock(nameAndValue(name, lines[lines.length - 1], text.maxAcrossWidth), SIZE);
+    const value = text.values ? lines[lines.length - 1] : undefined;
+    const oneLine = textBlock(nameAndValue(name, value, text.maxAcrossWidth), SIZE);
     const narrow = textBlock(nodeLabelLines(graph, i, values[i], text, narrowWidth), SIZE);
     const outside = lastColumn > 0 && outer(i);
     const sides: ('left' | 'right')[] = columns.column[i] === 0 && lastColumn > 0 ? ['left', 'right'] : ['right', 'left'];
@@ -109,7 +114,7 @@ export function requiredLabels(graph: SankeyGraph, columns: SankeyColumns, layou
     ];
     const movable = candidates.slice(0, outside ? 1 : 4);
     const request = { id: `node:${graph.nodes[i].key}`, candidates, required: true, anchor: box, keys: aroundBox(key, box, sides, under), movable };
-    labels.push({ kind: 'node', request, keyText: `${name} ${lines[lines.length - 1]}`, node: i });
+    labels.push({ kind: 'node', request, keyText: value === undefined ? name : `${name} ${value}`, node: i });
   }
   routing.imbalances.forEach((marker, i) => {
     if (!marker) return;
@@ -124,9 +129,10 @@ export function requiredLabels(graph: SankeyGraph, columns: SankeyColumns, layou
   routing.stocks.forEach((route, i) => {
     const stock = graph.nodes[i].stock;
     if (!route || !stock) return;
-    const change = `${stock.name ?? 'stock'} ${formatSignedQuantity(stock.change, text.unit, text.suffix)}`;
+    const name = stock.name ?? 'stock';
+    const change = text.values ? `${name} ${formatSignedQuantity(stock.change, text.unit, text.suffix)}` : name;
     const level = `level ${formatQuantity(stock.level, text.unit)}`;
-    const block = textBlock([change, level], SIZE);
+    const block = textBlock(text.values ? [change, level] : [change], SIZE);
     // Beside the box, its first line level with the box; else centred on it; else under it.
     // A little further off than node labels, so the box's edge does not read as a dash.
     const box = growBox(route.box, 1.5);
@@ -144,7 +150,8 @@ export function requiredLabels(graph: SankeyGraph, columns: SankeyColumns, layou
     ];
     const keys = [beside(key, box, 'right'), beside(key, box, 'left'), below(key, box)];
     const request = { id: `stock:${graph.nodes[i].key}`, candidates, required: true, anchor: route.box, keys, movable: candidates.slice(0, 5) };
-    labels.push({ kind: 'stock', request, keyText: `${graph.nodes[i].label}: ${change}, ${level}`, node: i, inNodeKey: `${change}, ${level}` });
+    const keyText = text.values ? `${change}, ${level}` : change;
+    labels.push({ kind: 'stock', request, keyText: `${graph.nodes[i].label}: ${keyText}`, node: i, inNodeKey: keyText });
   });
   return labels;
 }

@@ -68,7 +68,7 @@ export function sankeySvg(input: SankeyInput, options: SankeyOptions = {}): Sank
   const height = footer.bottom + MARGIN;
 
   const diagram =
-    bandsSvg(graph, layout, routing, colors, scene.minWidth) +
+    bandsSvg(graph, layout, routing, colors, scene.minWidth, options.tagBands === true) +
     nodesSvg(graph, layout, routing) +
     element('g', { 'font-size': FONT_SIZE.label, fill: INK }, labelsSvg(labels.placed));
   const body = scene.header.svg + (shift > 0 ? element('g', { transform: `translate(0 ${num(shift)})` }, diagram) : diagram) + footer.svg;

@@ -64,7 +64,7 @@ export function sankeyScene(input: SankeyInput, options: SankeyOptions): SankeyS
   const graph = buildSankeyGraph(input, minFlow);
   const columns = sankeyColumns(graph);
   const suffix = rateSuffix(input.period);
-  const text: LabelText = { unit: input.unit, suffix, maxNameWidth: width * MAX_LABEL_MARGIN - 4, maxAcrossWidth: width * 0.4 };
+  const text: LabelText = { unit: input.unit, suffix, maxNameWidth: width * MAX_LABEL_MARGIN - 4, maxAcrossWidth: width * 0.4, values: options.labelValues ?? true };
   const subtitle = subtitleParts(describePeriod(input.period), input.scenario && `scenario ${input.scenario}`, `flows in ${input.unit}${suffix}`);
   const header = headerSvg(input.title, subtitle, MARGIN, MARGIN, width - 2 * MARGIN);
   const headerBottom = MARGIN + header.height + 2;
