@@ -6,11 +6,11 @@ import type { ModelDefinition } from '../../engine/definition/types.js';
 import { run } from '../../engine/simulate/run.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 import type { SankeyFrames } from '../../viz/report/sankeyFrames.js';
-import { MODELS_DIRECTORY } from '../support/shippedModels.js';
+import { MODELS_DIRECTORY, SHIPPED_MODELS } from '../support/shippedModels.js';
 
+/** Every shipped model, and the report's carbon fixture. */
 const MODEL_FILES: Record<string, string> = {
-  singapore: join(MODELS_DIRECTORY, 'singapore/model.yaml'),
-  'reference-city': join(MODELS_DIRECTORY, 'reference-city/model.yaml'),
+  ...Object.fromEntries(SHIPPED_MODELS.map((name) => [name, join(MODELS_DIRECTORY, name, 'model.yaml')])),
   'carbon-city': join(import.meta.dirname, '../fixtures/report/carbon-city/model.yaml'),
 };
 
