@@ -36,6 +36,8 @@ export function modelReportInput(modelPath: string, peakTolerance: number, writt
     ...(baseline === undefined ? {} : { baseline }),
     sources: modelSources(modelPath),
     factorSources: definition.factorSources,
+    indicators: definition.indicators,
+    targets: definition.targets,
   };
 }
 

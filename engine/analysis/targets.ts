@@ -26,7 +26,7 @@ export interface TargetResult {
  * margin relative to the size of its threshold (or to 1 for a threshold of 0), which makes a
  * −15 % change and a 70 % rate comparable.
  */
-export function evaluateTargets(solution: Solution, targets: readonly TargetDefinition[]): TargetResult[] {
+export function evaluateTargets(solution: Pick<Solution, 'derived' | 'years'>, targets: readonly TargetDefinition[]): TargetResult[] {
   const results = targets.map((target) => {
     const series = solution.derived.find((candidate) => candidate.kind === 'indicator' && candidate.id === target.indicator);
     const values = series?.values ?? new Float64Array(solution.years.length).fill(NaN);

@@ -76,7 +76,8 @@ export function timeSeriesSvg(input: TimeSeriesInput, options: TimeSeriesOptions
   if (mode === 'stacked') high = Math.max(...totals);
   const shown = displayUnit(Math.max(high, -low), input.unit);
   const y = scaleLinear().domain([low / shown.factor, high / shown.factor || 1]).nice();
-  const yAxis = { title: `${input.quantity} (${shown.unit})` };
+  // A dimensionless quantity (a rate, a share) has no unit to show.
+  const yAxis = { title: shown.unit === '' ? input.quantity : `${input.quantity} (${shown.unit})` };
 
   const colorByScenario = labels.length === 1 && scenarios.length > 1 && mode === 'lines';
   const { colors, distinct: distinctColors } = categoricalColors(colorByScenario ? scenarios.length : labels.length);

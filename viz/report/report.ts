@@ -1,7 +1,9 @@
 import type { FactorSource } from '../../engine/definition/loadLibraries.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 import type { FlowLook, ProcessLook, SavedRun } from '../adapters/index.js';
+import type { IndicatorDefinition, TargetDefinition } from '../../engine/definition/indicatorTypes.js';
 import { emissionsSection } from './emissionsSection.js';
+import { indicatorsSection } from './indicatorsSection.js';
 import type { ReportSection } from './figureBlock.js';
 import { overviewSection, type ReportConventions } from './overviewSection.js';
 import type { ReportPage } from './page.js';
@@ -31,6 +33,9 @@ export interface ReportInput {
   /** The model folder's SOURCES.md. */
   readonly sources?: { readonly file: string; readonly markdown: string };
   readonly factorSources: readonly FactorSource[];
+  /** The model's indicators and targets (a model file; a results folder keeps the indicators' series only). */
+  readonly indicators?: readonly IndicatorDefinition[];
+  readonly targets?: readonly TargetDefinition[];
   readonly sweep?: SweepReport;
   /** The year the Sankey diagram opens at (default: the middle year, as `metabolis run` draws it). */
   readonly year?: number;
@@ -91,8 +96,7 @@ export function buildReport(input: ReportInput): Report {
     frames && sankeySection(frames, input.year ?? years[Math.floor((years.length - 1) / 2)]),
     wasteSection(succeeded, input.flows, input.conventions?.peakTolerance ?? 0),
     emissionsSection(succeeded, input.baseline),
-    // Indicators against their targets (met or missed) go here, after the emissions, once a run
-    // carries them: as a section builder of their own that returns undefined for a model without.
+    indicatorsSection(succeeded, input.indicators ?? [], input.targets ?? []),
     tablesSection(table),
     sourcesSection(input.sources, input.factorSources),
   ];
