@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { solutionPeaks } from '../../engine/analysis/solutionPeaks.js';
 import { tidyTable } from '../../engine/analysis/tidyTable.js';
@@ -13,7 +14,7 @@ import { reportHtml } from '../../viz/report/page.js';
 import { buildReport } from '../../viz/report/report.js';
 import { sankeyFrames } from '../../viz/report/sankeyFrames.js';
 import { seriesTable } from '../../viz/report/seriesTable.js';
-import { compileYaml } from '../support/modelFromYaml.js';
+import { compileYaml, definitionFromYaml } from '../support/modelFromYaml.js';
 import { expectedBand, modelRuns } from './reportFixtures.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'metabolis-report-'));
@@ -122,6 +123,19 @@ describe('buildReport', () => {
     expect(emissions).toContain('saved against baseline, 2020–2040');
     // 15.9 kt and 9.32 kt of net emissions over the horizon: 6.57 kt saved.
     expect(emissions).toMatch(/<td class="num">15\.9 kt CO2e<\/td>.*<td class="num">9\.32 kt CO2e<\/td>.*<td class="num">6\.57 kt CO2e<\/td>/s);
+  });
+
+  it('buildReport(a model with indicators and targets) shows each target met or missed in each scenario, and which binds', () => {
+    const text = readFileSync(join(import.meta.dirname, '../fixtures/compare/model.yaml'), 'utf8');
+    const definition = definitionFromYaml(text);
+    const model = compileYaml(text);
+    const solutions = ['status-quo', 'zero-waste'].map((scenario) => run(model, { scenario }));
+    const report = buildReport({ title: definition.name, source: 'compare', written, runs: solutions, flows: definition.flows, factorSources: [], indicators: definition.indicators, targets: definition.targets });
+    expect(sectionIds(report)).toContain('indicators');
+    const html = report.sections.find((section) => section.id === 'indicators')!.html;
+    // Diversion is the recycling rate: 0.2 held in status-quo, ramped to 0.6 by 2030 in zero-waste (met from 2027 on).
+    expect(html).toMatch(/<th>diversion_2030 \(binds\)<\/th><td>status-quo<\/td><td class="num">0\.2<\/td><td>≥ 0\.5 in 2030<\/td><td>missed<\/td>/);
+    expect(html).toMatch(/<td>zero-waste<\/td><td class="num">0\.6<\/td><td>≥ 0\.5 in 2030<\/td><td>met<\/td><td class="num">0\.1<\/td><td>2027<\/td>/);
   });
 
   it('buildReport(a model with a run that failed) says why, and leaves that run out of the figures but not out of the tables', () => {
