@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+// Registration is light (options and help text); each command loads what it does when it runs, so
+// `--help` and `validate` do not pay for the figures, the sweep pool or Parquet.
 import { registerCompare } from './commands/compareCommand.js';
 import { registerIndex } from './index/indexCommand.js';
 import { registerRun } from './commands/runCommand.js';
 import { registerSolveTarget } from './commands/solveTargetCommand.js';
 import { registerSchema } from './commands/schemaCommand.js';
-import { registerPlot, registerSankey } from './figures/index.js';
+import { registerPlot } from './figures/plotCommand.js';
+import { registerSankey } from './figures/sankeyCommand.js';
 import { registerSweepCommands } from './sweep/registerSweepCommands.js';
 import { registerValidate } from './commands/validateCommand.js';
 import { registerReport } from './report/reportCommand.js';

@@ -1,29 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { carbonSavings, type CarbonSavings } from '../../engine/analysis/carbonSavings.js';
-import { identicalRuns } from '../../engine/analysis/identicalRuns.js';
-import { solutionPeaks } from '../../engine/analysis/solutionPeaks.js';
-import { evaluateTargets } from '../../engine/analysis/targets.js';
-import { compile } from '../../engine/compile/compileModel.js';
-import { loadModel } from '../../engine/definition/loadModelFile.js';
-import { run } from '../../engine/simulate/run.js';
-import { checkScenario } from '../checkScenario.js';
-import { EXIT_RUN_FAILED, UsageError } from '../failure.js';
-import { writeFigure } from '../figures/figureFile.js';
-import { solutionWastePeakInput, wastePeakSeries } from '../../viz/adapters/index.js';
-import { wastePeakSvg } from '../../viz/index.js';
-import { writeCompareTables, type ComparedRun } from '../output/compareFiles.js';
-import { formatComparison } from '../output/formatComparison.js';
-import { replaceFolder } from '../output/replaceFolder.js';
-import { slug } from '../output/slug.js';
-
-interface CompareFlags {
-  readonly scenarios?: string;
-  readonly baseline?: string;
-  readonly out?: string;
-  readonly overwrite?: boolean;
-}
+import type { CompareFlags } from './compareAction.js';
 
 export function registerCompare(program: Command): void {
   program
@@ -38,52 +14,5 @@ export function registerCompare(program: Command): void {
       'after',
       '\nExit codes: 0 success; 1 a mistake in the model; 2 a mistake in the command; 3 a scenario ran but its solution\nis not valid (it is named; the tables are written for inspection).\n\nExample:\n  $ metabolis compare models/singapore/model.yaml --scenarios status-quo,trend,zero-waste --out results/sg-compare\n',
     )
-    .action(async (modelPath: string, flags: CompareFlags) => {
-      const definition = loadModel(modelPath);
-      const model = compile(definition);
-      const declared = [...model.scenarios.keys()];
-      const names: (string | undefined)[] = flags.scenarios === undefined ? (declared.length > 0 ? declared : [undefined]) : flags.scenarios.split(',').map((name) => name.trim());
-      for (const name of names) checkScenario(model, name);
-      if (new Set(names).size !== names.length) throw new UsageError(`--scenarios lists a scenario twice (${flags.scenarios})`);
-      const baseline = flags.baseline ?? names[0];
-      if (flags.baseline !== undefined && !names.includes(flags.baseline)) throw new UsageError(`--baseline ${baseline} is not among the scenarios compared (${names.join(', ')})`);
-      const runs: ComparedRun[] = names.map((scenario) => {
-        const solution = run(model, { scenario });
-        return { solution, peaks: solutionPeaks(solution, { tolerance: 0.01 }), targets: solution.status === 'success' ? evaluateTargets(solution, definition.targets) : [] };
-      });
-      const failed = runs.filter((entry) => entry.solution.status !== 'success');
-      const reference = runs[names.indexOf(baseline)].solution;
-      const savings: CarbonSavings[] =
-        failed.length === 0 && reference.emissions ? runs.filter((entry) => entry.solution !== reference).map((entry) => carbonSavings(reference, entry.solution)) : [];
-      const identical = identicalRuns(runs.map((entry) => entry.solution));
-      const out = flags.out ?? `results/${slug(definition.name)}-compare`;
-      const written = await replaceFolder(out, flags.overwrite === true, async (folder) => {
-        const files = writeCompareTables(folder, runs, savings);
-        const summary = {
-          model: definition.name,
-          scenario: null,
-          status: failed.length === 0 ? 'success' : failed[0].solution.status,
-          kind: 'comparison',
-          scenarios: names.map((name) => name ?? null),
-          baseline: baseline ?? null,
-          identical,
-          targets: Object.fromEntries(runs.map((entry) => [entry.solution.scenario ?? '', entry.targets])),
-          savings: savings.map((entry) => ({ scenario: entry.scenario, baseline: entry.baseline, cumulative: entry.cumulative, unit: entry.unit })),
-        };
-        const summaryPath = join(folder, 'summary.json');
-        writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
-        files.push(summaryPath);
-        if (failed.length === 0 && wastePeakSeries(runs[0].solution, undefined).length > 0) {
-          const figure = wastePeakSvg(solutionWastePeakInput(runs.map((entry) => entry.solution), { flows: definition.flows }));
-          for (const format of ['svg', 'png'] as const) {
-            const path = join(folder, `waste-generated.${format}`);
-            await writeFigure(path, figure.svg, 300);
-            files.push(path);
-          }
-        }
-        return files;
-      });
-      process.stdout.write(`${formatComparison(definition.name, runs, baseline, identical, savings)}\n\nwrote ${written.join(', ')}\n`);
-      if (failed.length > 0) process.exitCode = EXIT_RUN_FAILED;
-    });
+    .action(async (modelPath: string, flags: CompareFlags) => (await import('./compareAction.js')).compareScenarios(modelPath, flags));
 }

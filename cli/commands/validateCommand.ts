@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { compile } from '../../engine/compile/compileModel.js';
-import { loadModel } from '../../engine/definition/loadModelFile.js';
-import { formatForecasts } from '../output/formatForecasts.js';
-import { dataFolders, dataRootOption } from '../dataRoots.js';
+import { dataRootOption } from '../dataRoots.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -11,15 +8,5 @@ export function registerValidate(program: Command): void {
     .argument('<model>', 'model file (.yaml, .yml or .json)')
     .addOption(dataRootOption())
     .addHelpText('after', '\nExample:\n  $ metabolis validate models/singapore/model.yaml\n')
-    .action((modelPath: string, flags: { dataRoot?: string[] }) => {
-      const definition = loadModel(modelPath, dataFolders(flags));
-      const model = compile(definition);
-      const { start, end } = definition.time;
-      process.stdout.write(
-        `${modelPath}: valid — ${definition.name}, ${start}–${end}, ${model.processes.length} processes, ` +
-          `${model.flows.length} flows, ${model.stocks.length} stocks, ${model.scenarios.size} scenarios\n`,
-      );
-      const forecasts = formatForecasts(definition);
-      if (forecasts.length > 0) process.stdout.write(`${forecasts.join('\n')}\n`);
-    });
+    .action(async (modelPath: string, flags: { dataRoot?: string[] }) => (await import('./validateAction.js')).validate(modelPath, flags));
 }

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { UsageError } from '../failure.js';
 import { hasManifest } from '../sweep/manifest.js';
-import { RUN_KINDS } from './runPlots.js';
+import { RUN_KINDS } from './runKinds.js';
 import { isRunFolder } from './runFolder.js';
 import { SWEEP_KINDS } from './sweepFolder.js';
 

@@ -4,9 +4,8 @@ import { timeSeriesSvg, wastePeakSvg, type ChartOptions } from '../../viz/index.
 import { slug } from '../output/slug.js';
 import { requireSuccess } from './modelRuns.js';
 import type { PlotFigure } from './plotFigure.js';
+import type { RunKind } from './runKinds.js';
 
-export const RUN_KINDS = ['waste-peaks', 'series'] as const;
-export type RunKind = (typeof RUN_KINDS)[number];
 
 export interface RunChoice {
   /** waste-peaks: one stream instead of all waste generated; series: the flow or stock to draw. */

@@ -9,7 +9,7 @@ import { readManifest } from '../../cli/sweep/manifest.js';
 import { openSweep } from '../../cli/sweep/openSweep.js';
 import { readRunStatuses } from '../../cli/sweep/runStatuses.js';
 import { sensitivity } from '../../cli/sweep/sensitivity.js';
-import { formatIndices } from '../../cli/sweep/sensitivityCommand.js';
+import { formatIndices } from '../../cli/sweep/sensitivityAction.js';
 import { readSummary } from '../../cli/sweep/summaryFile.js';
 import { morrisDesign } from '../../engine/sweep/design/index.js';
 import { completeBlocks, keepBlocks, morrisEffects, sobolIndices } from '../../engine/sweep/estimators/index.js';

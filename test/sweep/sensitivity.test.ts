@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { executeSweep } from '../../cli/sweep/executeSweep.js';
 import { openSweep } from '../../cli/sweep/openSweep.js';
 import { sensitivity } from '../../cli/sweep/sensitivity.js';
-import { formatIndices } from '../../cli/sweep/sensitivityCommand.js';
+import { formatIndices } from '../../cli/sweep/sensitivityAction.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'metabolis-sensitivity-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

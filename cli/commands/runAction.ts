@@ -1,0 +1,46 @@
+import { slug } from '../output/slug.js';
+import { solutionPeaks } from '../../engine/analysis/solutionPeaks.js';
+import { evaluateTargets } from '../../engine/analysis/targets.js';
+import { tidyTable } from '../../engine/analysis/tidyTable.js';
+import { compile } from '../../engine/compile/compileModel.js';
+import { loadModel } from '../../engine/definition/loadModelFile.js';
+import { run } from '../../engine/simulate/run.js';
+import { checkScenario } from '../checkScenario.js';
+import { dataFolders } from '../dataRoots.js';
+import { EXIT_RUN_FAILED, UsageError } from '../failure.js';
+import { replaceFolder } from '../output/replaceFolder.js';
+import { writeRunFigures } from '../figures/index.js';
+import { formatSummary } from '../output/formatSummary.js';
+import { writeResults, type ResultFormat } from '../output/writeResults.js';
+
+export interface RunFlags {
+  readonly scenario?: string;
+  readonly out?: string;
+  readonly format: string;
+  readonly cohorts?: boolean;
+  readonly overwrite?: boolean;
+  readonly peakTolerance: string;
+  readonly dataRoot?: string[];
+}
+
+/** `metabolis run <model>`: run one scenario, write its tables and figures, print its summary. */
+export async function runAndWrite(modelPath: string, flags: RunFlags): Promise<void> {
+  if (flags.format !== 'csv' && flags.format !== 'json') throw new UsageError(`--format must be csv or json (got ${flags.format})`);
+  const peakTolerance = Number(flags.peakTolerance);
+  if (!(peakTolerance >= 0 && peakTolerance < 1)) throw new UsageError(`--peak-tolerance must be a share from 0 to below 1, such as 0.01 (got ${flags.peakTolerance})`);
+  const definition = loadModel(modelPath, dataFolders(flags));
+  const model = compile(definition);
+  checkScenario(model, flags.scenario);
+  const solution = run(model, { scenario: flags.scenario, cohorts: flags.cohorts });
+  const peaks = solutionPeaks(solution, { tolerance: peakTolerance });
+  const targets = solution.status === 'success' ? evaluateTargets(solution, definition.targets) : [];
+  const out = flags.out ?? `results/${slug(definition.name)}${flags.scenario ? `-${flags.scenario}` : ''}`;
+  const written = await replaceFolder(out, flags.overwrite === true, async (folder) => {
+    const files = writeResults(folder, flags.format as ResultFormat, solution, tidyTable(solution), peaks, peakTolerance, definition, targets);
+    // A failed run's series are no solution: no figure draws them as one.
+    if (solution.status === 'success') files.push(...(await writeRunFigures(folder, definition, solution, { tolerance: peakTolerance })));
+    return files;
+  });
+  process.stdout.write(`${formatSummary(solution, peaks, targets)}\n\nwrote ${written.join(', ')}\n`);
+  if (solution.status !== 'success') process.exitCode = EXIT_RUN_FAILED;
+}

@@ -1,0 +1,64 @@
+import { formatQuantity } from '../../viz/figure/quantity.js';
+import { solutionSankeyInput } from '../../viz/adapters/index.js';
+import { sankeySvg, type SankeyFigure } from '../../viz/index.js';
+import { slug } from '../output/slug.js';
+import { figureFormat, writeFigure } from './figureFile.js';
+import { UsageError } from '../failure.js';
+import { integerFlag, numberFlag, periodFlags, widthFlag } from './flags.js';
+import { openModel, requireSuccess } from './modelRuns.js';
+import { middleYear } from './runFigures.js';
+import { dataFolders } from '../dataRoots.js';
+
+export interface SankeyFlags {
+  readonly year?: string;
+  readonly span?: string;
+  readonly aggregate: string;
+  readonly scenario?: string;
+  readonly color?: string;
+  readonly minFlow?: string;
+  readonly scale?: string;
+  readonly width?: string;
+  readonly out?: string;
+  readonly dpi?: string;
+  readonly dataRoot?: string[];
+}
+
+/** `metabolis sankey <model>`: run the model and draw one year or span of it. */
+export async function drawSankey(modelPath: string, flags: SankeyFlags): Promise<void> {
+  const asked = periodFlags(flags.year, flags.span, flags.aggregate);
+  const options = {
+    width: widthFlag(flags.width),
+    minFlow: numberFlag('--min-flow', flags.minFlow, false),
+    unitsPerPoint: numberFlag('--scale', flags.scale, true),
+  };
+  const dpi = integerFlag('--dpi', flags.dpi ?? '300');
+  if (flags.out !== undefined) figureFormat(flags.out);
+  const { definition, run } = openModel(modelPath, dataFolders(flags));
+  const { start, end } = definition.time;
+  for (const year of asked === undefined ? [] : 'year' in asked ? [asked.year] : [asked.from, asked.to]) {
+    if (year < start || year > end) throw new UsageError(`${flags.span ? '--span' : '--year'} must lie within the model's years ${start}–${end} (got ${year})`);
+  }
+  const solutions = run([flags.scenario]);
+  requireSuccess(solutions);
+  const solution = solutions[0];
+  const period = asked ?? { year: middleYear(solution.years) };
+  const dimension = flags.color === 'none' ? null : flags.color;
+  const figure = sankeySvg(solutionSankeyInput(solution, { period, processes: definition.processes, flows: definition.flows, dimension }), {
+    ...options,
+    ...(dimension === null ? { colorBy: 'target' as const } : {}),
+  });
+  const periodName = 'year' in period ? String(period.year) : `${period.from}-${period.to}-${period.aggregate}`;
+  const out = flags.out ?? `${slug(definition.name)}-sankey-${periodName}${flags.scenario ? `-${slug(flags.scenario)}` : ''}.svg`;
+  const notes = await writeFigure(out, figure.svg, dpi);
+  const defaultYear = asked === undefined ? [`year: ${periodName}, the middle of ${start}–${end} (--year or --span to choose)`] : [];
+  process.stdout.write(`${[`wrote ${out}`, ...defaultYear, ...sankeyReport(figure, solution.unit), ...notes].join('\n')}\n`);
+}
+
+/** What a reader of the figure should also hear on the terminal: the scale, loops, and any imbalance. */
+export function sankeyReport(figure: SankeyFigure, unit: string): string[] {
+  const lines = [`scale: ${Number(figure.unitsPerPoint.toPrecision(6))} ${unit} per point of band width (pass --scale to draw others alike)`];
+  if (figure.backwardFlows.length > 0) lines.push(`loops drawn under the diagram: ${figure.backwardFlows.join(', ')}`);
+  if (figure.hiddenFlows > 0) lines.push(`${figure.hiddenFlows} flows below --min-flow not drawn`);
+  for (const { process, residual } of figure.imbalances) lines.push(`mass imbalance at ${process}: ${formatQuantity(residual, unit)} (drawn red)`);
+  return lines;
+}
