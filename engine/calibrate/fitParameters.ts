@@ -1,0 +1,235 @@
+import type { CompiledModel } from '../compile/compiledModel.js';
+import { locate } from '../definition/locate.js';
+import { ModelError, OptionsError } from '../errors.js';
+import { leastSquares } from '../forecast/leastSquares.js';
+import { levenbergMarquardt } from '../forecast/levenbergMarquardt.js';
+import { regularizedGammaQ } from '../lifetime/incompleteGamma.js';
+import { modelValues } from '../observations/modelValues.js';
+import { observationFit, type ObservedSeriesFit } from '../observations/observationFit.js';
+import type { CompiledObservation } from '../observations/observationTypes.js';
+import { run } from '../simulate/run.js';
+import type { Solution } from '../simulate/solution.js';
+import { parameterValues, selectParameters, type FittedParameter } from './parameterSelection.js';
+
+export interface FitOptions {
+  /** What to fit: `name` or `name[item]` of value parameters. */
+  readonly parameters: readonly string[];
+  /** Fit the model in this scenario (it must not set a fitted parameter). */
+  readonly scenario?: string;
+  /** Most Levenberg–Marquardt steps (default 200). */
+  readonly maxSteps?: number;
+}
+
+export interface ParameterEstimate extends FittedParameter {
+  readonly estimate: number;
+  /** √ of the covariance's diagonal (see ParameterFit.errorScale); NaN when the fit is singular. */
+  readonly standardError: number;
+  /** Ended on its lower bound: the box, not the data, stops it there, and its standard error means little. */
+  readonly atBound: boolean;
+}
+
+/**
+ * converged: at a minimum; iteration-limit: stopped at the step cap; singular: the data do not
+ * determine every parameter (one changes nothing the observations see, or two change it alike);
+ * no-run: the model does not run to success at the starting values.
+ */
+export type FitStatus = 'converged' | 'iteration-limit' | 'singular' | 'no-run';
+
+export interface ParameterFit {
+  readonly status: FitStatus;
+  readonly message: string;
+  readonly estimates: readonly ParameterEstimate[];
+  /** k × k, row-major, in the parameters' units: (JᵀWJ)⁻¹ · errorScale². */
+  readonly covariance: Float64Array;
+  readonly correlation: Float64Array;
+  /** Σ ((model − observed)/sd)² at the start and at the estimate. */
+  readonly initialChiSquare: number;
+  readonly chiSquare: number;
+  /** Observed values (n) − fitted parameters (k). */
+  readonly degreesOfFreedom: number;
+  /** P(χ²_dof ≥ χ²): small when the model cannot reproduce the data within their sds. */
+  readonly pValue: number;
+  /** max(1, √(χ²/dof)): what the standard errors were multiplied by (1: the sds are taken as they are). */
+  readonly errorScale: number;
+  /** Runs of the model made. */
+  readonly runs: number;
+  /** The run at the estimate, and its fit to every observed series. */
+  readonly solution: Solution;
+  readonly fit: readonly ObservedSeriesFit[];
+}
+
+/**
+ * Weighted least squares of the model's values against its observations: minimise
+ * χ²(θ) = Σᵢ ((mᵢ(θ) − yᵢ)/σᵢ)² over the chosen parameters θ, each run a whole run of the compiled
+ * model. Levenberg–Marquardt (engine/forecast/levenbergMarquardt.ts) with forward-difference
+ * Jacobians while it iterates, projected onto the parameters' bounds (≥ 0 unless `signed`); at the
+ * minimum the Jacobian is taken again by central differences, J = ∂(m/σ)/∂θ, and
+ *
+ *   Cov(θ̂) = (JᵀJ)⁻¹ · s²,   s² = max(1, χ²/(n − k)),
+ *
+ * the first-order (Gauss–Newton) covariance of a weighted least-squares estimate (Seber & Wild,
+ * Nonlinear Regression, 1989, §2.1), with the sds taken as known (s² = 1) unless the data scatter
+ * more than they say (χ²/dof > 1), in which case every standard error is inflated by √(χ²/dof)
+ * (the Birge ratio; what scipy's curve_fit does with absolute_sigma=False, but never deflating:
+ * a fit better than its sds does not make the data more precise than they are said to be).
+ */
+export function fitParameters(model: CompiledModel, observations: readonly CompiledObservation[], options: FitOptions): ParameterFit {
+  const fitted = selectParameters(model, options.parameters);
+  checkScenarioOverrides(model, fitted, options.scenario);
+  const points = observations.reduce((count, observation) => count + observation.points.t.length, 0);
+  if (points === 0) throw new OptionsError('observations', 'must hold at least one observed value to fit to');
+  for (const observation of observations) {
+    const exact = observation.points.sd.findIndex((sd) => !(sd > 0));
+    if (exact >= 0) {
+      const year = model.definition.time.start + observation.points.t[exact];
+      throw new ModelError(`exact value: observation ${observation.name} has sd 0 in ${year}`, locate(model.definition, observation.path), 'a fit weighs every value by 1/sd²; give it an sd > 0 (exact values are for reconcile)');
+    }
+  }
+  const k = fitted.length;
+  let runs = 0;
+  const modelAt = (theta: ArrayLike<number>, reuse: boolean): Solution => {
+    runs++;
+    return run(model, { scenario: options.scenario, parameters: parameterValues(model, fitted, theta), reuseOutputs: reuse });
+  };
+  const scratch = observations.map((observation) => new Float64Array(observation.points.t.length));
+  /** (y − m)/σ at every observed value; NaN everywhere when the run does not succeed. */
+  const residualsAt = (theta: ArrayLike<number>, out: Float64Array): void => {
+    const solution = modelAt(theta, true);
+    if (solution.status !== 'success') {
+      out.fill(NaN);
+      return;
+    }
+    let i = 0;
+    observations.forEach((observation, o) => {
+      const values = modelValues(solution, observation, scratch[o]);
+      const { value, sd } = observation.points;
+      for (let p = 0; p < values.length; p++) out[i++] = (value[p] - values[p]) / sd[p];
+    });
+  };
+  const lower = Float64Array.from(fitted, (parameter) => parameter.lower);
+  const jacobianAt = (theta: Float64Array, residuals: Float64Array, jacobian: Float64Array, central: boolean) => {
+    const shifted = new Float64Array(points);
+    const back = new Float64Array(points);
+    for (let j = 0; j < k; j++) {
+      const h = differenceStep(theta[j], fitted[j].initial, central);
+      const trial = Float64Array.from(theta);
+      trial[j] = theta[j] + h;
+      residualsAt(trial, shifted);
+      const canGoBack = theta[j] - h >= lower[j];
+      if (central && canGoBack) {
+        trial[j] = theta[j] - h;
+        residualsAt(trial, back);
+        for (let i = 0; i < points; i++) jacobian[j * points + i] = -(shifted[i] - back[i]) / (2 * h);
+      } else if (!Number.isFinite(shifted[0]) && canGoBack) {
+        trial[j] = theta[j] - h;
+        residualsAt(trial, back);
+        for (let i = 0; i < points; i++) jacobian[j * points + i] = (back[i] - residuals[i]) / h;
+      } else {
+        for (let i = 0; i < points; i++) jacobian[j * points + i] = -(shifted[i] - residuals[i]) / h;
+      }
+    }
+  };
+
+  const start = Float64Array.from(fitted, (parameter) => parameter.initial);
+  const startResiduals = new Float64Array(points);
+  residualsAt(start, startResiduals);
+  const initialChiSquare = sumOfSquares(startResiduals);
+  const outcome = levenbergMarquardt(
+    {
+      observations: points,
+      parameters: k,
+      evaluate: (theta, residuals, jacobian) => {
+        residualsAt(theta, residuals);
+        if (jacobian) jacobianAt(theta, residuals, jacobian, false);
+      },
+    },
+    start,
+    { lower, relativeReduction: 1e-10, maxSteps: options.maxSteps ?? 200 },
+  );
+  const theta = outcome.theta;
+  const residuals = new Float64Array(points);
+  residualsAt(theta, residuals);
+  const chiSquare = sumOfSquares(residuals);
+  const jacobian = new Float64Array(points * k);
+  if (Number.isFinite(chiSquare)) jacobianAt(theta, residuals, jacobian, true);
+  const gram = Number.isFinite(chiSquare) ? leastSquares(jacobian, residuals, points, k) : undefined;
+  const degreesOfFreedom = points - k;
+  const errorScale = degreesOfFreedom > 0 ? Math.max(1, Math.sqrt(chiSquare / degreesOfFreedom)) : 1;
+  const covariance = gram ? gram.inverseGram.map((value) => value * errorScale * errorScale) : new Float64Array(k * k).fill(NaN);
+  const correlation = covariance.map((value, index) => value / Math.sqrt(covariance[Math.floor(index / k) * (k + 1)] * covariance[(index % k) * (k + 1)]));
+  const solution = modelAt(theta, false);
+  const status: FitStatus = !Number.isFinite(initialChiSquare) ? 'no-run' : outcome.status === 'singular' || !gram ? 'singular' : outcome.status;
+  const estimates = fitted.map((parameter, j): ParameterEstimate => ({
+    ...parameter,
+    estimate: theta[j],
+    standardError: Math.sqrt(covariance[j * (k + 1)]),
+    atBound: theta[j] === lower[j],
+  }));
+  const pValue = degreesOfFreedom > 0 ? regularizedGammaQ(degreesOfFreedom / 2, chiSquare / 2) : NaN;
+  return {
+    status,
+    message: fitMessage(status, { fitted, jacobian, points, runs, chiSquare, degreesOfFreedom, pValue, errorScale, solution: status === 'no-run' ? modelAt(start, false) : solution }),
+    estimates,
+    covariance,
+    correlation,
+    initialChiSquare,
+    chiSquare,
+    degreesOfFreedom,
+    pValue,
+    errorScale,
+    runs,
+    solution,
+    fit: solution.status === 'success' ? observationFit(solution, observations) : [],
+  };
+}
+
+/**
+ * Forward differences step by √ε of the parameter's scale, central ones by ε^⅓ (each balances
+ * truncation against rounding); the scale is the value, or the start where the value is 0.
+ */
+function differenceStep(value: number, initial: number, central: boolean): number {
+  const scale = Math.abs(value) > 0 ? Math.abs(value) : Math.abs(initial) > 0 ? Math.abs(initial) : 1;
+  return (central ? 6e-6 : 1.5e-8) * scale;
+}
+
+/** A scenario that sets a fitted parameter would undo every trial value. */
+function checkScenarioOverrides(model: CompiledModel, fitted: readonly FittedParameter[], scenario: string | undefined): void {
+  if (scenario === undefined) return;
+  const compiled = model.scenarios.get(scenario);
+  if (compiled === undefined) throw new OptionsError('scenario', `must be a scenario of the model (got ${scenario}; scenarios: ${[...model.scenarios.keys()].join(', ') || 'none'})`);
+  for (const parameter of fitted) {
+    if (compiled.overrides.some((override) => override.kind === 'set-parameter' && override.symbol === parameter.symbol)) {
+      throw new OptionsError('scenario', `must not set a fitted parameter: scenario ${scenario} sets ${parameter.name}, so no fitted value would reach the run`);
+    }
+  }
+}
+
+function fitMessage(
+  status: FitStatus,
+  facts: { fitted: readonly FittedParameter[]; jacobian: Float64Array; points: number; runs: number; chiSquare: number; degreesOfFreedom: number; pValue: number; errorScale: number; solution: Solution },
+): string {
+  const { fitted, jacobian, points, runs, chiSquare, degreesOfFreedom, pValue, errorScale } = facts;
+  if (status === 'no-run') {
+    return `the model does not run to success at the starting values (status ${facts.solution.status}: ${facts.solution.issues[0]?.message ?? ''}); fix the model or its base values first`;
+  }
+  if (status === 'singular') {
+    const idle = fitted.filter((_, j) => {
+      let norm = 0;
+      for (let i = 0; i < points; i++) norm += jacobian[j * points + i] ** 2;
+      return !(norm > 0);
+    });
+    return idle.length > 0
+      ? `the observations do not determine ${idle.map((parameter) => parameter.label).join(', ')}: changing it changes no observed value; observe what it drives, or fit fewer parameters`
+      : 'the observations do not determine the parameters apart: some change the observed values alike (or too little to tell); fit fewer parameters, or observe what tells them apart';
+  }
+  const fit = `χ² = ${chiSquare.toPrecision(4)} on ${degreesOfFreedom} degrees of freedom${degreesOfFreedom > 0 ? ` (p = ${pValue.toPrecision(3)})` : ''}, ${points} observed values, ${runs} runs`;
+  const scaled = errorScale > 1 ? `; the data scatter more than their sds say (χ²/dof = ${(errorScale * errorScale).toPrecision(3)}): standard errors inflated by ${errorScale.toPrecision(3)}` : '';
+  if (status === 'iteration-limit') return `stopped at the step limit before converging: ${fit}${scaled}; the estimates are the last iterate's`;
+  return `converged: ${fit}${scaled}`;
+}
+
+function sumOfSquares(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] * values[i];
+  return sum;
+}
