@@ -1,16 +1,20 @@
 import { BOUNDARY_FILL, IMBALANCE_COLOR, INK, PROCESS_FILL } from '../figure/palette.js';
 import { element, pathData } from '../svg/element.js';
 import { BAND_OPACITY, type BandColors } from './colors.js';
-import type { SankeyGraph, ValuePart } from './graph.js';
+import { forwardBand } from './band-shape.js';
+import type { GraphLink, SankeyGraph, ValuePart } from './graph.js';
 import type { ForwardLayout } from './layout.js';
 import { loopPath } from './loop-route.js';
 import type { Routing } from './routing.js';
 import { additionPath, releasePath } from './stock-route.js';
 
 /** A band as a stroked centre line: the stroke width is the band width, never below `minWidth`. */
-function band(d: string, color: string, width: number, minWidth: number): string {
-  return element('path', { d, stroke: color, 'stroke-width': Math.max(width, minWidth) });
+function band(d: string, color: string, width: number, minWidth: number, opacity?: number): string {
+  return element('path', { d, stroke: color, 'stroke-width': Math.max(width, minWidth), 'stroke-opacity': opacity });
 }
+
+/** Opacity of a band's uncertain edges: the band's own, lightened. */
+const UNCERTAIN_OPACITY = BAND_OPACITY * 0.35;
 
 /** Distances of each part's centre from the inner edge, for parts listed from the outer edge in. */
 function innerOffsets(parts: readonly ValuePart[], pointsPerUnit: number): number[] {
@@ -25,23 +29,43 @@ function innerOffsets(parts: readonly ValuePart[], pointsPerUnit: number): numbe
   });
 }
 
+/**
+ * The share of a band's width drawn solid: a flow with standard deviation σ is drawn light over
+ * its whole width and solid over (1 − σ/total) of it about its centre, so its light edges add up
+ * to one σ (half on each side); 1 for a flow without one.
+ */
+function solidShare(link: GraphLink): number {
+  return link.sd === undefined || !(link.sd > 0) ? 1 : Math.max(0, 1 - link.sd / link.total);
+}
+
 export function bandsSvg(graph: SankeyGraph, layout: ForwardLayout, routing: Routing, colors: BandColors, minWidth: number): string {
   const ppu = layout.pointsPerUnit;
   let out = '';
   graph.links.forEach((link, l) => {
+    const solid = solidShare(link);
+    // Uncertain bands: the whole width light first, then the solid core over it.
+    const passes = solid < 1 ? [{ share: 1, opacity: UNCERTAIN_OPACITY }, ...(solid > 0 ? [{ share: solid, opacity: undefined }] : [])] : [{ share: 1, opacity: undefined }];
     const route = routing.loops[l];
     if (route) {
       const offsets = innerOffsets(link.parts, ppu);
-      link.parts.forEach((part, p) => (out += band(loopPath(route, offsets[p]), colors.flow(link, part), part.value * ppu, minWidth)));
+      const middle = (link.total * ppu) / 2;
+      for (const { share, opacity } of passes) {
+        link.parts.forEach((part, p) => (out += band(loopPath(route, middle + (offsets[p] - middle) * share), colors.flow(link, part), part.value * ppu * share, minWidth * share, opacity)));
+      }
       return;
     }
     const x0 = layout.nodes[link.source].x1;
     const x1 = layout.nodes[link.target].x0;
     const middle = (x0 + x1) / 2;
-    link.parts.forEach((part, p) => {
-      const { y0, y1, width } = layout.parts[l][p];
-      out += band(pathData('M', x0, y0, 'C', middle, y0, middle, y1, x1, y1), colors.flow(link, part), width, minWidth);
-    });
+    const centre = forwardBand(graph, layout, l);
+    for (const { share, opacity } of passes) {
+      link.parts.forEach((part, p) => {
+        const { y0, y1, width } = layout.parts[l][p];
+        const from = centre.y0 + (y0 - centre.y0) * share;
+        const to = centre.y1 + (y1 - centre.y1) * share;
+        out += band(pathData('M', x0, from, 'C', middle, from, middle, to, x1, to), colors.flow(link, part), width * share, minWidth * share, opacity);
+      });
+    }
   });
   graph.nodes.forEach((node, i) => {
     const route = routing.stocks[i];

@@ -21,6 +21,8 @@ export interface SankeyFlow {
   readonly value: ItemValues;
   /** Names the flow; for imports and exports it names the boundary node (flows sharing a label share a node). */
   readonly label?: string;
+  /** Standard deviation of the flow's total (a reconciled value): drawn as light edges, given in its label as ± sd. */
+  readonly sd?: number;
 }
 
 /** The stock at a process: its net change this year (positive: net addition) and its level after it. */
@@ -28,7 +30,10 @@ export interface SankeyStock {
   readonly process: string;
   readonly name?: string;
   readonly change: ItemValues;
-  readonly level: number;
+  /** Omitted where it is not known (a reconciled system has changes, not levels). */
+  readonly level?: number;
+  /** Standard deviation of the change, given in its label as ± sd. */
+  readonly changeSd?: number;
 }
 
 export interface SankeyInput {
@@ -42,6 +47,8 @@ export interface SankeyInput {
   readonly stocks?: readonly SankeyStock[];
   /** The dimension that splits flow values (e.g. material): its name for the legend and its item order. */
   readonly dimension?: { readonly name: string; readonly items: readonly string[] };
+  /** Sentences for under the figure, after its own notes. */
+  readonly notes?: readonly string[];
 }
 
 export interface SankeyOptions {

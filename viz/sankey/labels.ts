@@ -1,4 +1,4 @@
-import { formatQuantity, formatSignedQuantity } from '../figure/quantity.js';
+import { formatQuantity, formatSignedQuantity, formatUncertainQuantity } from '../figure/quantity.js';
 import { IMBALANCE_COLOR } from '../figure/palette.js';
 import { FONT_SIZE } from '../figure/size.js';
 import { growBox, type Box } from '../labels/box.js';
@@ -124,9 +124,10 @@ export function requiredLabels(graph: SankeyGraph, columns: SankeyColumns, layou
   routing.stocks.forEach((route, i) => {
     const stock = graph.nodes[i].stock;
     if (!route || !stock) return;
-    const change = `${stock.name ?? 'stock'} ${formatSignedQuantity(stock.change, text.unit, text.suffix)}`;
-    const level = `level ${formatQuantity(stock.level, text.unit)}`;
-    const block = textBlock([change, level], SIZE);
+    const changeText = stock.changeSd === undefined ? formatSignedQuantity(stock.change, text.unit, text.suffix) : formatUncertainQuantity(stock.change, stock.changeSd, text.unit, text.suffix, true);
+    const change = `${stock.name ?? 'stock'} ${changeText}`;
+    const level = stock.level === undefined ? undefined : `level ${formatQuantity(stock.level, text.unit)}`;
+    const block = textBlock(level === undefined ? [change] : [change, level], SIZE);
     // Beside the box, its first line level with the box; else centred on it; else under it.
     // A little further off than node labels, so the box's edge does not read as a dash.
     const box = growBox(route.box, 1.5);
@@ -144,7 +145,8 @@ export function requiredLabels(graph: SankeyGraph, columns: SankeyColumns, layou
     ];
     const keys = [beside(key, box, 'right'), beside(key, box, 'left'), below(key, box)];
     const request = { id: `stock:${graph.nodes[i].key}`, candidates, required: true, anchor: route.box, keys, movable: candidates.slice(0, 5) };
-    labels.push({ kind: 'stock', request, keyText: `${graph.nodes[i].label}: ${change}, ${level}`, node: i, inNodeKey: `${change}, ${level}` });
+    const described = level === undefined ? change : `${change}, ${level}`;
+    labels.push({ kind: 'stock', request, keyText: `${graph.nodes[i].label}: ${described}`, node: i, inNodeKey: described });
   });
   return labels;
 }
