@@ -5,6 +5,8 @@ import { registerSchema } from './commands/schemaCommand.js';
 import { registerPlot, registerSankey } from './figures/index.js';
 import { registerSweepCommands } from './sweep/registerSweepCommands.js';
 import { registerValidate } from './commands/validateCommand.js';
+import { registerReconcile } from './commands/reconcileCommand.js';
+import { registerFit } from './commands/fitCommand.js';
 import { EXIT_USAGE_ERROR, reportFailure } from './failure.js';
 import { version } from './version.js';
 
@@ -28,6 +30,8 @@ registerSchema(program);
 registerSankey(program);
 registerPlot(program);
 registerSweepCommands(program);
+registerReconcile(program);
+registerFit(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

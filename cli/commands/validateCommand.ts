@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { compile } from '../../engine/compile/compileModel.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { formatForecasts } from '../output/formatForecasts.js';
+import { compileObservations } from '../../engine/observations/compileObservations.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -12,10 +13,11 @@ export function registerValidate(program: Command): void {
     .action((modelPath: string) => {
       const definition = loadModel(modelPath);
       const model = compile(definition);
+      const observations = compileObservations(model);
       const { start, end } = definition.time;
       process.stdout.write(
         `${modelPath}: valid — ${definition.name}, ${start}–${end}, ${model.processes.length} processes, ` +
-          `${model.flows.length} flows, ${model.stocks.length} stocks, ${model.scenarios.size} scenarios\n`,
+          `${model.flows.length} flows, ${model.stocks.length} stocks, ${model.scenarios.size} scenarios${observations.length > 0 ? `, ${observations.length} observations` : ''}\n`,
       );
       const forecasts = formatForecasts(definition);
       if (forecasts.length > 0) process.stdout.write(`${forecasts.join('\n')}\n`);

@@ -141,7 +141,7 @@ function conversion(observation: ObservationDefinition, unit: string, units: Ret
 function subjectOf(observation: ObservationDefinition): string {
   const quantity = observation.quantity;
   if (quantity.kind === 'share') return `share of flow ${quantity.flow}`;
-  if (quantity.kind === 'stock') return `stock ${quantity.stock}${quantity.measure === 'change' ? ' (change)' : ''}`;
+  if (quantity.kind === 'stock') return quantity.measure === 'change' ? `change of stock ${quantity.stock}` : `stock ${quantity.stock}`;
   if (quantity.tag !== undefined) return `tag ${quantity.tag}`;
   return quantity.flows.length === 1 ? `flow ${quantity.flows[0]}` : `flows ${quantity.flows.join(' + ')}`;
 }

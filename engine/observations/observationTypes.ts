@@ -33,7 +33,7 @@ export interface CompiledObservation {
   readonly label: string | undefined;
   readonly source: string | undefined;
   readonly kind: ObservationKind;
-  /** What is observed, in words: `flow collection->landfill`, `tag msw`, `stock landfilled (change)`. */
+  /** What is observed, in words: `flow collection->landfill`, `tag msw`, `change of stock landfilled`. */
   readonly subject: string;
   /** The items the observation fixes, as written: `material paper`, or ''. */
   readonly fixedItems: string;

@@ -63,7 +63,7 @@ export function reconciledSankeyInput(model: CompiledModel, reconciliation: Mode
   const { chiSquare, degreesOfFreedom, pValue, passed, significance } = result.globalTest;
   const notes = [
     degreesOfFreedom > 0
-      ? `Global test: χ² = ${formatNumber(chiSquare)} on ${degreesOfFreedom} degree${degreesOfFreedom === 1 ? '' : 's'} of freedom, p = ${formatNumber(pValue, 2)}: ${passed ? 'passed' : 'FAILED'} at ${significance}.`
+      ? `Global test: χ² = ${formatNumber(chiSquare)} on ${degreesOfFreedom} degree${degreesOfFreedom === 1 ? '' : 's'} of freedom, p = ${formatNumber(pValue, 3)}: ${passed ? 'passed' : 'FAILED'} at ${significance}.`
       : 'No balance checks the measurements against each other: nothing to test.',
   ];
   if (undetermined.length > 0) notes.push(`Not determined by the data, not drawn: ${listed(undetermined)}; the processes they touch are out of balance in the figure by what they carry.`);

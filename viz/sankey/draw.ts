@@ -30,21 +30,21 @@ function innerOffsets(parts: readonly ValuePart[], pointsPerUnit: number): numbe
 }
 
 /**
- * The share of a band's width drawn solid: a flow with standard deviation σ is drawn light over
- * its whole width and solid over (1 − σ/total) of it about its centre, so its light edges add up
- * to one σ (half on each side); 1 for a flow without one.
+ * How a band is drawn, as shares of its width about its centre: a flow with standard deviation σ
+ * is drawn light over (total + σ)/total and solid over (total − σ)/total, so that its light edges
+ * span the value ± σ; a flow without one, solid at its width.
  */
-function solidShare(link: GraphLink): number {
-  return link.sd === undefined || !(link.sd > 0) ? 1 : Math.max(0, 1 - link.sd / link.total);
+function bandPasses(link: GraphLink): { share: number; opacity: number | undefined }[] {
+  if (link.sd === undefined || !(link.sd > 0)) return [{ share: 1, opacity: undefined }];
+  const solid = Math.max(0, 1 - link.sd / link.total);
+  return [{ share: 1 + link.sd / link.total, opacity: UNCERTAIN_OPACITY }, ...(solid > 0 ? [{ share: solid, opacity: undefined }] : [])];
 }
 
 export function bandsSvg(graph: SankeyGraph, layout: ForwardLayout, routing: Routing, colors: BandColors, minWidth: number): string {
   const ppu = layout.pointsPerUnit;
   let out = '';
   graph.links.forEach((link, l) => {
-    const solid = solidShare(link);
-    // Uncertain bands: the whole width light first, then the solid core over it.
-    const passes = solid < 1 ? [{ share: 1, opacity: UNCERTAIN_OPACITY }, ...(solid > 0 ? [{ share: solid, opacity: undefined }] : [])] : [{ share: 1, opacity: undefined }];
+    const passes = bandPasses(link);
     const route = routing.loops[l];
     if (route) {
       const offsets = innerOffsets(link.parts, ppu);
