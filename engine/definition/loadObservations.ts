@@ -29,7 +29,7 @@ export function loadObservations(raw: RawObservations, model: ObservationContext
     const quantity = observedQuantity(name, observation, path, model);
     const item = itemSelection(observation.item, childPath(path, 'item'), model);
     const space = dimensionSpace(observation.dims ?? [], model.frame.dimensions, childPath(path, 'dims'), model.context);
-    const fixed = space.dims.find((dimension) => dimension in item);
+    const fixed = space.listed.find((dimension) => dimension.name in item || (item[''] !== undefined && dimension.items.includes(item[''])))?.name;
     if (fixed !== undefined) throw model.context.fail(`invalid observation: ${name} both fixes an item of ${fixed} and gives values per item of it`, childPath(path, 'dims'), `remove ${fixed} from dims or from item`);
     if (quantity.kind === 'share' && observation.unit !== undefined) {
       throw model.context.fail(`invalid unit: observation ${name} is a share`, childPath(path, 'unit'), 'a transfer coefficient is dimensionless, a number from 0 to 1; remove unit');
