@@ -1,6 +1,6 @@
 import type { CompiledModel } from '../compile/compiledModel.js';
 import { itemLabel } from '../compile/dimensionIndex.js';
-import type { ReconcileConstraint, ReconcileProblem, ReconcileTerm, ReconcileVariable } from '../reconcile/index.js';
+import type { ReconcileConstraint, ReconcileProblem, ReconcileTerm } from '../reconcile/index.js';
 import type { Solution } from '../simulate/solution.js';
 import { cellSum } from './modelValues.js';
 import type { CompiledObservation, ObservationCell } from './observationTypes.js';
@@ -89,61 +89,76 @@ export function balanceProblems(model: CompiledModel, observations: readonly Com
   );
 
   const unused: { observation: string; year: number; item: string }[] = [];
+  const observedInYear = pointsByYear(observations, definition.time.start, unused);
+  const reconciled = new Set(yearIndices);
   const problems = yearIndices.map((t): BalanceProblem => {
-    const cellValue = (cell: ObservationCell, kind: 'flow' | 'change') => (initial ? cellSum(initial, kind, [cell], t) : NaN);
-    const variables: ReconcileVariable[] = cells.map(({ cell, name }) => {
-      const start = cellValue(cell, cell.series === 'flow' ? 'flow' : 'change');
-      return { name, ...(cell.series === 'flow' ? { lower: 0 } : {}), ...(Number.isFinite(start) && start !== 0 ? { initial: start } : {}) };
-    });
-    const info: BalanceVariable[] = cells.map(({ cell, variable }) => ({ ...variable, observation: undefined, model: cellValue(cell, cell.series === 'flow' ? 'flow' : 'change') }));
+    // One object shape for every cell variable (undefined where a key does not apply): built 60 times a model.
+    const variables: { name: string; lower: number | undefined; upper?: number; initial: number | undefined; measurement: { value: number; sd: number } | undefined }[] = [];
+    const info: BalanceVariable[] = [];
+    for (const { cell, variable, name } of cells) {
+      const model = initial ? cellSum(initial, cell.series === 'flow' ? 'flow' : 'change', [cell], t) : NaN;
+      variables.push({ name, lower: cell.series === 'flow' ? 0 : undefined, initial: Number.isFinite(model) && model !== 0 ? model : undefined, measurement: undefined });
+      info.push({ ...variable, observation: undefined, model });
+    }
     const constraints = [...balances];
-
-    for (const observation of observations) {
-      for (const point of yearPoints(observation, t, definition.time.start, unused)) {
-        const group = observation.groups[point.group];
-        const item = group.items.join(', ');
-        const measurement = { value: point.value, sd: point.sd };
-        const sumKind = observation.kind === 'flow' ? 'flow' : 'change';
-        if (observation.kind !== 'share' && group.cells.length === 1 && variables[cellIndex(group.cells[0])].measurement === undefined) {
-          const v = cellIndex(group.cells[0]);
-          variables[v] = { ...variables[v], measurement };
-          info[v] = { ...info[v], observation: observation.name };
-          continue;
-        }
-        const name = named(`observation ${observation.name}`, item);
-        const share = observation.kind === 'share';
-        variables.push({ name, measurement, ...(share ? { lower: 0, upper: 1 } : observation.kind === 'flow' ? { lower: 0 } : {}) });
-        const modelValue = initial ? (share ? cellSum(initial, 'flow', group.cells, t) / cellSum(initial, 'flow', group.denominator, t) : cellSum(initial, sumKind, group.cells, t)) : NaN;
-        info.push({ kind: share ? 'share' : 'observed-sum', id: observation.name, item, observation: observation.name, unit: observation.unit, model: modelValue });
-        const cellTerms = (list: readonly ObservationCell[], coefficient: number, factor: string[]) => list.map((cell) => ({ coefficient, variables: [cells[cellIndex(cell)].name, ...factor] }));
-        constraints.push({
-          label: named(`observation ${observation.name}`, item),
-          terms: share ? [...cellTerms(group.cells, 1, []), ...cellTerms(group.denominator, -1, [name])] : [{ coefficient: 1, variables: [name] }, ...cellTerms(group.cells, -1, [])],
-        });
+    for (const { observation, group: g, value, sd } of observedInYear.get(t) ?? []) {
+      const group = observation.groups[g];
+      const item = group.items.join(', ');
+      const measurement = { value, sd };
+      if (observation.kind !== 'share' && group.cells.length === 1 && variables[cellIndex(group.cells[0])].measurement === undefined) {
+        const v = cellIndex(group.cells[0]);
+        variables[v].measurement = measurement;
+        info[v] = { ...info[v], observation: observation.name };
+        continue;
       }
+      const name = named(`observation ${observation.name}`, item);
+      const share = observation.kind === 'share';
+      variables.push({ name, measurement, lower: share || observation.kind === 'flow' ? 0 : undefined, upper: share ? 1 : undefined, initial: undefined });
+      const sum = (list: readonly ObservationCell[], kind: 'flow' | 'change') => (initial ? cellSum(initial, kind, list, t) : NaN);
+      const model = share ? sum(group.cells, 'flow') / sum(group.denominator, 'flow') : sum(group.cells, observation.kind === 'flow' ? 'flow' : 'change');
+      info.push({ kind: share ? 'share' : 'observed-sum', id: observation.name, item, observation: observation.name, unit: observation.unit, model });
+      const cellTerms = (list: readonly ObservationCell[], coefficient: number, factor: readonly string[]) => list.map((cell) => ({ coefficient, variables: [cells[cellIndex(cell)].name, ...factor] }));
+      constraints.push({
+        label: name,
+        terms: share ? [...cellTerms(group.cells, 1, []), ...cellTerms(group.denominator, -1, [name])] : [{ coefficient: 1, variables: [name] }, ...cellTerms(group.cells, -1, [])],
+      });
     }
     return { year: definition.time.start + t, problem: { variables, constraints }, variables: info };
   });
-  return { problems, flowVariables, stockVariables, unused };
+  return { problems, flowVariables, stockVariables, unused: unused.filter((entry) => reconciled.has(entry.year - definition.time.start)) };
+}
+
+interface YearPoint {
+  readonly observation: CompiledObservation;
+  readonly group: number;
+  readonly value: number;
+  readonly sd: number;
 }
 
 /**
- * The observation's values in year index t, with stock levels turned into the change from the
- * year before (where that year is observed too; the others are noted in `unused`).
+ * Every observed value by year index, in observation order, with stock levels turned into the
+ * change from the year before (where that year is observed too; the others are noted in `unused`).
  */
-function yearPoints(observation: CompiledObservation, t: number, start: number, unused: { observation: string; year: number; item: string }[]): { group: number; value: number; sd: number }[] {
-  const { points } = observation;
-  const found: { group: number; value: number; sd: number }[] = [];
-  for (let i = 0; i < points.t.length; i++) {
-    if (points.t[i] !== t) continue;
-    if (observation.kind !== 'level') {
-      found.push({ group: points.group[i], value: points.value[i], sd: points.sd[i] });
-      continue;
+function pointsByYear(observations: readonly CompiledObservation[], start: number, unused: { observation: string; year: number; item: string }[]): Map<number, YearPoint[]> {
+  const byYear = new Map<number, YearPoint[]>();
+  const add = (t: number, point: YearPoint) => {
+    const list = byYear.get(t);
+    if (list) list.push(point);
+    else byYear.set(t, [point]);
+  };
+  for (const observation of observations) {
+    const { t, group, value, sd } = observation.points;
+    const index = new Map<string, number>();
+    for (let i = 0; i < t.length; i++) index.set(`${t[i]} ${group[i]}`, i);
+    for (let i = 0; i < t.length; i++) {
+      if (observation.kind !== 'level') {
+        add(t[i], { observation, group: group[i], value: value[i], sd: sd[i] });
+        continue;
+      }
+      const before = index.get(`${t[i] - 1} ${group[i]}`);
+      if (before === undefined) unused.push({ observation: observation.name, year: start + t[i], item: observation.groups[group[i]].items.join(', ') });
+      else add(t[i], { observation, group: group[i], value: value[i] - value[before], sd: Math.hypot(sd[i], sd[before]) });
     }
-    let before = -1;
-    for (let j = 0; j < points.t.length; j++) if (points.t[j] === t - 1 && points.group[j] === points.group[i]) before = j;
-    if (before < 0) unused.push({ observation: observation.name, year: start + t, item: observation.groups[points.group[i]].items.join(', ') });
-    else found.push({ group: points.group[i], value: points.value[i] - points.value[before], sd: Math.hypot(points.sd[i], points.sd[before]) });
   }
-  return found;
+  return byYear;
 }

@@ -10,6 +10,8 @@ import { uniformAt } from '../../../engine/random/index.js';
 import { run } from '../../../engine/simulate/run.js';
 import { inverseNormalCdf } from '../../../engine/sweep/design/inverseNormal.js';
 import { compileYaml } from '../../support/modelFromYaml.js';
+import { observedReferenceCity, REFERENCE_CITY_FIT } from '../../../benchmarks/observedCity.js';
+import { TRUTH as CITY_TRUTH } from '../../fixtures/observations/reference-city/derive.js';
 
 /** Products sold by population and per-capita demand, kept for a normal lifetime, discarded, partly recycled. */
 const MODEL = `metabolis: 1
@@ -130,6 +132,14 @@ describe('fitParameters(model, observations)', () => {
       expect(spread / standardError, label).toBeLessThan(1.4);
       expect(Math.abs(mean - TRUTH[label as keyof typeof TRUTH]), label).toBeLessThan((4 * standardError) / Math.sqrt(replicates));
     });
+  });
+
+  it('fitParameters(reference city, its synthetic observations) recovers the three parameters it was made with (the benchmark\'s fit)', () => {
+    const model = observedReferenceCity();
+    const fit = fitParameters(model, compileObservations(model), { parameters: REFERENCE_CITY_FIT });
+    expect(fit.status).toBe('converged');
+    const truth = [CITY_TRUTH.residential_lifetime, CITY_TRUTH.separate_collection_paper, CITY_TRUTH.residual_landfill_share];
+    fit.estimates.forEach((estimate, j) => expect(Math.abs(estimate.estimate - truth[j]), estimate.label).toBeLessThan(3 * estimate.standardError));
   });
 
   it('fitParameters keeps a parameter that may not be negative at 0, and says that it ends on its bound', () => {
