@@ -20,3 +20,7 @@ export { ModelError, OptionsError, type SourceLocation } from './errors.js';
 export { loadSweepFromText, resolveSweep, modelSweepJob, runBatches, type SweepSpec, type SweepJob } from './sweep/index.js';
 export * as designs from './sweep/design/index.js';
 export * as estimators from './sweep/estimators/index.js';
+export { compileObservations } from './observations/compileObservations.js';
+export { observationFit, type ObservedSeriesFit } from './observations/observationFit.js';
+export { reconcileModel, type ModelReconciliation, type ModelReconciliationOptions } from './observations/reconcileModel.js';
+export { fitParameters, type FitOptions, type ParameterFit } from './calibrate/fitParameters.js';
