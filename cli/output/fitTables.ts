@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { fittedFactors } from '../../engine/calibrate/fittedFactors.js';
 import type { ParameterFit } from '../../engine/calibrate/fitParameters.js';
+import { seriesItems } from '../../engine/observations/observationFit.js';
 import { csvLine } from './csv.js';
+import { folderWriter } from './folderWriter.js';
 
 /**
  * A fit's files:
@@ -17,13 +17,7 @@ import { csvLine } from './csv.js';
  *   scale, runs, estimates, covariance, correlation and the series' fit.
  */
 export function writeFitTables(directory: string, fit: ParameterFit, facts: { readonly model: string; readonly scenario: string | undefined }): string[] {
-  mkdirSync(directory, { recursive: true });
-  const written: string[] = [];
-  const write = (name: string, text: string) => {
-    const path = join(directory, name);
-    writeFileSync(path, text);
-    written.push(path);
-  };
+  const { write, written } = folderWriter(directory);
   const labels = fit.estimates.map((estimate) => estimate.label);
   let estimates = csvLine(['parameter', 'name', 'item', 'unit', 'initial', 'estimate', 'standard_error', 'lower_bound', 'at_bound']);
   for (const estimate of fit.estimates) {
@@ -36,7 +30,7 @@ export function writeFitTables(directory: string, fit: ParameterFit, facts: { re
   let residuals = csvLine(['observation', 'subject', 'item', 'year', 'observed', 'sd', 'model', 'error', 'relative_error', 'standardised_error', 'unit']);
   let series = csvLine(['observation', 'subject', 'item', 'n', 'mape', 'bias', 'relative_bias', 'chi_square', 'unit']);
   for (const entry of fit.fit) {
-    const item = [entry.fixedItems, entry.items.join(', ')].filter((part) => part !== '').join('; ');
+    const item = seriesItems(entry);
     for (const point of entry.points) {
       residuals += csvLine([entry.observation, entry.subject, item, point.year, point.observed, point.sd, point.model, point.error, point.relativeError, point.error / point.sd, entry.unit]);
     }

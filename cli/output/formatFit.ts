@@ -1,6 +1,6 @@
 import type { ParameterFit } from '../../engine/calibrate/fitParameters.js';
 import { textColumns } from './textColumns.js';
-import type { ObservedSeriesFit } from '../../engine/observations/observationFit.js';
+import { seriesItems, type ObservedSeriesFit } from '../../engine/observations/observationFit.js';
 
 const number = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 const percent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
@@ -29,7 +29,7 @@ export function formatFit(title: string, fit: ParameterFit): string {
 
 /** One observed series in one line: what, how many years, MAPE, bias and χ²/n. */
 export function seriesFitLine(series: ObservedSeriesFit): string {
-  const items = [series.fixedItems, series.items.join(', ')].filter((part) => part !== '').join('; ');
+  const items = seriesItems(series);
   const name = `${series.observation}${items ? ` [${items}]` : ''} (${series.subject})`;
   const years = series.points.map((point) => point.year);
   const span = years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}`;

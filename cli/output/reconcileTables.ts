@@ -1,8 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ModelReconciliation } from '../../engine/observations/reconcileModel.js';
 import type { ReconcileStatus } from '../../engine/reconcile/index.js';
 import { csvLine } from './csv.js';
+import { folderWriter } from './folderWriter.js';
 
 /** What the summary says about the run besides the results. */
 export interface ReconcileFacts {
@@ -29,13 +28,7 @@ export interface ReconcileFacts {
  * Returns the paths written.
  */
 export function writeReconcileTables(directory: string, reconciliation: ModelReconciliation, facts: ReconcileFacts, covariance: boolean): string[] {
-  mkdirSync(directory, { recursive: true });
-  const written: string[] = [];
-  const write = (name: string, text: string) => {
-    const path = join(directory, name);
-    writeFileSync(path, text);
-    written.push(path);
-  };
+  const { write, written } = folderWriter(directory);
   const { problems } = reconciliation.system;
   const results = reconciliation.results;
 

@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
 import type { TargetResult } from '../../engine/analysis/targets.js';
 import type { TidyTable } from '../../engine/analysis/tidyTable.js';
@@ -11,6 +9,7 @@ import { explainStatus } from '../../engine/analysis/statusReport.js';
 import { cohortCsv } from './cohortTable.js';
 import { emissionCsv, emissionRows, emissionSummary } from './emissionTable.js';
 import { csvLine } from './csv.js';
+import { folderWriter } from './folderWriter.js';
 
 export type ResultFormat = 'csv' | 'json';
 
@@ -34,13 +33,7 @@ export function writeResults(
   targets: readonly TargetResult[] = [],
   observations: readonly ObservedSeriesFit[] = [],
 ): string[] {
-  mkdirSync(directory, { recursive: true });
-  const written: string[] = [];
-  const write = (name: string, text: string) => {
-    const path = join(directory, name);
-    writeFileSync(path, text);
-    written.push(path);
-  };
+  const { write, written } = folderWriter(directory);
   const dimensionNames = table.dimensionNames;
   const flowUnit = `${solution.unit}/yr`;
   const peakRows = peaks.map((entry) => ({

@@ -84,3 +84,8 @@ export function observationFit(solution: Solution, observations: readonly Compil
     });
   });
 }
+
+/** The items a series is of, in words: `material paper; north` (fixed items, then those of its dims), or ''. */
+export function seriesItems(series: Pick<ObservedSeriesFit, 'fixedItems' | 'items'>): string {
+  return [series.fixedItems, series.items.join(', ')].filter((part) => part !== '').join('; ');
+}
