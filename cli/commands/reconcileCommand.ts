@@ -59,10 +59,12 @@ export function registerReconcile(program: Command): void {
       const status = worstStatus(reconciliation);
       const figureYear = reconciliation.system.problems.filter((_, p) => reconciliation.results[p].status === 'converged').at(-1)?.year;
       const out = flags.out ?? `results/${slug(definition.name)}-reconciled${flags.scenario ? `-${flags.scenario}` : ''}`;
+      const sankey = figureYear === undefined ? undefined : reconciledSankeyInput(model, reconciliation, { year: figureYear, processes: definition.processes, flows: definition.flows });
+      const drawn = sankey !== undefined && sankey.flows.length > 0;
       const written = await replaceFolder(out, flags.overwrite === true, async (folder) => {
         const files = writeReconcileTables(folder, reconciliation, { model: definition.name, scenario: flags.scenario, significance, status }, flags.covariance === true);
-        if (figureYear !== undefined) {
-          const figure = sankeySvg(reconciledSankeyInput(model, reconciliation, { year: figureYear, processes: definition.processes, flows: definition.flows }), { colorBy: 'target' });
+        if (drawn) {
+          const figure = sankeySvg(sankey, { colorBy: 'target' });
           for (const name of ['sankey.svg', 'sankey.png']) {
             await writeFigure(join(folder, name), figure.svg, undefined);
             files.push(join(folder, name));
@@ -70,7 +72,14 @@ export function registerReconcile(program: Command): void {
         }
         return files;
       });
-      const figureNote = figureYear === undefined ? ['no figure: no year converged'] : years.length > 1 ? [`sankey: ${figureYear}, the last year that converged (--year to draw another)`] : [];
+      const figureNote =
+        figureYear === undefined
+          ? ['no figure: no year converged']
+          : !drawn
+            ? [`no figure: the data determine no flow in ${figureYear} (see reconciled.csv)`]
+            : years.length > 1
+              ? [`sankey: ${figureYear}, the last year that converged (--year to draw another)`]
+              : [];
       process.stdout.write(`${formatReconciliation(definition.name, reconciliation, significance)}\n\n${[...figureNote, `wrote ${written.join(', ')}`].join('\n')}\n`);
       if (status !== 'converged') process.exitCode = EXIT_RUN_FAILED;
     });
