@@ -168,7 +168,7 @@ export function fitParameters(model: CompiledModel, observations: readonly Compi
   const pValue = degreesOfFreedom > 0 ? regularizedGammaQ(degreesOfFreedom / 2, chiSquare / 2) : NaN;
   return {
     status,
-    message: fitMessage(status, { fitted, jacobian, points, runs, chiSquare, degreesOfFreedom, pValue, errorScale, solution: status === 'no-run' ? modelAt(start, false) : solution }),
+    message: fitMessage(status, { fitted, observations, jacobian, points, runs, chiSquare, degreesOfFreedom, pValue, errorScale, solution: status === 'no-run' ? modelAt(start, false) : solution }),
     estimates,
     covariance,
     correlation,
@@ -206,11 +206,24 @@ function checkScenarioOverrides(model: CompiledModel, fitted: readonly FittedPar
 
 function fitMessage(
   status: FitStatus,
-  facts: { fitted: readonly FittedParameter[]; jacobian: Float64Array; points: number; runs: number; chiSquare: number; degreesOfFreedom: number; pValue: number; errorScale: number; solution: Solution },
+  facts: {
+    fitted: readonly FittedParameter[];
+    observations: readonly CompiledObservation[];
+    jacobian: Float64Array;
+    points: number;
+    runs: number;
+    chiSquare: number;
+    degreesOfFreedom: number;
+    pValue: number;
+    errorScale: number;
+    solution: Solution;
+  },
 ): string {
   const { fitted, jacobian, points, runs, chiSquare, degreesOfFreedom, pValue, errorScale } = facts;
   if (status === 'no-run') {
-    return `the model does not run to success at the starting values (status ${facts.solution.status}: ${facts.solution.issues[0]?.message ?? ''}); fix the model or its base values first`;
+    if (facts.solution.status !== 'success') return `the model does not run to success at the starting values (status ${facts.solution.status}: ${facts.solution.issues[0]?.message ?? ''}); fix the model or its base values first`;
+    const undefinedAt = facts.observations.find((observation) => modelValues(facts.solution, observation).some((value) => !Number.isFinite(value)));
+    return `the model has no finite value for observation ${undefinedAt?.name ?? '?'} at the starting values (a share of a process that releases nothing?); change the base values or leave the observation out`;
   }
   if (status === 'singular') {
     const idle = fitted.filter((_, j) => {

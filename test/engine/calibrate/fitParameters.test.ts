@@ -29,6 +29,7 @@ parameters:
   import_offset: { unit: t/yr, dims: [material], value: 0 }
 scenarios:
   fixed_lifetime: { lifetime_mean: 10 }
+  broken: { recycling_rate: 1.2 }
 processes: [use, collection]
 flows:
   - { id: sales, from: outside, to: use, value: "population * per_capita" }
@@ -157,6 +158,12 @@ describe('fitParameters(model, observations)', () => {
     expect(fit.status).toBe('singular');
     expect(fit.message).toMatch(/do not determine recycling_rate\[plastic\]/);
     expect(fit.estimates[1].standardError).toBeNaN();
+  });
+
+  it('fitParameters of a model that does not run at its starting values says so (no-run) with the run\'s status', () => {
+    const fit = fitParameters(template, templateObservations, { parameters: ['lifetime_mean'], scenario: 'broken' });
+    expect(fit.status).toBe('no-run');
+    expect(fit.message).toMatch(/^the model does not run to success at the starting values \(status invalid-shares/);
   });
 
   it('fitParameters rejects what it cannot fit: an unknown parameter, a missing or needless item, an expression, a scenario that sets it, an exact value', () => {
