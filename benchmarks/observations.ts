@@ -70,8 +70,9 @@ export function observedModel(processes: number) {
     const entries = [...values].map((value, t) => `${2000 + t}: ${(value * (1 + 0.1 * noise())).toPrecision(6)}`);
     return `  ${id}_observed: { flow: ${id}, values: { ${entries.join(', ')} }, cv: 0.05 }`;
   });
-  const model = load(`${text}observations:\n${lines.join('\n')}\n`);
-  return { model, observations: compileObservations(model) };
+  const observedText = `${text}observations:\n${lines.join('\n')}\n`;
+  const model = load(observedText);
+  return { text: observedText, model, observations: compileObservations(model) };
 }
 
 /** Milliseconds to reconcile 60 years of a generated model, for a ladder of sizes. */
