@@ -27,6 +27,8 @@ export function formatReconciliation(title: string, reconciliation: ModelReconci
   lines.push('', ...textColumns(['year', 'status', 'χ²', 'dof', 'p', 'global test', 'suspected gross errors (|normalised adjustment| above the Šidák critical value, see tests.csv)'], rows));
   lines.push(...classified(reconciliation, 'unobservable', 'not determined by the data (unobservable; value and sd NaN)'));
   lines.push(...classified(reconciliation, 'non-redundant', 'measured, but no balance checks them (non-redundant; kept as measured)'));
+  const violations = problems.flatMap(({ year }, p) => results[p].violations.map((violation) => `  ${year}: ${violation.variable} = ${number.format(violation.value)}, ${violation.bound === 'lower' ? 'below' : 'above'} ${violation.limit}`));
+  if (violations.length > 0) lines.push('', 'bounds not met (reported, not enforced: the data and balances ask for these values):', ...violations);
   const unused = reconciliation.system.unused;
   if (unused.length > 0) {
     lines.push('', 'stock levels without a level the year before (no change follows from them; not reconciled):');
