@@ -107,25 +107,27 @@ export function fitParameters(model: CompiledModel, observations: readonly Compi
     });
   };
   const lower = Float64Array.from(fitted, (parameter) => parameter.lower);
+  /**
+   * J = ∂(m/σ)/∂θ = −∂r/∂θ column by column: central differences where asked and both sides run,
+   * else the side that runs (forward first; backward where the forward step leaves what runs, a
+   * share above 1, say, and the bound allows it); NaN where neither does.
+   */
   const jacobianAt = (theta: Float64Array, residuals: Float64Array, jacobian: Float64Array, central: boolean) => {
-    const shifted = new Float64Array(points);
-    const back = new Float64Array(points);
+    const forward = new Float64Array(points);
+    const backward = new Float64Array(points);
     for (let j = 0; j < k; j++) {
       const h = differenceStep(theta[j], fitted[j].initial, central);
       const trial = Float64Array.from(theta);
-      trial[j] = theta[j] + h;
-      residualsAt(trial, shifted);
-      const canGoBack = theta[j] - h >= lower[j];
-      if (central && canGoBack) {
-        trial[j] = theta[j] - h;
-        residualsAt(trial, back);
-        for (let i = 0; i < points; i++) jacobian[j * points + i] = -(shifted[i] - back[i]) / (2 * h);
-      } else if (!Number.isFinite(shifted[0]) && canGoBack) {
-        trial[j] = theta[j] - h;
-        residualsAt(trial, back);
-        for (let i = 0; i < points; i++) jacobian[j * points + i] = (back[i] - residuals[i]) / h;
-      } else {
-        for (let i = 0; i < points; i++) jacobian[j * points + i] = -(shifted[i] - residuals[i]) / h;
+      const runsAt = (value: number, out: Float64Array) => {
+        trial[j] = value;
+        residualsAt(trial, out);
+        return Number.isFinite(out[0]);
+      };
+      const forwardRuns = runsAt(theta[j] + h, forward);
+      const backwardRuns = (central || !forwardRuns) && theta[j] - h >= lower[j] && runsAt(theta[j] - h, backward);
+      for (let i = 0; i < points; i++) {
+        jacobian[j * points + i] =
+          forwardRuns && backwardRuns ? -(forward[i] - backward[i]) / (2 * h) : forwardRuns ? -(forward[i] - residuals[i]) / h : backwardRuns ? (backward[i] - residuals[i]) / h : NaN;
       }
     }
   };
