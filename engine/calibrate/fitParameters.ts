@@ -92,19 +92,24 @@ export function fitParameters(model: CompiledModel, observations: readonly Compi
     return run(model, { scenario: options.scenario, parameters: parameterValues(model, fitted, theta), reuseOutputs: reuse });
   };
   const scratch = observations.map((observation) => new Float64Array(observation.points.t.length));
-  /** (y − m)/σ at every observed value; NaN everywhere when the run does not succeed. */
-  const residualsAt = (theta: ArrayLike<number>, out: Float64Array): void => {
+  /** (y − m)/σ at every observed value (NaN everywhere when the run does not succeed); whether all are finite. */
+  const residualsAt = (theta: ArrayLike<number>, out: Float64Array): boolean => {
     const solution = modelAt(theta, true);
     if (solution.status !== 'success') {
       out.fill(NaN);
-      return;
+      return false;
     }
     let i = 0;
+    let finite = true;
     observations.forEach((observation, o) => {
       const values = modelValues(solution, observation, scratch[o]);
       const { value, sd } = observation.points;
-      for (let p = 0; p < values.length; p++) out[i++] = (value[p] - values[p]) / sd[p];
+      for (let p = 0; p < values.length; p++) {
+        out[i] = (value[p] - values[p]) / sd[p];
+        finite &&= Number.isFinite(out[i++]);
+      }
     });
+    return finite;
   };
   const lower = Float64Array.from(fitted, (parameter) => parameter.lower);
   /**
@@ -120,8 +125,7 @@ export function fitParameters(model: CompiledModel, observations: readonly Compi
       const trial = Float64Array.from(theta);
       const runsAt = (value: number, out: Float64Array) => {
         trial[j] = value;
-        residualsAt(trial, out);
-        return Number.isFinite(out[0]);
+        return residualsAt(trial, out);
       };
       const forwardRuns = runsAt(theta[j] + h, forward);
       const backwardRuns = (central || !forwardRuns) && theta[j] - h >= lower[j] && runsAt(theta[j] - h, backward);
