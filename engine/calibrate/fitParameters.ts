@@ -5,58 +5,15 @@ import { leastSquares } from '../forecast/leastSquares.js';
 import { levenbergMarquardt } from '../forecast/levenbergMarquardt.js';
 import { regularizedGammaQ } from '../lifetime/incompleteGamma.js';
 import { modelValues } from '../observations/modelValues.js';
-import { observationFit, type ObservedSeriesFit } from '../observations/observationFit.js';
+import { observationFit } from '../observations/observationFit.js';
 import type { CompiledObservation } from '../observations/observationTypes.js';
 import { run } from '../simulate/run.js';
 import type { Solution } from '../simulate/solution.js';
+import { fitMessage } from './fitMessage.js';
+import type { FitOptions, FitStatus, ParameterEstimate, ParameterFit } from './fitTypes.js';
 import { parameterValues, selectParameters, type FittedParameter } from './parameterSelection.js';
 
-export interface FitOptions {
-  /** What to fit: `name` or `name[item]` of value parameters. */
-  readonly parameters: readonly string[];
-  /** Fit the model in this scenario (it must not set a fitted parameter). */
-  readonly scenario?: string;
-  /** Most Levenberg–Marquardt steps (default 200). */
-  readonly maxSteps?: number;
-}
-
-export interface ParameterEstimate extends FittedParameter {
-  readonly estimate: number;
-  /** √ of the covariance's diagonal (see ParameterFit.errorScale); NaN when the fit is singular. */
-  readonly standardError: number;
-  /** Ended on its lower bound: the box, not the data, stops it there, and its standard error means little. */
-  readonly atBound: boolean;
-}
-
-/**
- * converged: at a minimum; iteration-limit: stopped at the step cap; singular: the data do not
- * determine every parameter (one changes nothing the observations see, or two change it alike);
- * no-run: the model does not run to success at the starting values.
- */
-export type FitStatus = 'converged' | 'iteration-limit' | 'singular' | 'no-run';
-
-export interface ParameterFit {
-  readonly status: FitStatus;
-  readonly message: string;
-  readonly estimates: readonly ParameterEstimate[];
-  /** k × k, row-major, in the parameters' units: (JᵀWJ)⁻¹ · errorScale². */
-  readonly covariance: Float64Array;
-  readonly correlation: Float64Array;
-  /** Σ ((model − observed)/sd)² at the start and at the estimate. */
-  readonly initialChiSquare: number;
-  readonly chiSquare: number;
-  /** Observed values (n) − fitted parameters (k). */
-  readonly degreesOfFreedom: number;
-  /** P(χ²_dof ≥ χ²): small when the model cannot reproduce the data within their sds. */
-  readonly pValue: number;
-  /** max(1, √(χ²/dof)): what the standard errors were multiplied by (1: the sds are taken as they are). */
-  readonly errorScale: number;
-  /** Runs of the model made. */
-  readonly runs: number;
-  /** The run at the estimate, and its fit to every observed series. */
-  readonly solution: Solution;
-  readonly fit: readonly ObservedSeriesFit[];
-}
+export type { FitOptions, FitStatus, ParameterEstimate, ParameterFit } from './fitTypes.js';
 
 /**
  * Weighted least squares of the model's values against its observations: minimise
@@ -208,43 +165,6 @@ function checkScenarioOverrides(model: CompiledModel, fitted: readonly FittedPar
       throw new OptionsError('scenario', `must not set a fitted parameter: scenario ${scenario} sets ${parameter.name}, so no fitted value would reach the run`);
     }
   }
-}
-
-function fitMessage(
-  status: FitStatus,
-  facts: {
-    fitted: readonly FittedParameter[];
-    observations: readonly CompiledObservation[];
-    jacobian: Float64Array;
-    points: number;
-    runs: number;
-    chiSquare: number;
-    degreesOfFreedom: number;
-    pValue: number;
-    errorScale: number;
-    solution: Solution;
-  },
-): string {
-  const { fitted, jacobian, points, runs, chiSquare, degreesOfFreedom, pValue, errorScale } = facts;
-  if (status === 'no-run') {
-    if (facts.solution.status !== 'success') return `the model does not run to success at the starting values (status ${facts.solution.status}: ${facts.solution.issues[0]?.message ?? ''}); fix the model or its base values first`;
-    const undefinedAt = facts.observations.find((observation) => modelValues(facts.solution, observation).some((value) => !Number.isFinite(value)));
-    return `the model has no finite value for observation ${undefinedAt?.name ?? '?'} at the starting values (a share of a process that releases nothing?); change the base values or leave the observation out`;
-  }
-  if (status === 'singular') {
-    const idle = fitted.filter((_, j) => {
-      let norm = 0;
-      for (let i = 0; i < points; i++) norm += jacobian[j * points + i] ** 2;
-      return !(norm > 0);
-    });
-    return idle.length > 0
-      ? `the observations do not determine ${idle.map((parameter) => parameter.label).join(', ')}: changing it changes no observed value; observe what it drives, or fit fewer parameters`
-      : 'the observations do not determine the parameters apart: some change the observed values alike (or too little to tell); fit fewer parameters, or observe what tells them apart';
-  }
-  const fit = `χ² = ${chiSquare.toPrecision(4)} on ${degreesOfFreedom} degrees of freedom${degreesOfFreedom > 0 ? ` (p = ${pValue.toPrecision(3)})` : ''}, ${points} observed values, ${runs} runs`;
-  const scaled = errorScale > 1 ? `; the data scatter more than their sds say (χ²/dof = ${(errorScale * errorScale).toPrecision(3)}): standard errors inflated by ${errorScale.toPrecision(3)}` : '';
-  if (status === 'iteration-limit') return `stopped at the step limit before converging: ${fit}${scaled}; the estimates are the last iterate's`;
-  return `converged: ${fit}${scaled}`;
 }
 
 function sumOfSquares(values: Float64Array): number {
