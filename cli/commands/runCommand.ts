@@ -6,6 +6,8 @@ import { tidyTable } from '../../engine/analysis/tidyTable.js';
 import { compile } from '../../engine/compile/compileModel.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { run } from '../../engine/simulate/run.js';
+import { compileObservations } from '../../engine/observations/compileObservations.js';
+import { observationFit } from '../../engine/observations/observationFit.js';
 import { checkScenario } from '../checkScenario.js';
 import { dataFolders, dataRootOption } from '../dataRoots.js';
 import { EXIT_RUN_FAILED, UsageError } from '../failure.js';
@@ -47,17 +49,19 @@ export function registerRun(program: Command): void {
       const definition = loadModel(modelPath, dataFolders(flags));
       const model = compile(definition);
       checkScenario(model, flags.scenario);
+      const observations = compileObservations(model);
       const solution = run(model, { scenario: flags.scenario, cohorts: flags.cohorts });
+      const fit = solution.status === 'success' ? observationFit(solution, observations) : [];
       const peaks = solutionPeaks(solution, { tolerance: peakTolerance });
       const targets = solution.status === 'success' ? evaluateTargets(solution, definition.targets) : [];
       const out = flags.out ?? `results/${slug(definition.name)}${flags.scenario ? `-${flags.scenario}` : ''}`;
       const written = await replaceFolder(out, flags.overwrite === true, async (folder) => {
-        const files = writeResults(folder, flags.format as ResultFormat, solution, tidyTable(solution), peaks, peakTolerance, definition, targets);
+        const files = writeResults(folder, flags.format as ResultFormat, solution, tidyTable(solution), peaks, peakTolerance, definition, targets, fit);
         // A failed run's series are no solution: no figure draws them as one.
         if (solution.status === 'success') files.push(...(await writeRunFigures(folder, definition, solution, { tolerance: peakTolerance })));
         return files;
       });
-      process.stdout.write(`${formatSummary(solution, peaks, targets)}\n\nwrote ${written.join(', ')}\n`);
+      process.stdout.write(`${formatSummary(solution, peaks, targets, fit)}\n\nwrote ${written.join(', ')}\n`);
       if (solution.status !== 'success') process.exitCode = EXIT_RUN_FAILED;
     });
 }

@@ -3,6 +3,7 @@ import { compile } from '../../engine/compile/compileModel.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { formatForecasts } from '../output/formatForecasts.js';
 import { dataFolders, dataRootOption } from '../dataRoots.js';
+import { compileObservations } from '../../engine/observations/compileObservations.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -14,10 +15,11 @@ export function registerValidate(program: Command): void {
     .action((modelPath: string, flags: { dataRoot?: string[] }) => {
       const definition = loadModel(modelPath, dataFolders(flags));
       const model = compile(definition);
+      const observations = compileObservations(model);
       const { start, end } = definition.time;
       process.stdout.write(
         `${modelPath}: valid — ${definition.name}, ${start}–${end}, ${model.processes.length} processes, ` +
-          `${model.flows.length} flows, ${model.stocks.length} stocks, ${model.scenarios.size} scenarios\n`,
+          `${model.flows.length} flows, ${model.stocks.length} stocks, ${model.scenarios.size} scenarios${observations.length > 0 ? `, ${observations.length} observations` : ''}\n`,
       );
       const forecasts = formatForecasts(definition);
       if (forecasts.length > 0) process.stdout.write(`${forecasts.join('\n')}\n`);

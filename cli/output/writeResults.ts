@@ -1,15 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
 import type { TargetResult } from '../../engine/analysis/targets.js';
 import type { TidyTable } from '../../engine/analysis/tidyTable.js';
 import type { ModelDefinition } from '../../engine/definition/types.js';
 import type { Solution } from '../../engine/simulate/solution.js';
+import type { ObservedSeriesFit } from '../../engine/observations/observationFit.js';
 import { wasteGenerationSeries, type FlowLook } from '../../viz/adapters/index.js';
 import { explainStatus } from '../../engine/analysis/statusReport.js';
 import { cohortCsv } from './cohortTable.js';
 import { emissionCsv, emissionRows, emissionSummary } from './emissionTable.js';
 import { csvLine } from './csv.js';
+import { folderWriter } from './folderWriter.js';
 
 export type ResultFormat = 'csv' | 'json';
 
@@ -19,7 +19,7 @@ export type ResultFormat = 'csv' | 'json';
  * summary.json (status with what went wrong and what to do, the years where negative-inflow
  * correction acted, issues, conventions, waste peaks, the streams that make up the waste
  * generated, the parameters taken from factor libraries with their sources, and the model's flow labels, so that `metabolis plot` can draw the folder as it draws
- * the model) and, for a run that kept them, the stocks by cohort (cohorts.csv).
+ * the model, and the run's fit to the model's observations) and, for a run that kept them, the stocks by cohort (cohorts.csv).
  * Returns the paths written.
  */
 export function writeResults(
@@ -31,14 +31,9 @@ export function writeResults(
   peakTolerance: number,
   model: { readonly flows: readonly FlowLook[]; readonly factorSources: ModelDefinition['factorSources'] } = { flows: [], factorSources: [] },
   targets: readonly TargetResult[] = [],
+  observations: readonly ObservedSeriesFit[] = [],
 ): string[] {
-  mkdirSync(directory, { recursive: true });
-  const written: string[] = [];
-  const write = (name: string, text: string) => {
-    const path = join(directory, name);
-    writeFileSync(path, text);
-    written.push(path);
-  };
+  const { write, written } = folderWriter(directory);
   const dimensionNames = table.dimensionNames;
   const flowUnit = `${solution.unit}/yr`;
   const peakRows = peaks.map((entry) => ({
@@ -97,6 +92,8 @@ export function writeResults(
     wasteGeneration: wasteGenerationSeries(solution).map(({ kind, id }) => ({ kind, id })),
     flowLabels: Object.fromEntries(model.flows.flatMap(({ id, label }) => (label === undefined ? [] : [[id, label]]))),
     factorSources: model.factorSources,
+    // How the run reproduces the model's observations, per series and year (error = model − observed).
+    observations,
   };
   write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   const cohorts = cohortCsv(solution);

@@ -7,3 +7,4 @@ export { sameScaleSankeys } from './sameScale.js';
 export { tableRun, type SavedRun, type SavedRunFacts } from './tableRun.js';
 export type { RunSeries } from './runSeries.js';
 export { displayName, type FlowLook } from './displayName.js';
+export { reconciledSankeyInput, reconciledTotal, type ReconciledSankeyOptions } from './reconciledSankey.js';

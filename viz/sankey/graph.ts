@@ -26,7 +26,8 @@ export interface GraphNode {
 
 export interface GraphStock {
   readonly name: string | undefined;
-  readonly level: number;
+  readonly level: number | undefined;
+  readonly changeSd: number | undefined;
   /** Net change over all items: positive is a net addition. */
   readonly change: number;
   /** Items the stock gained (values positive). */
@@ -43,6 +44,8 @@ export interface GraphLink {
   readonly label: string | undefined;
   readonly parts: readonly ValuePart[];
   readonly total: number;
+  /** Standard deviation of the total, when the input gives one. */
+  readonly sd: number | undefined;
 }
 
 export interface SankeyGraph {
@@ -65,6 +68,11 @@ function valueParts(values: ItemValues, option: string, allowNegative: boolean):
     if (value !== 0) parts.push({ item, value });
   }
   return parts;
+}
+
+function checkedSd(sd: number | undefined, option: string): number | undefined {
+  if (sd !== undefined && !(sd >= 0 && sd < Infinity)) throw new OptionsError(option, `must be a finite, non-negative number (got ${sd})`);
+  return sd;
 }
 
 export function partsTotal(parts: readonly ValuePart[]): number {
@@ -146,21 +154,21 @@ export function buildSankeyGraph(input: SankeyInput, minFlow: number): SankeyGra
       return;
     }
     noteItems(parts);
-    links.push({ flow: i, source, target, label: flow.label, parts, total });
+    links.push({ flow: i, source, target, label: flow.label, parts, total, sd: checkedSd(flow.sd, `flows[${i}].sd`) });
   });
 
   (input.stocks ?? []).forEach((stock, i) => {
     const index = indexOf.get(stock.process);
     if (index === undefined || nodes[index].kind !== 'process') throw unknownProcess(`stocks[${i}].process`, stock.process, processNames);
     if (nodes[index].stock) throw new OptionsError(`stocks[${i}].process`, `must name a process without another stock (got ${stock.process})`);
-    if (!Number.isFinite(stock.level)) throw new OptionsError(`stocks[${i}].level`, `must be a finite number (got ${stock.level})`);
+    if (stock.level !== undefined && !Number.isFinite(stock.level)) throw new OptionsError(`stocks[${i}].level`, `must be a finite number (got ${stock.level})`);
     const parts = valueParts(stock.change, `stocks[${i}].change`, true);
     const released = stock.releases === undefined ? [] : valueParts(stock.releases, `stocks[${i}].releases`, false);
     noteItems(parts);
     noteItems(released);
     const additions = parts.filter((part) => part.value > 0);
     const releases = [...parts.filter((part) => part.value < 0).map((part) => ({ item: part.item, value: -part.value })), ...released];
-    nodes[index].stock = { name: stock.name, level: stock.level, change: partsTotal(parts) - partsTotal(released), additions, releases };
+    nodes[index].stock = { name: stock.name, level: stock.level, changeSd: checkedSd(stock.changeSd, `stocks[${i}].changeSd`), change: partsTotal(parts) - partsTotal(released), additions, releases };
   });
 
   const finished = nodes.map((node): GraphNode => ({
