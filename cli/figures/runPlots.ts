@@ -1,11 +1,13 @@
 import type { Solution } from '../../engine/simulate/solution.js';
-import { solutionTimeSeriesInput, solutionWastePeakInput, wastePeakSeries, type FlowLook, type SavedRun, type SeriesRef } from '../../viz/adapters/index.js';
-import { timeSeriesSvg, wastePeakSvg, type ChartOptions } from '../../viz/index.js';
+import { emissionFacts, solutionEmissionsInput, solutionTimeSeriesInput, solutionWastePeakInput, wastePeakSeries, type FlowLook, type SavedRun, type SeriesRef } from '../../viz/adapters/index.js';
+import { emissionsSvg, timeSeriesSvg, wastePeakSvg, type ChartOptions } from '../../viz/index.js';
+import { UsageError } from '../failure.js';
 import { slug } from '../output/slug.js';
 import { requireSuccess } from './modelRuns.js';
 import type { PlotFigure } from './plotFigure.js';
 
-export const RUN_KINDS = ['waste-peaks', 'series'] as const;
+/** The kinds a results folder of `metabolis run` gives, from its saved table, as the model does. */
+export const RUN_KINDS = ['waste-peaks', 'series', 'emissions'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
 
 export interface RunChoice {
@@ -27,6 +29,11 @@ export function runFigure(kind: RunKind, runs: readonly (Solution | SavedRun)[],
   if (kind === 'series') {
     const input = solutionTimeSeriesInput(runs, { series: choice.series!, by: choice.by, flows });
     return { svg: timeSeriesSvg(input, { ...chart, mode: choice.stacked ? 'stacked' : 'lines' }).svg, notes, name };
+  }
+  if (kind === 'emissions') {
+    if (runs.length > 1) throw new UsageError('--kind emissions draws one scenario: give -s once');
+    if (emissionFacts(runs[0]) === undefined) throw new UsageError(`--kind emissions needs a model with an emissions section: ${runs[0].model} has none${'emissions' in runs[0] ? '' : ' (or its results folder was written before metabolis recorded emissions)'}`);
+    return { svg: emissionsSvg(solutionEmissionsInput(runs[0]), chart).svg, notes, name };
   }
   const svg = wastePeakSvg(solutionWastePeakInput(runs, { series: choice.series, flows }), { ...chart, tolerance: choice.tolerance }).svg;
   if (!choice.series) {
