@@ -31,7 +31,7 @@ export function modelFigure(kind: ModelKind, model: OpenModel, choice: ModelChoi
     const solutions = model.run(choice.scenarios.length > 0 ? choice.scenarios : model.scenarios.length > 0 ? model.scenarios : [undefined]);
     requireSuccess(solutions);
     const figure = comparisonSvg(comparisonInput(solutions, { indicators: definition.indicators, targets: definition.targets, flows: definition.flows }), chart);
-    const notes = figure.groups.map((group) => `${group.scenarios.join(group.exact ? ' = ' : ' ≈ ')} in ${group.panel}: drawn as one line in alternating colours`);
+    const notes = figure.groups.map((group) => `${group.scenarios.join(group.exact ? ' = ' : ' ≈ ')} in ${group.panel} (${group.exact ? 'the same values' : 'within a line’s width'}): drawn as one line, in dashes of their colours`);
     return { svg: figure.svg, notes, name: `${name}-comparison` };
   }
   if (definition.emissions === undefined) throw new UsageError(`--kind ${kind} needs a model with an emissions section: ${definition.name} has none`);

@@ -51,7 +51,7 @@ export interface ComparisonFigure extends Figure {
   readonly labels: readonly PlacedLabel[];
 }
 
-const MIN_PANEL_WIDTH = 125;
+const MIN_PANEL_WIDTH = 105;
 const COLUMN_GAP = 12;
 const ROW_GAP = 8;
 const STROKE = 1.2;
