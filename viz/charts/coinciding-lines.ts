@@ -52,7 +52,7 @@ export function groupNotes(groups: readonly LineGroup[], panelCount: number): st
     where.set(key, entry);
   }
   return [...where].map(([key, { exact, panels }]) => {
-    const place = panels.length === panelCount ? 'in every panel' : panels.length === 1 ? `in ${panels[0]}` : `in ${panels.length} panels (${panels.join('; ')})`;
+    const place = panels.length === panelCount && panelCount > 1 ? 'in every panel' : panels.length === 1 ? `in ${panels[0]}` : `in ${panels.length} panels (${panels.join('; ')})`;
     return `${key} ${place}: ${exact ? 'the same values' : 'within a line’s width of each other'}.`;
   });
 }

@@ -76,8 +76,10 @@ export function comparisonSvg(input: ComparisonInput, options: ChartOptions = {}
   });
 
   const contentWidth = figureWidthPoints(options.width ?? 'single') - 12;
+  // As many columns as the width holds, but no more than a square grid needs: four panels are two by two.
   const fitting = Math.max(1, Math.floor((contentWidth + COLUMN_GAP) / (MIN_PANEL_WIDTH + COLUMN_GAP)));
-  const rows = Math.ceil(panels.length / Math.min(fitting, panels.length));
+  const square = panels.length <= 3 ? panels.length : Math.ceil(Math.sqrt(panels.length));
+  const rows = Math.ceil(panels.length / Math.min(fitting, square));
   const columns = Math.ceil(panels.length / rows);
   const cellWidth = (contentWidth - (columns - 1) * COLUMN_GAP) / columns;
 

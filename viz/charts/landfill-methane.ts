@@ -121,10 +121,12 @@ export function landfillMethaneSvg(input: LandfillMethaneInput, options: ChartOp
   for (const panel of panels) {
     for (const [m, mark] of peakMarks(panel.peak, years, panel.unit).entries()) {
       const [px, py] = [x(mark.year), panel.scale(mark.value / panel.factor)];
-      // A peak within the horizon gets a line through both panels, so that the other panel shows what happened that year.
+      // A peak within the horizon gets a line down through both panels from the deposits of its year, so that
+      // each panel shows what the other did that year; above the deposits the upper panel stays free for labels.
       if (mark.censored === undefined && m === 0) {
-        guides += element('path', { d: pathData('M', px, plot.y0, 'V', plot.y1), stroke: panel.color, 'stroke-width': 0.6, 'stroke-dasharray': '2 1.5' });
-        obstacles.push({ x0: px - 0.5, y0: plot.y0, x1: px + 0.5, y1: plot.y1, group: -1 });
+        const from = depositScale(input.deposits[years.indexOf(mark.year)] / depositUnit.factor);
+        guides += element('path', { d: pathData('M', px, from, 'V', plot.y1), stroke: panel.color, 'stroke-width': 0.6, 'stroke-dasharray': '2 1.5' });
+        obstacles.push({ x0: px - 0.5, y0: from, x1: px + 0.5, y1: plot.y1, group: -1 });
       }
       guides += element('circle', { cx: px, cy: py, r: MARKER_RADIUS, fill: mark.censored === undefined ? INK : '#FFFFFF', stroke: INK, 'stroke-width': 0.8 });
       obstacles.push({ x0: px - MARKER_RADIUS, y0: py - MARKER_RADIUS, x1: px + MARKER_RADIUS, y1: py + MARKER_RADIUS, group: -1 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OptionsError } from '../../../engine/errors.js';
 import { yearGroups } from '../../../viz/charts/coinciding-lines.js';
@@ -108,9 +109,10 @@ describe('landfillMethaneSvg', () => {
     const guides = [...figure.svg.matchAll(/<path d="M ([\d.]+) ([\d.]+) V ([\d.]+)" stroke="[^"]+" stroke-width="0.6" stroke-dasharray="2 1.5"\/>/g)].map((match) => match.slice(1).map(Number));
     expect(guides).toHaveLength(2);
     expect(guides[0][0]).toBeLessThan(guides[1][0]);
-    // Both run from the top of the upper panel to the bottom of the lower one.
-    expect(guides[0][1]).toBe(guides[1][1]);
+    // Both run from the deposits of their year (the peak's, and less later) to the bottom of the lower panel.
+    expect(guides[0][1]).toBeLessThan(guides[1][1]);
     expect(guides[0][2]).toBe(guides[1][2]);
+    expect(figure.labels.every((label) => label.leader === undefined)).toBe(true);
     expect(figure.labels.map((label) => label.id)).toEqual(['peak:deposits:0', 'peak:emitted:0']);
     expect(boxesOverlap(figure.labels[0].box, figure.labels[1].box)).toBe(false);
   });
@@ -184,5 +186,26 @@ describe('yearGroups', () => {
     expect(groups[1]).toEqual([[0, 1], undefined, undefined]);
     expect(groups[2]).toEqual([undefined, undefined, undefined]);
     expect(yearGroups([[NaN, 1], [NaN, 1]], 0.5)[0]).toEqual([[0, 1]]);
+  });
+
+  it('yearGroups(values, tolerance) puts a scenario in at most one group a year, each member near the first at both ends of the year', () => {
+    const series = fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 5, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(series, { minLength: 1, maxLength: 5 }), fc.constantFrom(0.5, 1.5, 3), (values, tolerance) => {
+        const groups = yearGroups(values, tolerance);
+        for (let t = 0; t < 4; t++) {
+          values.forEach((_, s) => {
+            const members = groups[s][t];
+            if (members === undefined) return;
+            expect(members).toContain(s);
+            expect(members.length).toBeGreaterThan(1);
+            for (const other of members) {
+              expect(groups[other][t]).toBe(members);
+              for (const u of [t, t + 1]) expect(Math.abs(values[other][u] - values[members[0]][u])).toBeLessThan(tolerance);
+            }
+          });
+        }
+      }),
+    );
   });
 });
