@@ -30,7 +30,9 @@ export function modelFigure(kind: ModelKind, model: OpenModel, choice: ModelChoi
   if (kind === 'comparison') {
     const solutions = model.run(choice.scenarios.length > 0 ? choice.scenarios : model.scenarios.length > 0 ? model.scenarios : [undefined]);
     requireSuccess(solutions);
-    const figure = comparisonSvg(comparisonInput(solutions, { indicators: definition.indicators, targets: definition.targets, flows: definition.flows }), chart);
+    const input = comparisonInput(solutions, { indicators: definition.indicators, targets: definition.targets, flows: definition.flows });
+    if (input.panels.length === 0) throw new UsageError(`--kind comparison needs waste streams or indicators of one value a year: ${definition.name} has neither`);
+    const figure = comparisonSvg(input, chart);
     const notes = figure.groups.map((group) => `${group.scenarios.join(group.exact ? ' = ' : ' ≈ ')} in ${group.panel} (${group.exact ? 'the same values' : 'within a line’s width'}): drawn as one line, in dashes of their colours`);
     return { svg: figure.svg, notes, name: `${name}-comparison` };
   }

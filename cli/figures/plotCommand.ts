@@ -131,9 +131,10 @@ async function plotFigure(path: string, flags: PlotFlags, chart: ChartOptions): 
   if (source === 'run folder') {
     const run = readRunFolder(path);
     checkFolderScenario(flags.scenario, run.scenario, path);
-    return runFigure(kind as RunKind, [run], choice, chart, run.flowLabels);
+    return runFigure(kind as RunKind, [run], choice, chart, { flows: run.flowLabels, indicators: run.indicatorLabels ?? [] });
   }
   const model = openModel(path);
   const everyScenario = kind === 'waste-peaks' && model.scenarios.length > 0 ? model.scenarios : [undefined];
-  return runFigure(kind as RunKind, model.run(flags.scenario.length > 0 ? flags.scenario : everyScenario), choice, chart, model.definition.flows);
+  const indicators = model.definition.indicators.map(({ name, label }) => ({ id: name, label }));
+  return runFigure(kind as RunKind, model.run(flags.scenario.length > 0 ? flags.scenario : everyScenario), choice, chart, { flows: model.definition.flows, indicators });
 }

@@ -23,6 +23,7 @@ interface RunSummary {
   readonly unit: string;
   readonly wasteGeneration?: readonly SeriesRef[];
   readonly flowLabels?: Readonly<Record<string, string>>;
+  readonly indicatorLabels?: Readonly<Record<string, string>>;
   readonly emissions?: { readonly gwp: EmissionFacts['gwp']; readonly biogenicCO2: string; readonly routeLabels?: Readonly<Record<string, string>> };
 }
 
@@ -46,6 +47,7 @@ export function readRunFolder(folder: string): SavedRun {
     unit: summary.unit,
     wasteGeneration: summary.wasteGeneration,
     flowLabels: Object.entries(summary.flowLabels ?? {}).map(([id, label]) => ({ id, label })),
+    indicatorLabels: Object.entries(summary.indicatorLabels ?? {}).map(([id, label]) => ({ id, label })),
     emissionFacts: summary.emissions && {
       gwp: summary.emissions.gwp,
       biogenicCO2: summary.emissions.biogenicCO2,

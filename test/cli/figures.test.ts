@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -134,6 +134,9 @@ describe('metabolis plot of a model with emissions', () => {
     await expect(metabolis('plot', carbon, '--kind', 'emissions', '--baseline', 'status-quo')).rejects.toThrow('--baseline goes with --kind savings, not emissions');
     await expect(metabolis('plot', carbon, '--kind', 'emissions', '-s', 'trend', '-s', 'zero-waste')).rejects.toThrow('--kind emissions draws one scenario: give -s once');
     await expect(metabolis('plot', carbon, '--kind', 'landfill-methane', '--route', 'incineration')).rejects.toThrow('--route must name a landfill route of the model: landfill_methane (got incineration)');
+    const plain = join(scratch, 'plain.yaml');
+    writeFileSync(plain, 'metabolis: 1\nname: Plain\ntime: { start: 2020, end: 2025 }\nunit: t\nprocesses: [a]\nflows:\n  - { from: outside, to: a, value: 1 }\n  - { from: a, to: outside, share: 1 }\n');
+    await expect(metabolis('plot', plain, '--kind', 'comparison')).rejects.toThrow('--kind comparison needs waste streams or indicators of one value a year: Plain has neither');
   });
 });
 

@@ -85,7 +85,7 @@ describe('metabolis plot <run folder>', () => {
     }
   });
 
-  it('metabolis plot <run folder of a model with emissions> --kind emissions draws the same chart as from the model, from its emission rows', async () => {
+  it('metabolis plot <run folder of a model with emissions> draws the same emissions and indicator charts as from the model', async () => {
     const carbonPath = 'test/fixtures/carbon/model.yaml';
     const carbon = loadModel(carbonPath);
     const solution = run(compile(carbon), { scenario: 'zero-waste' });
@@ -94,6 +94,11 @@ describe('metabolis plot <run folder>', () => {
     const fromFolder = await plot('folder-emissions', folder, '--kind', 'emissions');
     expect(fromFolder).toBe(await plot('model-emissions', carbonPath, '--kind', 'emissions', '-s', 'zero-waste'));
     expect(fromFolder).toContain('>Recycling (primary production avoided)</text>');
+    // An indicator is named by its label, which the folder records too.
+    const args = ['--kind', 'series', '--series', 'diversion', '--series-kind', 'indicator'];
+    const indicator = await plot('folder-indicator', folder, ...args);
+    expect(indicator).toBe(await plot('model-indicator', carbonPath, ...args, '-s', 'zero-waste'));
+    expect(indicator).toContain('>Diversion rate (1)</text>');
   });
 
   it('metabolis plot <folder that is neither a run nor a sweep> is a usage error that says what it looked for', async () => {

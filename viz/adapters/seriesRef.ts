@@ -44,8 +44,8 @@ export function resolveSeries(solution: RunSeries, ref: SeriesRef, stockDefault:
   throw new OptionsError('series', `must name a series of the run: unknown ${what}: ${ref.id}${nearest.length ? ` (did you mean ${nearest.map((n) => `'${n}'`).join(', ')}?)` : ''}`);
 }
 
-/** How an axis names the series: "Flue gas" (a flow, by `flowName`), "Landfilled, level", "EEE stock, outflow". */
-export function seriesQuantity(series: ResolvedSeries, flowName: (id: string) => string): string {
+/** How an axis names the series: "Flue gas" (a flow, by `flowName`), "Landfilled, level", "EEE stock, outflow", "Diversion rate" (an indicator, by `indicatorName`). */
+export function seriesQuantity(series: ResolvedSeries, flowName: (id: string) => string, indicatorName: (id: string) => string = displayName): string {
   switch (series.kind) {
     case 'flow':
       return flowName(series.id);
@@ -62,6 +62,6 @@ export function seriesQuantity(series: ResolvedSeries, flowName: (id: string) =>
     case 'net-emission':
       return 'Net emissions';
     case 'indicator':
-      return displayName(series.id);
+      return indicatorName(series.id);
   }
 }

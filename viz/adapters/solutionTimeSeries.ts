@@ -18,6 +18,8 @@ export interface SolutionTimeSeriesOptions {
   readonly title?: string;
   /** The model's flows, for their labels; a flow without one is named from its id. */
   readonly flows?: readonly FlowLook[];
+  /** The model's indicators (by id), for their labels; likewise. */
+  readonly indicators?: readonly FlowLook[];
 }
 
 /** A flow or stock of one or more runs (scenarios, or saved runs) over time, one series per dimension item and run. */
@@ -29,7 +31,7 @@ export function solutionTimeSeriesInput(solutions: readonly RunSeries[], options
   if (by !== undefined && !first.dims.includes(by)) {
     throw new OptionsError('by', `must be a dimension of ${first.id} (${first.dims.join(', ') || 'it has none'}; got ${by})`);
   }
-  const quantity = seriesQuantity(first, flowNamer(options.flows));
+  const quantity = seriesQuantity(first, flowNamer(options.flows), flowNamer(options.indicators));
   const collapsed = resolved.map((series) => collapseSeries(series.values, series.dims, solutions[0].dimensions, by));
   const items = collapsed[0].items;
   const groups = items ? itemGroups(items, runItemTotals(solutions, by!), options.maxItems ?? 7, by!) : undefined;

@@ -12,6 +12,8 @@ export interface SavedRun extends RunSeries {
   readonly wasteGeneration: readonly SeriesRef[] | undefined;
   /** The labels the model gave its flows, as the run recorded them (empty: none, or not recorded). */
   readonly flowLabels: readonly FlowLook[];
+  /** The labels the model gave its indicators (by id), as the run recorded them. */
+  readonly indicatorLabels?: readonly FlowLook[];
   /** How its emissions were weighed and its routes named, as the run recorded them (undefined: no emissions). */
   readonly emissionFacts?: EmissionFacts | undefined;
 }

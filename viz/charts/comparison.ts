@@ -73,6 +73,11 @@ export function comparisonSvg(input: ComparisonInput, options: ChartOptions = {}
     if (panels.findIndex((other) => other.title === panel.title) !== p) throw new OptionsError(`panels[${p}].title`, `must differ from every other panel's (${panel.title} twice)`);
     if (panel.values.length !== scenarios.length) throw new OptionsError(`panels[${p}].values`, `must hold one series per scenario (${scenarios.length}, got ${panel.values.length})`);
     panel.values.forEach((values, s) => checkSeriesLength(`panels[${p}].values[${s}]`, values, years));
+    (panel.targets ?? []).forEach((target, i) => {
+      if (!(target.year >= years[0] && target.year <= years[years.length - 1] && Number.isFinite(target.value))) {
+        throw new OptionsError(`panels[${p}].targets[${i}]`, `must be a finite value in a year of ${years[0]}–${years[years.length - 1]} (got ${target.value} in ${target.year})`);
+      }
+    });
   });
 
   const contentWidth = figureWidthPoints(options.width ?? 'single') - 12;
@@ -110,7 +115,7 @@ export function comparisonSvg(input: ComparisonInput, options: ChartOptions = {}
   ];
   const frame = chartFrame({
     title: input.title,
-    subtitle: subtitleParts(`${years[0]}–${years[years.length - 1]}`, `${scenarios.length} scenarios`),
+    subtitle: subtitleParts(`${years[0]}–${years[years.length - 1]}`, scenarios.length === 1 ? `scenario ${scenarios[0]}` : `${scenarios.length} scenarios`),
     options: { ...options, plotHeight: rows * rowHeight - X_TICKS_HEIGHT - ROW_GAP },
     leftWidth: 0,
     rightWidth: 0,

@@ -172,10 +172,12 @@ describe('comparisonSvg', () => {
     expect(new Set(narrow.map(([, y]) => y)).size).toBe(2);
   });
 
-  it('comparisonSvg(input) rejects panels without one series per scenario, and two panels of one title', () => {
+  it('comparisonSvg(input) rejects panels without one series per scenario, two panels of one title, a target outside the years', () => {
     const input = scenariosSideBySide();
     expect(() => comparisonSvg({ ...input, panels: [{ ...input.panels[0], values: input.panels[0].values.slice(1) }] })).toThrow('options.panels[0].values must hold one series per scenario (3, got 2)');
     expect(() => comparisonSvg({ ...input, panels: [input.panels[0], input.panels[0]] })).toThrow('options.panels[1].title must differ');
+    const late = { ...input.panels[1], targets: [{ year: 2070, comparison: 'at-least' as const, value: 70 }] };
+    expect(() => comparisonSvg({ ...input, panels: [late] })).toThrow('options.panels[0].targets[0] must be a finite value in a year of 2015–2060 (got 70 in 2070)');
   });
 });
 
