@@ -29,12 +29,13 @@ export interface RunChoice {
 /** A chart of runs over time, from a model's runs or a results folder's saved run alike; `labels` give the model's flow and indicator labels. */
 export function runFigure(kind: RunKind, runs: readonly (Solution | SavedRun)[], choice: RunChoice, chart: ChartOptions, labels: ModelLabels): PlotFigure {
   const { flows, indicators } = labels;
+  const routes = emissionFacts(runs[0])?.routeLabels ?? [];
   requireSuccess(runs);
   const notes: string[] = [];
   const single = runs.length === 1 && runs[0].scenario !== undefined ? `-${slug(runs[0].scenario)}` : '';
   const name = `${slug(runs[0].model)}${single}-${kind}`;
   if (kind === 'series') {
-    const input = solutionTimeSeriesInput(runs, { series: choice.series!, by: choice.by, flows, indicators });
+    const input = solutionTimeSeriesInput(runs, { series: choice.series!, by: choice.by, flows, indicators, routes });
     return { svg: timeSeriesSvg(input, { ...chart, mode: choice.stacked ? 'stacked' : 'lines' }).svg, notes, name };
   }
   if (kind === 'emissions') {
@@ -42,7 +43,7 @@ export function runFigure(kind: RunKind, runs: readonly (Solution | SavedRun)[],
     if (emissionFacts(runs[0]) === undefined) throw new UsageError(`--kind emissions needs a model with an emissions section: ${runs[0].model} has none${'emissions' in runs[0] ? '' : ' (or its results folder was written before metabolis recorded emissions)'}`);
     return { svg: emissionsSvg(solutionEmissionsInput(runs[0]), chart).svg, notes, name };
   }
-  const svg = wastePeakSvg(solutionWastePeakInput(runs, { series: choice.series, flows, indicators }), { ...chart, tolerance: choice.tolerance }).svg;
+  const svg = wastePeakSvg(solutionWastePeakInput(runs, { series: choice.series, flows, indicators, routes }), { ...chart, tolerance: choice.tolerance }).svg;
   if (!choice.series) {
     const parts = wastePeakSeries(runs[0], undefined).map((part) => (part.kind === 'flow' ? part.id : `${part.id} (${part.kind})`));
     notes.push(`waste generated: the sum of ${parts.join(', ')}`);

@@ -85,7 +85,7 @@ describe('metabolis plot <run folder>', () => {
     }
   });
 
-  it('metabolis plot <run folder of a model with emissions> draws the same emissions and indicator charts as from the model', async () => {
+  it('metabolis plot <run folder of a model with emissions> draws the same emissions, indicator and route charts as from the model', async () => {
     const carbonPath = 'test/fixtures/carbon/model.yaml';
     const carbon = loadModel(carbonPath);
     const solution = run(compile(carbon), { scenario: 'zero-waste' });
@@ -94,11 +94,15 @@ describe('metabolis plot <run folder>', () => {
     const fromFolder = await plot('folder-emissions', folder, '--kind', 'emissions');
     expect(fromFolder).toBe(await plot('model-emissions', carbonPath, '--kind', 'emissions', '-s', 'zero-waste'));
     expect(fromFolder).toContain('>Recycling (primary production avoided)</text>');
-    // An indicator is named by its label, which the folder records too.
+    // An indicator and an emission route are named by their labels, which the folder records too.
     const args = ['--kind', 'series', '--series', 'diversion', '--series-kind', 'indicator'];
     const indicator = await plot('folder-indicator', folder, ...args);
     expect(indicator).toBe(await plot('model-indicator', carbonPath, ...args, '-s', 'zero-waste'));
     expect(indicator).toContain('>Diversion rate (1)</text>');
+    const route = ['--kind', 'series', '--series', 'incineration_energy', '--series-kind', 'credit', '--by', 'total'];
+    const credit = await plot('folder-credit', folder, ...route);
+    expect(credit).toBe(await plot('model-credit', carbonPath, ...route, '-s', 'zero-waste'));
+    expect(credit).toContain('>Credits of Electricity from incineration (kt CO2e/yr)</text>');
   });
 
   it('metabolis plot <folder that is neither a run nor a sweep> is a usage error that says what it looked for', async () => {
