@@ -19,3 +19,7 @@ export { morrisSvg, type MorrisFigure, type MorrisInput } from './charts/morris.
 export { peakYearSvg, type PeakYearInput } from './charts/peak-years.js';
 export { indexScoresSvg, type IndexScoresInput } from './charts/index-scores.js';
 export { rankIntervalsSvg, type RankIntervalsInput } from './charts/rank-intervals.js';
+export { emissionsSvg, type EmissionRoute, type EmissionsInput } from './charts/emissions.js';
+export { landfillMethaneSvg, type LandfillMethaneFigure, type LandfillMethaneInput } from './charts/landfill-methane.js';
+export { savingsWaterfallSvg, type SavingsStep, type SavingsWaterfallInput } from './charts/savings-waterfall.js';
+export { comparisonSvg, type ComparisonFigure, type ComparisonInput, type ComparisonPanel, type LineGroup, type PanelTarget } from './charts/comparison.js';

@@ -18,7 +18,7 @@ export type ResultFormat = 'csv' | 'json';
  * peaks (peaks.csv or peaks.json, with the years of near ties within `peakTolerance`),
  * summary.json (status with what went wrong and what to do, the years where negative-inflow
  * correction acted, issues, conventions, waste peaks, the streams that make up the waste
- * generated, the parameters taken from factor libraries with their sources, and the model's flow labels, so that `metabolis plot` can draw the folder as it draws
+ * generated, the parameters taken from factor libraries with their sources, and the model's flow and indicator labels, so that `metabolis plot` can draw the folder as it draws
  * the model, and the run's fit to the model's observations) and, for a run that kept them, the stocks by cohort (cohorts.csv).
  * Returns the paths written.
  */
@@ -29,7 +29,7 @@ export function writeResults(
   table: TidyTable,
   peaks: readonly SeriesPeak[],
   peakTolerance: number,
-  model: { readonly flows: readonly FlowLook[]; readonly factorSources: ModelDefinition['factorSources'] } = { flows: [], factorSources: [] },
+  model: { readonly flows: readonly FlowLook[]; readonly factorSources: ModelDefinition['factorSources']; readonly indicators?: ModelDefinition['indicators'] } = { flows: [], factorSources: [] },
   targets: readonly TargetResult[] = [],
   observations: readonly ObservedSeriesFit[] = [],
 ): string[] {
@@ -91,6 +91,7 @@ export function writeResults(
     emissionPeaks: peakRows.filter((row) => (row.kind === 'emission' || row.kind === 'net-emission') && row.item === ''),
     wasteGeneration: wasteGenerationSeries(solution).map(({ kind, id }) => ({ kind, id })),
     flowLabels: Object.fromEntries(model.flows.flatMap(({ id, label }) => (label === undefined ? [] : [[id, label]]))),
+    indicatorLabels: Object.fromEntries((model.indicators ?? []).flatMap(({ name, label }) => (label === undefined ? [] : [[name, label]]))),
     factorSources: model.factorSources,
     // How the run reproduces the model's observations, per series and year (error = model − observed).
     observations,

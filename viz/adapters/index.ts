@@ -8,3 +8,8 @@ export { tableRun, type SavedRun, type SavedRunFacts } from './tableRun.js';
 export type { RunSeries } from './runSeries.js';
 export { displayName, type FlowLook } from './displayName.js';
 export { reconciledSankeyInput, reconciledTotal, type ReconciledSankeyOptions } from './reconciledSankey.js';
+export { emissionFacts, type EmissionFacts } from './emissionFacts.js';
+export { solutionEmissionsInput, type SolutionEmissionsOptions } from './solutionEmissions.js';
+export { landfillMethaneInput, landfillRoutes, type LandfillMethaneOptions } from './landfillMethane.js';
+export { savingsWaterfallInput, type SavingsWaterfallOptions } from './savingsWaterfall.js';
+export { comparisonInput, type ComparisonOptions } from './comparison.js';
