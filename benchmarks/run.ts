@@ -6,6 +6,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { benchReferenceCity } from './cityModel.js';
 import { benchDynamicStockModel } from './dsm.js';
 import { formatTable } from './measure.js';
+import { benchFitReferenceCity, benchReconcileModel } from './observations.js';
 import { benchReconcile } from './reconcile.js';
 import { benchSankey } from './sankey.js';
 
@@ -15,6 +16,8 @@ for (const [title, bench] of [
   ['Reference city model', benchReferenceCity],
   ['Sankey diagram', benchSankey],
   ['Data reconciliation, 60 years', benchReconcile],
+  ['Reconciling a model with observations, 60 years (metabolis reconcile)', benchReconcileModel],
+  ['Fitting parameters of the reference city (metabolis fit)', benchFitReferenceCity],
 ] as const) {
   const { header, rows } = bench();
   console.log(`${title}\n${formatTable(header, rows)}\n`);

@@ -12,6 +12,8 @@ import { registerSankey } from './figures/sankeyCommand.js';
 import { registerSweepCommands } from './sweep/registerSweepCommands.js';
 import { registerValidate } from './commands/validateCommand.js';
 import { registerReport } from './report/reportCommand.js';
+import { registerReconcile } from './commands/reconcileCommand.js';
+import { registerFit } from './commands/fitCommand.js';
 import { EXIT_USAGE_ERROR, reportFailure } from './failure.js';
 import { version } from './version.js';
 
@@ -27,7 +29,7 @@ const program = new Command('metabolis')
   .exitOverride()
   .addHelpText(
     'after',
-    '\nExamples:\n  $ metabolis validate models/singapore/model.yaml\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n  $ metabolis sankey models/singapore/model.yaml --year 2030 --scenario zero-waste -o sankey.png\n  $ metabolis plot models/singapore/model.yaml -o waste-peaks.pdf\n  $ metabolis sweep models/singapore/sweep.yaml --out results/sweep\n  $ metabolis plot results/sweep --kind sobol -o sobol.png\n  $ metabolis compare models/singapore/model.yaml --out results/sg-compare\n  $ metabolis report models/singapore/model.yaml -o singapore.html\n  $ metabolis index models/zero-waste-index/index.yaml --out results/zero-waste-index\n',
+    '\nExamples:\n  $ metabolis validate models/singapore/model.yaml\n  $ metabolis run models/singapore/model.yaml --scenario zero-waste --out results/zw\n  $ metabolis sankey models/singapore/model.yaml --year 2030 --scenario zero-waste -o sankey.png\n  $ metabolis plot models/singapore/model.yaml -o waste-peaks.pdf\n  $ metabolis sweep models/singapore/sweep.yaml --out results/sweep\n  $ metabolis plot results/sweep --kind sobol -o sobol.png\n  $ metabolis compare models/singapore/model.yaml --out results/sg-compare\n  $ metabolis report models/singapore/model.yaml -o singapore.html\n  $ metabolis index models/zero-waste-index/index.yaml --out results/zero-waste-index\n  $ metabolis reconcile test/fixtures/observations/city/model.yaml --year 2019\n  $ metabolis fit test/fixtures/observations/city/model.yaml --parameters waste_per_capita,sorting_recovery\n',
   );
 registerValidate(program);
 registerRun(program);
@@ -39,6 +41,8 @@ registerPlot(program);
 registerSweepCommands(program);
 registerIndex(program);
 registerReport(program);
+registerReconcile(program);
+registerFit(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

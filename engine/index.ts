@@ -21,3 +21,7 @@ export { loadSweepFromText, resolveSweep, modelSweepJob, runBatches, type SweepS
 export * as designs from './sweep/design/index.js';
 export * as estimators from './sweep/estimators/index.js';
 export * as indices from './index/index.js';
+export { compileObservations } from './observations/compileObservations.js';
+export { observationFit, type ObservedSeriesFit } from './observations/observationFit.js';
+export { reconcileModel, type ModelReconciliation, type ModelReconciliationOptions } from './observations/reconcileModel.js';
+export { fitParameters, type FitOptions, type ParameterFit } from './calibrate/fitParameters.js';

@@ -4,6 +4,7 @@ export type { Period } from './figure/period.js';
 export type { ItemValues, SankeyFlow, SankeyInput, SankeyOptions, SankeyProcess, SankeyStock } from './sankey/input.js';
 export type { SankeyFigure } from './sankey/sankey-svg.js';
 export { sankeySvg } from './sankey/sankey-svg.js';
+export { sankeyHasBands } from './sankey/graph.js';
 export type { PlacedLabel } from './labels/place.js';
 export type { KeyEntry } from './labels/key-list.js';
 export type { Box } from './labels/box.js';
@@ -19,3 +20,7 @@ export { morrisSvg, type MorrisFigure, type MorrisInput } from './charts/morris.
 export { peakYearSvg, type PeakYearInput } from './charts/peak-years.js';
 export { indexScoresSvg, type IndexScoresInput } from './charts/index-scores.js';
 export { rankIntervalsSvg, type RankIntervalsInput } from './charts/rank-intervals.js';
+export { emissionsSvg, type EmissionRoute, type EmissionsInput } from './charts/emissions.js';
+export { landfillMethaneSvg, type LandfillMethaneFigure, type LandfillMethaneInput } from './charts/landfill-methane.js';
+export { savingsWaterfallSvg, type SavingsStep, type SavingsWaterfallInput } from './charts/savings-waterfall.js';
+export { comparisonSvg, type ComparisonFigure, type ComparisonInput, type ComparisonPanel, type LineGroup, type PanelTarget } from './charts/comparison.js';

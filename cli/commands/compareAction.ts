@@ -10,8 +10,8 @@ import { run } from '../../engine/simulate/run.js';
 import { checkScenario } from '../checkScenario.js';
 import { EXIT_RUN_FAILED, UsageError } from '../failure.js';
 import { writeFigure } from '../figures/figureFile.js';
-import { solutionWastePeakInput, wastePeakSeries } from '../../viz/adapters/index.js';
-import { wastePeakSvg } from '../../viz/index.js';
+import { comparisonInput, solutionWastePeakInput, wastePeakSeries } from '../../viz/adapters/index.js';
+import { comparisonSvg, wastePeakSvg } from '../../viz/index.js';
 import { writeCompareTables, type ComparedRun } from '../output/compareFiles.js';
 import { formatComparison } from '../output/formatComparison.js';
 import { replaceFolder } from '../output/replaceFolder.js';
@@ -42,7 +42,8 @@ export async function compareScenarios(modelPath: string, flags: CompareFlags): 
   const reference = runs[names.indexOf(baseline)].solution;
   const savings: CarbonSavings[] =
     failed.length === 0 && reference.emissions ? runs.filter((entry) => entry.solution !== reference).map((entry) => carbonSavings(reference, entry.solution)) : [];
-  const identical = identicalRuns(runs.map((entry) => entry.solution));
+  const solutions = runs.map((entry) => entry.solution);
+  const identical = identicalRuns(solutions);
   const out = flags.out ?? `results/${slug(definition.name)}-compare`;
   const written = await replaceFolder(out, flags.overwrite === true, async (folder) => {
     const files = writeCompareTables(folder, runs, savings);
@@ -60,11 +61,17 @@ export async function compareScenarios(modelPath: string, flags: CompareFlags): 
     const summaryPath = join(folder, 'summary.json');
     writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
     files.push(summaryPath);
+    const figures: [string, string][] = [];
     if (failed.length === 0 && wastePeakSeries(runs[0].solution, undefined).length > 0) {
-      const figure = wastePeakSvg(solutionWastePeakInput(runs.map((entry) => entry.solution), { flows: definition.flows }));
+      figures.push(['waste-generated', wastePeakSvg(solutionWastePeakInput(solutions, { flows: definition.flows })).svg]);
+    }
+    // The waste generated and the indicators of every scenario side by side, no line hidden under another.
+    const comparison = failed.length === 0 ? comparisonInput(solutions, { indicators: definition.indicators, targets: definition.targets, flows: definition.flows }) : undefined;
+    if (comparison && comparison.panels.length > 0) figures.push(['comparison', comparisonSvg(comparison, { width: 'double' }).svg]);
+    for (const [name, svg] of figures) {
       for (const format of ['svg', 'png'] as const) {
-        const path = join(folder, `waste-generated.${format}`);
-        await writeFigure(path, figure.svg, 300);
+        const path = join(folder, `${name}.${format}`);
+        await writeFigure(path, svg, 300);
         files.push(path);
       }
     }

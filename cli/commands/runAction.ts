@@ -5,6 +5,8 @@ import { tidyTable } from '../../engine/analysis/tidyTable.js';
 import { compile } from '../../engine/compile/compileModel.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { run } from '../../engine/simulate/run.js';
+import { compileObservations } from '../../engine/observations/compileObservations.js';
+import { observationFit } from '../../engine/observations/observationFit.js';
 import { checkScenario } from '../checkScenario.js';
 import { dataFolders } from '../dataRoots.js';
 import { EXIT_RUN_FAILED, UsageError } from '../failure.js';
@@ -31,16 +33,23 @@ export async function runAndWrite(modelPath: string, flags: RunFlags): Promise<v
   const definition = loadModel(modelPath, dataFolders(flags));
   const model = compile(definition);
   checkScenario(model, flags.scenario);
+  const observations = compileObservations(model);
   const solution = run(model, { scenario: flags.scenario, cohorts: flags.cohorts });
+  const fit = solution.status === 'success' ? observationFit(solution, observations) : [];
   const peaks = solutionPeaks(solution, { tolerance: peakTolerance });
   const targets = solution.status === 'success' ? evaluateTargets(solution, definition.targets) : [];
   const out = flags.out ?? `results/${slug(definition.name)}${flags.scenario ? `-${flags.scenario}` : ''}`;
+  const figureNotes: string[] = [];
   const written = await replaceFolder(out, flags.overwrite === true, async (folder) => {
-    const files = writeResults(folder, flags.format as ResultFormat, solution, tidyTable(solution), peaks, peakTolerance, definition, targets);
+    const files = writeResults(folder, flags.format as ResultFormat, solution, tidyTable(solution), peaks, peakTolerance, definition, targets, fit);
     // A failed run's series are no solution: no figure draws them as one.
-    if (solution.status === 'success') files.push(...(await writeRunFigures(folder, definition, solution, { tolerance: peakTolerance })));
+    if (solution.status === 'success') {
+      const figures = await writeRunFigures(folder, definition, solution, { tolerance: peakTolerance });
+      files.push(...figures.written);
+      figureNotes.push(...figures.notes);
+    }
     return files;
   });
-  process.stdout.write(`${formatSummary(solution, peaks, targets)}\n\nwrote ${written.join(', ')}\n`);
+  process.stdout.write(`${formatSummary(solution, peaks, targets, fit)}\n\nwrote ${written.join(', ')}\n${figureNotes.map((note) => `${note}\n`).join('')}`);
   if (solution.status !== 'success') process.exitCode = EXIT_RUN_FAILED;
 }

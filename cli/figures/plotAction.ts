@@ -3,13 +3,14 @@ import { SERIES_KINDS } from '../../viz/adapters/index.js';
 import type { ChartOptions } from '../../viz/index.js';
 import { UsageError } from '../failure.js';
 import { figureFormat, writeFigure } from './figureFile.js';
-import { integerFlag, numberFlag, widthFlag } from './flags.js';
+import { integerFlag, numberFlag, periodFlags, widthFlag } from './flags.js';
+import { modelFigure } from './modelPlots.js';
 import { openModel } from './modelRuns.js';
 import { dataFolders } from '../dataRoots.js';
 import type { PlotFigure } from './plotFigure.js';
 import { checkFlagsFit, checkFolderScenario, fittingKind, plotSource } from './plotSource.js';
 import { readRunFolder } from './runFolder.js';
-import { RUN_KINDS, type RunKind } from './runKinds.js';
+import { MODEL_KINDS, RUN_KINDS, type ModelKind, type RunKind } from './runKinds.js';
 import { runFigure } from './runPlots.js';
 import { sweepFigure } from './sweepFigures.js';
 import { openSweepFolder, sweepKinds, type SweepKind } from './sweepFolder.js';
@@ -24,6 +25,10 @@ export interface PlotFlags {
   readonly output?: string;
   readonly statistic?: string;
   readonly year?: string;
+  readonly span?: string;
+  readonly aggregate?: string;
+  readonly baseline?: string;
+  readonly route?: string;
   readonly scenario: readonly string[];
   readonly width?: string;
   readonly out?: string;
@@ -44,7 +49,20 @@ export async function drawPlot(path: string, flags: PlotFlags): Promise<void> {
 
 async function plotFigure(path: string, flags: PlotFlags, chart: ChartOptions): Promise<PlotFigure> {
   const source = plotSource(path);
-  const given = { '--series': flags.series, '--series-kind': flags.seriesKind, '--by': flags.by, '--stacked': flags.stacked, '--tolerance': flags.tolerance, '--output': flags.output, '--statistic': flags.statistic, '--year': flags.year };
+  const given = {
+    '--series': flags.series,
+    '--series-kind': flags.seriesKind,
+    '--by': flags.by,
+    '--stacked': flags.stacked,
+    '--tolerance': flags.tolerance,
+    '--output': flags.output,
+    '--statistic': flags.statistic,
+    '--year': flags.year,
+    '--span': flags.span,
+    '--aggregate': flags.aggregate,
+    '--baseline': flags.baseline,
+    '--route': flags.route,
+  };
   if (source === 'sweep folder') {
     const sweep = openSweepFolder(path);
     const kind = fittingKind(flags.kind, sweepKinds(sweep), path, `${sweep.sampler} sweep`) as SweepKind;
@@ -53,8 +71,12 @@ async function plotFigure(path: string, flags: PlotFlags, chart: ChartOptions): 
     const year = flags.year === undefined ? undefined : integerFlag('--year', flags.year);
     return sweepFigure(kind, sweep, { output: flags.output, statistic: flags.statistic, year }, chart);
   }
-  const kind = fittingKind(flags.kind, RUN_KINDS, path, source) as RunKind;
+  const kind = fittingKind(flags.kind, source === 'model' ? [...RUN_KINDS, ...MODEL_KINDS] : RUN_KINDS, path, source);
   checkFlagsFit(kind, given);
+  if ((MODEL_KINDS as readonly string[]).includes(kind)) {
+    const period = periodFlags(flags.year, flags.span, flags.aggregate ?? 'sum');
+    return modelFigure(kind as ModelKind, openModel(path, dataFolders(flags)), { scenarios: flags.scenario, baseline: flags.baseline, route: flags.route, period }, chart);
+  }
   if (flags.seriesKind !== undefined && !(SERIES_KINDS as readonly string[]).includes(flags.seriesKind)) {
     throw new UsageError(`--series-kind must be one of ${SERIES_KINDS.join(', ')} (got ${flags.seriesKind})`);
   }
@@ -64,9 +86,10 @@ async function plotFigure(path: string, flags: PlotFlags, chart: ChartOptions): 
   if (source === 'run folder') {
     const run = readRunFolder(path);
     checkFolderScenario(flags.scenario, run.scenario, path);
-    return runFigure(kind, [run], choice, chart, run.flowLabels);
+    return runFigure(kind as RunKind, [run], choice, chart, { flows: run.flowLabels, indicators: run.indicatorLabels ?? [] });
   }
   const model = openModel(path, dataFolders(flags));
   const everyScenario = kind === 'waste-peaks' && model.scenarios.length > 0 ? model.scenarios : [undefined];
-  return runFigure(kind, model.run(flags.scenario.length > 0 ? flags.scenario : everyScenario), choice, chart, model.definition.flows);
+  const indicators = model.definition.indicators.map(({ name, label }) => ({ id: name, label }));
+  return runFigure(kind as RunKind, model.run(flags.scenario.length > 0 ? flags.scenario : everyScenario), choice, chart, { flows: model.definition.flows, indicators });
 }

@@ -1,14 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { UsageError } from '../failure.js';
 import { hasManifest } from '../sweep/manifest.js';
-import { RUN_KINDS } from './runKinds.js';
+import { MODEL_KINDS, RUN_KINDS } from './runKinds.js';
 import { isRunFolder } from './runFolder.js';
 import { SWEEP_KINDS } from './sweepFolder.js';
 
 /** What `metabolis plot` was given: a model file, what `metabolis run --out` wrote, or what `metabolis sweep --out` wrote. */
 export type PlotSource = 'model' | 'run folder' | 'sweep folder';
 
-export const PLOT_KINDS = [...RUN_KINDS, ...SWEEP_KINDS] as const;
+export const PLOT_KINDS = [...RUN_KINDS, ...MODEL_KINDS, ...SWEEP_KINDS] as const;
 export type PlotKind = (typeof PLOT_KINDS)[number];
 
 /** A path that is not there is taken for a model file, so that loading it reports the missing file. */
@@ -39,7 +39,11 @@ const FLAG_KINDS = {
   '--tolerance': ['waste-peaks'],
   '--output': SWEEP_KINDS,
   '--statistic': ['sobol', 'morris'],
-  '--year': ['sobol', 'morris'],
+  '--year': ['sobol', 'morris', 'savings'],
+  '--span': ['savings'],
+  '--aggregate': ['savings'],
+  '--baseline': ['savings'],
+  '--route': ['landfill-methane'],
 } as const satisfies Record<string, readonly PlotKind[]>;
 
 export function checkFlagsFit(kind: PlotKind, given: Partial<Record<keyof typeof FLAG_KINDS, unknown>>): void {

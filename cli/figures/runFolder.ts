@@ -6,7 +6,7 @@ import type { FactorSource } from '../../engine/definition/loadLibraries.js';
 import { ModelError } from '../../engine/errors.js';
 import { UsageError } from '../failure.js';
 import type { Solution } from '../../engine/simulate/solution.js';
-import { SERIES_KINDS, tableRun, type SavedRun, type SeriesRef } from '../../viz/adapters/index.js';
+import { SERIES_KINDS, tableRun, type EmissionFacts, type SavedRun, type SeriesRef } from '../../viz/adapters/index.js';
 
 const SUMMARY = 'summary.json';
 const TABLES = ['results.csv', 'results.json'];
@@ -24,6 +24,8 @@ interface RunSummary {
   readonly unit: string;
   readonly wasteGeneration?: readonly SeriesRef[];
   readonly flowLabels?: Readonly<Record<string, string>>;
+  readonly indicatorLabels?: Readonly<Record<string, string>>;
+  readonly emissions?: { readonly gwp: EmissionFacts['gwp']; readonly biogenicCO2: string; readonly routeLabels?: Readonly<Record<string, string>> };
 }
 
 /** The run a results folder holds, rebuilt from its tidy table and summary.json without running the model again. */
@@ -46,6 +48,12 @@ export function readRunFolder(folder: string): SavedRun {
     unit: summary.unit,
     wasteGeneration: summary.wasteGeneration,
     flowLabels: Object.entries(summary.flowLabels ?? {}).map(([id, label]) => ({ id, label })),
+    indicatorLabels: Object.entries(summary.indicatorLabels ?? {}).map(([id, label]) => ({ id, label })),
+    emissionFacts: summary.emissions && {
+      gwp: summary.emissions.gwp,
+      biogenicCO2: summary.emissions.biogenicCO2,
+      routeLabels: Object.entries(summary.emissions.routeLabels ?? {}).map(([id, label]) => ({ id, label })),
+    },
   });
 }
 

@@ -32,7 +32,7 @@ export function emissionCsv(solution: Solution): string {
   return rows.reduce((text, row) => text + csvLine(header.map((name) => row[name])), csvLine(header));
 }
 
-/** What summary.json says of the emissions: weights, conventions, and direct, credits and net per year and in all. */
+/** What summary.json says of the emissions: weights, conventions, direct, credits and net per year and in all, and the routes' labels (for figures of the folder). */
 export function emissionSummary(solution: Solution) {
   const emissions = solution.emissions;
   if (emissions === undefined) return undefined;
@@ -45,5 +45,6 @@ export function emissionSummary(solution: Solution) {
     total: { direct: sum(direct), credits: sum(credits), net: sum(net) },
     perYear: { direct: [...direct], credits: [...credits], net: [...net] },
     routes: [...new Set(emissions.series.map((series) => series.route))],
+    routeLabels: Object.fromEntries(emissions.series.flatMap((series) => (series.label === undefined ? [] : [[series.route, series.label]]))),
   };
 }

@@ -5,6 +5,8 @@ import { yearRanges } from '../../engine/analysis/yearRanges.js';
 import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
 import type { TargetResult } from '../../engine/analysis/targets.js';
 import type { Solution } from '../../engine/simulate/solution.js';
+import type { ObservedSeriesFit } from '../../engine/observations/observationFit.js';
+import { seriesFitLine } from './formatFit.js';
 
 const number = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 
@@ -13,7 +15,7 @@ const number = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
  * what to do, when it is not success), the years where negative-inflow correction acted, then
  * when each waste stream peaks. A failed run lists no peaks: its series are no solution.
  */
-export function formatSummary(solution: Solution, peaks: readonly SeriesPeak[], targets: readonly TargetResult[] = []): string {
+export function formatSummary(solution: Solution, peaks: readonly SeriesPeak[], targets: readonly TargetResult[] = [], observations: readonly ObservedSeriesFit[] = []): string {
   const first = solution.years[0];
   const last = solution.years[solution.years.length - 1];
   const lines = [`${solution.model}${solution.scenario ? ` — scenario ${solution.scenario}` : ''}, ${first}–${last} (survival: ${conventions(solution)})`];
@@ -31,6 +33,7 @@ export function formatSummary(solution: Solution, peaks: readonly SeriesPeak[], 
   }
   lines.push(...emissionLines(solution, peaks));
   lines.push(...targetLines(targets));
+  if (observations.length > 0) lines.push('', 'fit to the observations (error = model − observed):', ...observations.map((series) => `  ${seriesFitLine(series)}`));
   const waste = peaks.filter((entry) => entry.waste && entry.item.length === 0);
   if (waste.length > 0) {
     lines.push('', `waste peaks (total over items, ${solution.unit}/yr):`);

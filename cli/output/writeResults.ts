@@ -1,15 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SeriesPeak } from '../../engine/analysis/solutionPeaks.js';
 import type { TargetResult } from '../../engine/analysis/targets.js';
 import type { TidyTable } from '../../engine/analysis/tidyTable.js';
 import type { ModelDefinition } from '../../engine/definition/types.js';
 import type { Solution } from '../../engine/simulate/solution.js';
+import type { ObservedSeriesFit } from '../../engine/observations/observationFit.js';
 import { wasteGenerationSeries, type FlowLook } from '../../viz/adapters/index.js';
 import { explainStatus } from '../../engine/analysis/statusReport.js';
 import { cohortCsv } from './cohortTable.js';
 import { emissionCsv, emissionRows, emissionSummary } from './emissionTable.js';
 import { csvLine } from './csv.js';
+import { folderWriter } from './folderWriter.js';
 
 export type ResultFormat = 'csv' | 'json';
 
@@ -18,8 +18,8 @@ export type ResultFormat = 'csv' | 'json';
  * peaks (peaks.csv or peaks.json, with the years of near ties within `peakTolerance`),
  * summary.json (status with what went wrong and what to do, the years where negative-inflow
  * correction acted, issues, conventions, waste peaks, the streams that make up the waste
- * generated, the parameters taken from factor libraries with their sources, and the model's flow labels, so that `metabolis plot` can draw the folder as it draws
- * the model) and, for a run that kept them, the stocks by cohort (cohorts.csv).
+ * generated, the parameters taken from factor libraries with their sources, and the model's flow and indicator labels, so that `metabolis plot` can draw the folder as it draws
+ * the model, and the run's fit to the model's observations) and, for a run that kept them, the stocks by cohort (cohorts.csv).
  * Returns the paths written.
  */
 export function writeResults(
@@ -29,16 +29,11 @@ export function writeResults(
   table: TidyTable,
   peaks: readonly SeriesPeak[],
   peakTolerance: number,
-  model: { readonly flows: readonly FlowLook[]; readonly factorSources: ModelDefinition['factorSources'] } = { flows: [], factorSources: [] },
+  model: { readonly flows: readonly FlowLook[]; readonly factorSources: ModelDefinition['factorSources']; readonly indicators?: ModelDefinition['indicators'] } = { flows: [], factorSources: [] },
   targets: readonly TargetResult[] = [],
+  observations: readonly ObservedSeriesFit[] = [],
 ): string[] {
-  mkdirSync(directory, { recursive: true });
-  const written: string[] = [];
-  const write = (name: string, text: string) => {
-    const path = join(directory, name);
-    writeFileSync(path, text);
-    written.push(path);
-  };
+  const { write, written } = folderWriter(directory);
   const dimensionNames = table.dimensionNames;
   const flowUnit = `${solution.unit}/yr`;
   const peakRows = peaks.map((entry) => ({
@@ -96,7 +91,10 @@ export function writeResults(
     emissionPeaks: peakRows.filter((row) => (row.kind === 'emission' || row.kind === 'net-emission') && row.item === ''),
     wasteGeneration: wasteGenerationSeries(solution).map(({ kind, id }) => ({ kind, id })),
     flowLabels: Object.fromEntries(model.flows.flatMap(({ id, label }) => (label === undefined ? [] : [[id, label]]))),
+    indicatorLabels: Object.fromEntries((model.indicators ?? []).flatMap(({ name, label }) => (label === undefined ? [] : [[name, label]]))),
     factorSources: model.factorSources,
+    // How the run reproduces the model's observations, per series and year (error = model − observed).
+    observations,
   };
   write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   const cohorts = cohortCsv(solution);

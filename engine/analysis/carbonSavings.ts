@@ -13,15 +13,15 @@ import { wasteGenerated } from './wasteGeneration.js';
  *   mix       L(E1, E0) · ln(s1 / s0)      — waste moved between routes (less landfill, more recycling),
  *   intensity L(E1, E0) · ln(i1 / i0)      — emissions per tonne of a route (factors, recovery),
  * with L(a, b) = (a − b) / (ln a − ln b), L(a, a) = a. A route absent on one side (zero mass or
- * zero emissions) has no logarithm: its whole change counts as mix. Savings are baseline minus
- * scenario, so a positive saving is less CO2e; a credit's saving is negative when the scenario
- * avoids more. For a landfill, E is this year's methane and m this year's deposits, so its
+ * zero emissions) has no logarithm: its whole change counts as mix. Savings are baseline net minus
+ * scenario net, so a positive saving is less CO2e; a credit's saving is positive when the scenario
+ * avoids more (and negative when it avoids less). For a landfill, E is this year's methane and m this year's deposits, so its
  * intensity mixes the decades of deposits behind the methane.
  */
 export interface RouteSaving {
   readonly route: string;
   readonly kind: 'direct' | 'credit';
-  /** Per year, in CO2e: baseline − scenario (for credits: what the scenario avoids less). */
+  /** Per year, in CO2e: baseline − scenario (for credits: scenario − baseline, what the scenario avoids more). */
   readonly saving: Float64Array;
   readonly scale: Float64Array;
   readonly mix: Float64Array;

@@ -106,5 +106,5 @@ function tableParameter(
     }
     value[flat] = Number.isNaN(fromLibrary) ? own : fromLibrary;
   }
-  return { definition: { kind: 'value', name, unit: table.unit, dims: space.dims, value, path }, space, signed: true };
+  return { definition: { kind: 'value', name, unit: table.unit, dims: space.dims, value, signed: true, path }, space, signed: true };
 }

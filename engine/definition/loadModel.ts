@@ -5,6 +5,7 @@ import { loadEmissions } from './loadEmissions.js';
 import { loadFlows } from './loadFlows.js';
 import { loadIndicators } from './loadIndicators.js';
 import { loadLibraries } from './loadLibraries.js';
+import { loadObservations } from './loadObservations.js';
 import { gwpSet, shippedLibraries } from './shippedLibraries.js';
 import { loadParameters } from './loadParameters.js';
 import { loadScenarios } from './loadScenarios.js';
@@ -86,6 +87,7 @@ export function loadModelFromText(text: string, options: LoadOptions): ModelDefi
     factorSources: fromLibraries.sources,
     indicators,
     targets,
+    observations: loadObservations(raw.observations ?? {}, { frame, flows, stocks, context }),
     sourceMap,
   });
 }

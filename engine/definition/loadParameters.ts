@@ -34,7 +34,7 @@ export function loadParameters(parameters: Readonly<Record<string, RawParameter>
     const space = dimensionSpace(form.dims ?? [], frame, childPath(path, 'dims'), context, `parameter ${name}`);
     const signed = form.signed ?? false;
     const value = quantityValues(form.value!, space, { subject: `parameter ${name}`, signed }, childPath(path, 'value'), context, 'error');
-    return { definition: { kind: 'value', name, unit: String(form.unit ?? 1), dims: space.dims, value, path }, space, signed };
+    return { definition: { kind: 'value', name, unit: String(form.unit ?? 1), dims: space.dims, value, signed, path }, space, signed };
   });
 }
 

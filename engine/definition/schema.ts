@@ -4,6 +4,7 @@ import { forecastSchema } from './forecastDriver.js';
 import { indicatorsSchema, targetsSchema } from './indicatorsSchema.js';
 import { librariesSchema } from './librariesSchema.js';
 import { numberTree } from './numberTree.js';
+import { observationsSchema } from './observationsSchema.js';
 
 /**
  * The raw model file format, as written: shorthand forms included, nothing resolved. Objects are
@@ -134,6 +135,7 @@ export const modelSchema = z.strictObject({
   libraries: librariesSchema.optional(),
   gwp: gwpSchema.optional(),
   emissions: emissionsSchema.optional(),
+  observations: observationsSchema.optional(),
   // Checked by the sweep loader (engine/sweep/spec), which owns that format; a model run ignores it.
   sweep: z.record(z.string(), z.unknown()).optional().describe('a parameter sweep of this model (see the README, Sweeps)'),
 });

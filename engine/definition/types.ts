@@ -14,6 +14,7 @@ import type { EmissionsDefinition } from './emissionTypes.js';
 import type { DriverForecastDefinition } from './forecastDriver.js';
 import type { FactorSource } from './loadLibraries.js';
 import type { IndicatorDefinition, TargetDefinition } from './indicatorTypes.js';
+import type { ObservationDefinition } from './observationTypes.js';
 
 /** The name of the system boundary: flows from `outside` are imports, flows to it exports/emissions. */
 export const OUTSIDE = 'outside';
@@ -44,6 +45,8 @@ export interface ModelDefinition {
   /** Indicators over the run's results, the preset targets' included. */
   readonly indicators: readonly IndicatorDefinition[];
   readonly targets: readonly TargetDefinition[];
+  /** Measured values of the model's series (`observations`); a run never reads them. */
+  readonly observations: readonly ObservationDefinition[];
   /** Line and column of every path in the model file (`flows[2].share` -> {line, column}). */
   readonly sourceMap: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
 }
@@ -76,6 +79,8 @@ export interface ValueParameterDefinition {
   readonly dims: readonly string[];
   /** One value per item of dims (length 1 for a scalar). */
   readonly value: Float64Array;
+  /** May be negative (`signed: true`); a fit bounds the others at 0. */
+  readonly signed: boolean;
   readonly path: string;
 }
 

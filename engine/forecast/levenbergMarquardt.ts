@@ -12,9 +12,25 @@ import { leastSquares } from './leastSquares.js';
  *
  * It stops when a step lowers the sum of squares by less than 1e-15 of itself, or when no step
  * lowers it at all (λ past 1e16: a minimum to working precision), both `converged`; or after
- * 500 evaluations, `iteration-limit`; or when [J; √λ·D] is rank-deficient (a parameter the data
- * do not determine), `singular`.
+ * 500 trial steps, `iteration-limit`; or when [J; √λ·D] is rank-deficient (a parameter the data
+ * do not determine), `singular`. A trial point that cannot be evaluated (residuals not finite) is
+ * a step that failed: λ grows, as for a step that does not lower the sum.
+ *
+ * Bounds (`options.lower`, `options.upper`) are kept by projection: each trial point is clipped
+ * into the box before it is evaluated (projected Levenberg–Marquardt; Kanzow, Yamashita &
+ * Fukushima 2004). A parameter that ends on its bound is where the box stops the descent.
  */
+
+export interface LevenbergMarquardtOptions {
+  /** Per parameter, the smallest value allowed (default −∞). */
+  readonly lower?: Float64Array;
+  /** Per parameter, the largest value allowed (default +∞). */
+  readonly upper?: Float64Array;
+  /** Relative reduction of the sum of squares below which a taken step ends the iteration (default 1e-15). */
+  readonly relativeReduction?: number;
+  /** Most trial steps (default 500). */
+  readonly maxSteps?: number;
+}
 
 export interface NonlinearProblem {
   readonly observations: number;
@@ -27,13 +43,19 @@ export interface LevenbergMarquardtOutcome {
   readonly status: 'converged' | 'iteration-limit' | 'singular';
   readonly theta: Float64Array;
   readonly residualSumOfSquares: number;
+  /** Calls of `problem.evaluate`, with and without the Jacobian. */
+  readonly evaluations: number;
 }
 
 const RELATIVE_REDUCTION = 1e-15;
-const MAX_EVALUATIONS = 500;
+const MAX_STEPS = 500;
 const MAX_DAMPING = 1e16;
 
-export function levenbergMarquardt(problem: NonlinearProblem, start: Float64Array): LevenbergMarquardtOutcome {
+export function levenbergMarquardt(problem: NonlinearProblem, start: Float64Array, options: LevenbergMarquardtOptions = {}): LevenbergMarquardtOutcome {
+  const lower = options.lower ?? new Float64Array(start.length).fill(-Infinity);
+  const upper = options.upper ?? new Float64Array(start.length).fill(Infinity);
+  const relativeReduction = options.relativeReduction ?? RELATIVE_REDUCTION;
+  const maxSteps = options.maxSteps ?? MAX_STEPS;
   const m = problem.observations;
   const k = problem.parameters;
   const rows = m + k;
@@ -45,11 +67,13 @@ export function levenbergMarquardt(problem: NonlinearProblem, start: Float64Arra
   const design = new Float64Array(rows * k);
   const rhs = new Float64Array(rows);
   problem.evaluate(theta, residuals, jacobian);
+  let evaluations = 1;
   let rss = sumOfSquares(residuals);
-  if (!Number.isFinite(rss)) return { status: 'singular', theta, residualSumOfSquares: rss };
+  const outcome = (status: LevenbergMarquardtOutcome['status']): LevenbergMarquardtOutcome => ({ status, theta, residualSumOfSquares: rss, evaluations });
+  if (!Number.isFinite(rss)) return outcome('singular');
   let damping = 1e-3;
-  for (let evaluation = 0; evaluation < MAX_EVALUATIONS; evaluation++) {
-    if (rss === 0) return { status: 'converged', theta, residualSumOfSquares: rss };
+  for (let step = 0; step < maxSteps; step++) {
+    if (rss === 0) return outcome('converged');
     for (let j = 0; j < k; j++) {
       let norm2 = 0;
       for (let i = 0; i < m; i++) norm2 += jacobian[j * m + i] ** 2;
@@ -58,25 +82,27 @@ export function levenbergMarquardt(problem: NonlinearProblem, start: Float64Arra
       for (let i = 0; i < k; i++) design[j * rows + m + i] = i === j ? Math.sqrt(damping) * scale[j] : 0;
     }
     rhs.set(residuals);
-    const step = leastSquares(design, rhs, rows, k);
-    if (!step) return { status: 'singular', theta, residualSumOfSquares: rss };
+    const solved = leastSquares(design, rhs, rows, k);
+    if (!solved) return outcome('singular');
     const trial = new Float64Array(k);
-    for (let j = 0; j < k; j++) trial[j] = theta[j] + step.coefficients[j];
+    for (let j = 0; j < k; j++) trial[j] = Math.min(Math.max(theta[j] + solved.coefficients[j], lower[j]), upper[j]);
     problem.evaluate(trial, trialResiduals);
+    evaluations++;
     const trialRss = sumOfSquares(trialResiduals);
     if (trialRss < rss) {
       const reduction = (rss - trialRss) / rss;
       theta = trial;
       rss = trialRss;
       problem.evaluate(theta, residuals, jacobian);
+      evaluations++;
       damping /= 10;
-      if (reduction <= RELATIVE_REDUCTION) return { status: 'converged', theta, residualSumOfSquares: rss };
+      if (reduction <= relativeReduction) return outcome('converged');
     } else {
       damping *= 10;
-      if (damping > MAX_DAMPING) return { status: 'converged', theta, residualSumOfSquares: rss };
+      if (damping > MAX_DAMPING) return outcome('converged');
     }
   }
-  return { status: 'iteration-limit', theta, residualSumOfSquares: rss };
+  return outcome('iteration-limit');
 }
 
 function sumOfSquares(values: Float64Array): number {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,20 @@ describe('metabolis compare', () => {
     // Less landfilled, less methane: a positive saving, all of it from the mix of routes.
     expect(Number(zeroWaste2030[5])).toBeGreaterThan(0);
     expect(Number(zeroWaste2030[5])).toBeCloseTo(Number(zeroWaste2030[7]) + Number(zeroWaste2030[6]) + Number(zeroWaste2030[8]), 6);
+  });
+
+  it('metabolis compare <model> draws the waste generated and the indicators of every scenario side by side, the identical ones as one line, named', () => {
+    expect(existsSync(join(out, 'comparison.png'))).toBe(true);
+    const svg = readFileSync(join(out, 'comparison.svg'), 'utf8');
+    const text = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((match) => match[1]).join(' ').replace(/- /g, '-');
+    expect(text).toContain('Waste generated (kt/yr)');
+    expect(text).toContain('Diversion (%)');
+    // Zero waste recycles more of the same waste: its waste generated is the others', its diversion is not.
+    expect(text).toContain('status-quo = same = zero-waste in Waste generated: the same values.');
+    expect(text).toContain('status-quo = same in Diversion: the same values.');
+    // The target of 50 % diversion in 2030.
+    expect(text).toContain('≥ 50 % in 2030');
+    expect(result.stdout).toContain(join(out, 'comparison.svg'));
   });
 
   it('metabolis plot of a comparison folder says it holds a comparison, not a run', () => {

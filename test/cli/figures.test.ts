@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,16 @@ describe('metabolis sankey', () => {
     await expect(metabolis('sankey', demo, '--span', '2035-2025')).rejects.toBeInstanceOf(UsageError);
   });
 
+  it('metabolis sankey of a year where nothing flows says so as a usage error, not an internal one', async () => {
+    const model = join(scratch, 'still.yaml');
+    writeFileSync(model, 'metabolis: 1\nname: Still\ntime: { start: 2020, end: 2022 }\nunit: t\nprocesses: [a, b]\nflows:\n  - { id: in, from: outside, to: a, value: 0 }\n  - { id: ab, from: a, to: b, share: 1 }\n  - { id: out, from: b, to: outside, share: 1 }\n');
+    await expect(metabolis('sankey', model, '--year', '2021', '-o', join(scratch, 'still.svg'))).rejects.toThrow(new UsageError('nothing flows in 2021: choose another --year or --span'));
+    const folder = join(scratch, 'still-run');
+    const { written, notes } = await writeRunFigures(folder, loadModel(model), run(compile(loadModel(model))), { formats: ['svg'] });
+    expect(written).toEqual([]);
+    expect(notes).toEqual(['no Sankey diagram: nothing flows in 2021 (metabolis sankey --year draws another year)']);
+  });
+
   it('metabolis sankey with a missing model file fails with a ModelError', async () => {
     await expect(metabolis('sankey', 'models/none/model.yaml', '--year', '2030')).rejects.toBeInstanceOf(ModelError);
   });
@@ -85,9 +95,58 @@ describe('metabolis plot', () => {
     await expect(metabolis('plot', demo, '--kind', 'series', '--series', 'landfilled', '--tolerance', '0.01')).rejects.toThrow('--tolerance goes with --kind waste-peaks, not series');
     await expect(metabolis('plot', demo, '--tolerance', '-1')).rejects.toThrow('--tolerance must be a non-negative number (got -1)');
     await expect(metabolis('plot', demo, '--kind', 'series')).rejects.toThrow('--kind series needs --series');
-    await expect(metabolis('plot', demo, '--kind', 'pie')).rejects.toThrow('--kind must be one of waste-peaks, series, fan, sobol, morris, peak-years (got pie)');
-    await expect(metabolis('plot', demo, '--kind', 'fan')).rejects.toThrow(`--kind fan does not fit ${demo}, a model: it plots waste-peaks, series`);
+    await expect(metabolis('plot', demo, '--kind', 'pie')).rejects.toThrow('--kind must be one of waste-peaks, series, emissions, savings, landfill-methane, comparison, fan, sobol, morris, peak-years (got pie)');
+    await expect(metabolis('plot', demo, '--kind', 'fan')).rejects.toThrow(`--kind fan does not fit ${demo}, a model: it plots waste-peaks, series, emissions, savings, landfill-methane, comparison`);
     await expect(metabolis('plot', demo, '--series-kind', 'level')).rejects.toThrow('--series-kind must be one of');
+  });
+});
+
+describe('metabolis plot of a model with emissions', () => {
+  const carbon = 'test/fixtures/carbon/model.yaml';
+
+  it('metabolis plot <model> --kind emissions -s <scenario> stacks the direct emissions by route, the credits below zero, and states the GWP set', async () => {
+    const out = join(scratch, 'emissions.svg');
+    await metabolis('plot', carbon, '--kind', 'emissions', '-s', 'zero-waste', '-o', out);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toContain('>2015–2060 · scenario zero-waste · CO2e by GWP100 AR5</text>');
+    for (const text of ['Credits (below zero)', 'Electricity from incineration', 'Net: direct − credits']) expect(svg).toContain(`>${text}</text>`);
+  });
+
+  it('metabolis plot <model> --kind savings --baseline a -s b draws the waterfall over the horizon, or of one year, and prints the saving', async () => {
+    const out = join(scratch, 'savings.svg');
+    const printed = await metabolis('plot', carbon, '--kind', 'savings', '--baseline', 'status-quo', '-s', 'zero-waste', '-o', out);
+    expect(printed).toMatch(/zero-waste saves [\d.]+ Mt CO2e against status-quo \(2015–2060, total\)/);
+    expect(printed).not.toContain('baseline: status-quo');
+    expect(readFileSync(out, 'utf8')).toContain('>2015–2060, total · zero-waste against status-quo · CO2e by GWP100 AR5</text>');
+    const year = await metabolis('plot', carbon, '--kind', 'savings', '-s', 'zero-waste', '--year', '2040', '-o', out);
+    expect(year).toContain("baseline: status-quo, the model's first scenario (--baseline to choose)");
+    expect(readFileSync(out, 'utf8')).toContain('>Net emissions (kt CO2e/yr)</text>');
+  });
+
+  it("metabolis plot <model> --kind landfill-methane marks the deposits' peak and the methane's, years apart", async () => {
+    const out = join(scratch, 'methane.svg');
+    await metabolis('plot', carbon, '--kind', 'landfill-methane', '-s', 'zero-waste', '-o', out);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toContain('>peak 2020: 93 kt/yr</text>');
+    expect(svg).toMatch(/>peak 2022: [\d.]+ kt CH4\/yr<\/text>/);
+  });
+
+  it('metabolis plot <model> --kind comparison draws every scenario and says which lines it draws as one', async () => {
+    const printed = await metabolis('plot', carbon, '--kind', 'comparison', '-o', join(scratch, 'comparison.svg'));
+    expect(printed).toContain('status-quo = trend in Diversion rate (the same values): drawn as one line, in dashes of their colours');
+  });
+
+  it('metabolis plot rejects carbon figures that do not fit: no emissions, no scenario to save, a flag of another kind, an unknown route', async () => {
+    await expect(metabolis('plot', demo, '--kind', 'emissions')).rejects.toThrow('--kind emissions needs a model with an emissions section: Singapore solid waste has none');
+    await expect(metabolis('plot', carbon, '--kind', 'savings')).rejects.toThrow('--kind savings needs -s <scenario>');
+    await expect(metabolis('plot', carbon, '--kind', 'savings', '-s', 'status-quo')).rejects.toThrow('--kind savings needs a scenario other than its baseline (both status-quo)');
+    await expect(metabolis('plot', carbon, '--kind', 'savings', '-s', 'zero-waste', '--span', '2050-2070')).rejects.toThrow("--span must lie within the model's years 2015–2060 (got 2070)");
+    await expect(metabolis('plot', carbon, '--kind', 'emissions', '--baseline', 'status-quo')).rejects.toThrow('--baseline goes with --kind savings, not emissions');
+    await expect(metabolis('plot', carbon, '--kind', 'emissions', '-s', 'trend', '-s', 'zero-waste')).rejects.toThrow('--kind emissions draws one scenario: give -s once');
+    await expect(metabolis('plot', carbon, '--kind', 'landfill-methane', '--route', 'incineration')).rejects.toThrow('--route must name a landfill route of the model: landfill_methane (got incineration)');
+    const plain = join(scratch, 'plain.yaml');
+    writeFileSync(plain, 'metabolis: 1\nname: Plain\ntime: { start: 2020, end: 2025 }\nunit: t\nprocesses: [a]\nflows:\n  - { from: outside, to: a, value: 1 }\n  - { from: a, to: outside, share: 1 }\n');
+    await expect(metabolis('plot', plain, '--kind', 'comparison')).rejects.toThrow('--kind comparison needs waste streams or indicators of one value a year: Plain has neither');
   });
 });
 
@@ -96,9 +155,18 @@ describe('writeRunFigures', () => {
     const definition = loadModel(demo);
     const solution = run(compile(definition), { scenario: 'zero-waste' });
     const folder = join(scratch, 'run');
-    const written = await writeRunFigures(folder, definition, solution, { dpi: 72 });
+    const { written } = await writeRunFigures(folder, definition, solution, { dpi: 72 });
     expect(written.map((path) => path.slice(folder.length + 1)).sort()).toEqual(['sankey.png', 'sankey.svg', 'waste-peaks.png', 'waste-peaks.svg']);
     for (const path of written) expect(existsSync(path)).toBe(true);
     expect(readFileSync(join(folder, 'sankey.svg'), 'utf8')).toContain('2036 · scenario zero-waste');
+  });
+
+  it('writeRunFigures(folder, run of a model with emissions) also leaves the emissions by route', async () => {
+    const definition = loadModel('test/fixtures/carbon/model.yaml');
+    const solution = run(compile(definition), { scenario: 'zero-waste' });
+    const folder = join(scratch, 'carbon-run');
+    const { written } = await writeRunFigures(folder, definition, solution, { dpi: 72, formats: ['svg'] });
+    expect(written.map((path) => path.slice(folder.length + 1))).toEqual(['sankey.svg', 'waste-peaks.svg', 'emissions.svg']);
+    expect(readFileSync(join(folder, 'emissions.svg'), 'utf8')).toContain('scenario zero-waste · CO2e by GWP100 AR5');
   });
 });

@@ -65,7 +65,9 @@ describe('metabolis plot <run folder>', () => {
 
   it('metabolis plot <run folder> refuses another scenario, a kind of sweeps and a flag of sweeps', async () => {
     await expect(metabolis('plot', zeroWaste, '-s', 'trend')).rejects.toThrow(`${zeroWaste} holds runs of scenario zero-waste, not of trend: plot the model file, or run it with --scenario trend`);
-    await expect(metabolis('plot', zeroWaste, '--kind', 'fan')).rejects.toThrow(new UsageError(`--kind fan does not fit ${zeroWaste}, a run folder: it plots waste-peaks, series`));
+    await expect(metabolis('plot', zeroWaste, '--kind', 'fan')).rejects.toThrow(new UsageError(`--kind fan does not fit ${zeroWaste}, a run folder: it plots waste-peaks, series, emissions`));
+    await expect(metabolis('plot', zeroWaste, '--kind', 'savings')).rejects.toThrow(new UsageError(`--kind savings does not fit ${zeroWaste}, a run folder: it plots waste-peaks, series, emissions`));
+    await expect(metabolis('plot', zeroWaste, '--kind', 'emissions')).rejects.toThrow('--kind emissions needs a model with an emissions section: Singapore solid waste has none');
     await expect(metabolis('plot', zeroWaste, '--output', 'x')).rejects.toThrow('--output goes with --kind fan or sobol or morris or peak-years, not waste-peaks');
     await expect(metabolis('plot', zeroWaste, '--kind', 'series', '--series', 'landfil')).rejects.toThrow("unknown series: landfil (did you mean 'landfilled'");
   });
@@ -81,6 +83,26 @@ describe('metabolis plot <run folder>', () => {
     } finally {
       writeFileSync(summaryPath, summary);
     }
+  });
+
+  it('metabolis plot <run folder of a model with emissions> draws the same emissions, indicator and route charts as from the model', async () => {
+    const carbonPath = 'test/fixtures/carbon/model.yaml';
+    const carbon = loadModel(carbonPath);
+    const solution = run(compile(carbon), { scenario: 'zero-waste' });
+    const folder = join(scratch, 'carbon-zero-waste');
+    writeResults(folder, 'csv', solution, tidyTable(solution), solutionPeaks(solution), 0, carbon);
+    const fromFolder = await plot('folder-emissions', folder, '--kind', 'emissions');
+    expect(fromFolder).toBe(await plot('model-emissions', carbonPath, '--kind', 'emissions', '-s', 'zero-waste'));
+    expect(fromFolder).toContain('>Recycling (primary production avoided)</text>');
+    // An indicator and an emission route are named by their labels, which the folder records too.
+    const args = ['--kind', 'series', '--series', 'diversion', '--series-kind', 'indicator'];
+    const indicator = await plot('folder-indicator', folder, ...args);
+    expect(indicator).toBe(await plot('model-indicator', carbonPath, ...args, '-s', 'zero-waste'));
+    expect(indicator).toContain('>Diversion rate (1)</text>');
+    const route = ['--kind', 'series', '--series', 'incineration_energy', '--series-kind', 'credit', '--by', 'total'];
+    const credit = await plot('folder-credit', folder, ...route);
+    expect(credit).toBe(await plot('model-credit', carbonPath, ...route, '-s', 'zero-waste'));
+    expect(credit).toContain('>Credits of Electricity from incineration (kt CO2e/yr)</text>');
   });
 
   it('metabolis plot <folder that is neither a run nor a sweep> is a usage error that says what it looked for', async () => {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compile } from '../../engine/compile/compileModel.js';
 import { loadModel } from '../../engine/definition/loadModelFile.js';
 import { run } from '../../engine/simulate/run.js';
+import { compileObservations } from '../../engine/observations/compileObservations.js';
 import { loadSweepFromText } from '../../engine/sweep/spec/loadSweep.js';
 import { resolveSweep } from '../../engine/sweep/spec/resolveSweep.js';
 
@@ -32,6 +33,7 @@ describe('the README', () => {
       cpSync(join(import.meta.dirname, '../fixtures/readme'), folder, { recursive: true });
       writeFileSync(join(folder, 'model.yaml'), text);
       const model = compile(loadModel(join(folder, 'model.yaml')));
+      compileObservations(model);
       for (const scenario of [undefined, ...model.scenarios.keys()]) {
         const solution = run(model, { scenario });
         expect(solution.issues).toEqual([]);

@@ -85,6 +85,7 @@ export const randomModel: fc.Arbitrary<ModelDefinition> = fc
       factorSources: [],
       indicators: [],
       targets: [],
+      observations: [],
       sourceMap: {},
     };
     return definition;

@@ -22,7 +22,7 @@ function isAcronym(word: string): boolean {
   return letters.length >= 2 && (!/[aeiouy]/.test(letters) || /^[aeiou]+$/.test(letters));
 }
 
-/** How figures name the flows of a model: its label where it gives one, otherwise a name made from the id. */
+/** How figures name the flows (or indicators) of a model: its label where it gives one, otherwise a name made from the id. */
 export function flowNamer(flows: readonly FlowLook[] = []): (id: string) => string {
   const labels = new Map(flows.flatMap((flow) => (flow.label === undefined ? [] : [[flow.id, flow.label] as const])));
   return (id) => labels.get(id) ?? displayName(id);

@@ -44,11 +44,19 @@ export function resolveSeries(solution: RunSeries, ref: SeriesRef, stockDefault:
   throw new OptionsError('series', `must name a series of the run: unknown ${what}: ${ref.id}${nearest.length ? ` (did you mean ${nearest.map((n) => `'${n}'`).join(', ')}?)` : ''}`);
 }
 
-/** How an axis names the series: "Flue gas" (a flow, by `flowName`), "Landfilled, level", "EEE stock, outflow". */
-export function seriesQuantity(series: ResolvedSeries, flowName: (id: string) => string): string {
+/** The names a model gives its flows, indicators and emission routes (a name made from the id where it gives none). */
+export interface SeriesNames {
+  readonly flow: (id: string) => string;
+  readonly indicator?: (id: string) => string;
+  readonly route?: (id: string) => string;
+}
+
+/** How an axis names the series: "Flue gas" (a flow), "Landfilled, level", "EEE stock, outflow", "Emissions of Landfill methane", "Diversion rate" (an indicator). */
+export function seriesQuantity(series: ResolvedSeries, names: SeriesNames): string {
+  const route = names.route ?? displayName;
   switch (series.kind) {
     case 'flow':
-      return flowName(series.id);
+      return names.flow(series.id);
     case 'stock':
       return `${displayName(series.id)}, level`;
     case 'stock-inflow':
@@ -56,12 +64,12 @@ export function seriesQuantity(series: ResolvedSeries, flowName: (id: string) =>
     case 'stock-outflow':
       return `${displayName(series.id)}, outflow`;
     case 'emission':
-      return series.id === 'total' ? 'Emissions, direct' : `Emissions of ${displayName(series.id)}`;
+      return series.id === 'total' ? 'Emissions, direct' : `Emissions of ${route(series.id)}`;
     case 'credit':
-      return series.id === 'total' ? 'Credits' : `Credits of ${displayName(series.id)}`;
+      return series.id === 'total' ? 'Credits' : `Credits of ${route(series.id)}`;
     case 'net-emission':
       return 'Net emissions';
     case 'indicator':
-      return displayName(series.id);
+      return (names.indicator ?? displayName)(series.id);
   }
 }

@@ -18,6 +18,9 @@ export interface SolutionTimeSeriesOptions {
   readonly title?: string;
   /** The model's flows, for their labels; a flow without one is named from its id. */
   readonly flows?: readonly FlowLook[];
+  /** The model's indicators and emission routes (by id), for their labels; likewise. */
+  readonly indicators?: readonly FlowLook[];
+  readonly routes?: readonly FlowLook[];
 }
 
 /** A flow or stock of one or more runs (scenarios, or saved runs) over time, one series per dimension item and run. */
@@ -29,7 +32,7 @@ export function solutionTimeSeriesInput(solutions: readonly RunSeries[], options
   if (by !== undefined && !first.dims.includes(by)) {
     throw new OptionsError('by', `must be a dimension of ${first.id} (${first.dims.join(', ') || 'it has none'}; got ${by})`);
   }
-  const quantity = seriesQuantity(first, flowNamer(options.flows));
+  const quantity = seriesQuantity(first, { flow: flowNamer(options.flows), indicator: flowNamer(options.indicators), route: flowNamer(options.routes) });
   const collapsed = resolved.map((series) => collapseSeries(series.values, series.dims, solutions[0].dimensions, by));
   const items = collapsed[0].items;
   const groups = items ? itemGroups(items, runItemTotals(solutions, by!), options.maxItems ?? 7, by!) : undefined;

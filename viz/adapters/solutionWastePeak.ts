@@ -15,6 +15,9 @@ export interface SolutionWastePeakOptions {
   readonly title?: string;
   /** The model's flows, for their labels; a flow without one is named from its id. */
   readonly flows?: readonly FlowLook[];
+  /** The model's indicators and emission routes (by id), for their labels; likewise. */
+  readonly indicators?: readonly FlowLook[];
+  readonly routes?: readonly FlowLook[];
 }
 
 /**
@@ -39,7 +42,7 @@ export function solutionWastePeakInput(solutions: readonly (Solution | SavedRun)
       const totals = totalOverItems(part.values, part.values.length / years.length);
       for (let t = 0; t < years.length; t++) sum[t] += totals[t];
     }
-    return { name: solution.scenario ?? 'base model', values: sum, unit: parts[0].unit, quantity: options.series ? seriesQuantity(parts[0], flowNamer(options.flows)) : 'Waste generated' };
+    return { name: solution.scenario ?? 'base model', values: sum, unit: parts[0].unit, quantity: options.series ? seriesQuantity(parts[0], { flow: flowNamer(options.flows), indicator: flowNamer(options.indicators), route: flowNamer(options.routes) }) : 'Waste generated' };
   });
   return {
     title: options.title ?? solutions[0].model,

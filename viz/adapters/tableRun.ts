@@ -2,6 +2,7 @@ import { DERIVED_KINDS, type TidyKind, type TidyTable } from '../../engine/analy
 import type { DerivedKind } from '../../engine/simulate/solution.js';
 import { OptionsError } from '../../engine/errors.js';
 import type { FlowLook } from './displayName.js';
+import type { EmissionFacts } from './emissionFacts.js';
 import type { RunSeries } from './runSeries.js';
 import type { SeriesRef } from './seriesRef.js';
 
@@ -11,6 +12,10 @@ export interface SavedRun extends RunSeries {
   readonly wasteGeneration: readonly SeriesRef[] | undefined;
   /** The labels the model gave its flows, as the run recorded them (empty: none, or not recorded). */
   readonly flowLabels: readonly FlowLook[];
+  /** The labels the model gave its indicators (by id), as the run recorded them. */
+  readonly indicatorLabels?: readonly FlowLook[];
+  /** How its emissions were weighed and its routes named, as the run recorded them (undefined: no emissions). */
+  readonly emissionFacts?: EmissionFacts | undefined;
 }
 
 /** What a results folder says about its run beside the table (summary.json). */

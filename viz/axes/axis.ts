@@ -12,7 +12,7 @@ import { TEXT_ASCENT, TEXT_DESCENT, textWidth } from '../text/measure.js';
  * grid lines across the plot and a title that names the quantity and its unit.
  */
 export interface AxisOptions {
-  /** "Waste generation (kt/yr)": the quantity and its unit. */
+  /** "Waste generation (kt/yr)": the quantity and its unit; '' for none (a panel whose heading names it). */
   readonly title: string;
   readonly format?: (value: number) => string;
   /** Approximate number of ticks (default 5). */
@@ -35,14 +35,24 @@ function tickLabel(value: number, options: AxisOptions): string {
   return options.integer ? String(value) : formatNumber(value, 6);
 }
 
-/** Height an x axis takes under the plot: ticks, their labels and the title. */
-export const X_AXIS_HEIGHT = TICK_LENGTH + TICK_GAP + (TEXT_ASCENT + TEXT_DESCENT) * (FONT_SIZE.tick + FONT_SIZE.axisTitle) + TITLE_GAP;
+/** Height an x axis without a title takes under the plot: ticks and their labels. */
+export const X_TICKS_HEIGHT = TICK_LENGTH + TICK_GAP + (TEXT_ASCENT + TEXT_DESCENT) * FONT_SIZE.tick;
 
-/** Width a y axis takes left of the plot: the rotated title, the widest tick label and the ticks. */
+/** Height an x axis takes under the plot: ticks, their labels and the title. */
+export const X_AXIS_HEIGHT = X_TICKS_HEIGHT + (TEXT_ASCENT + TEXT_DESCENT) * FONT_SIZE.axisTitle + TITLE_GAP;
+
+/** Width a y axis takes left of the plot: the rotated title (if any), the widest tick label and the ticks. */
 export function yAxisWidth(scale: ScaleLinear<number, number>, options: AxisOptions): number {
   let widest = 0;
   for (const tick of axisTicks(scale, options)) widest = Math.max(widest, textWidth(tickLabel(tick, options), FONT_SIZE.tick));
-  return (TEXT_ASCENT + TEXT_DESCENT) * FONT_SIZE.axisTitle + TITLE_GAP + widest + TICK_GAP + TICK_LENGTH;
+  const title = options.title === '' ? 0 : (TEXT_ASCENT + TEXT_DESCENT) * FONT_SIZE.axisTitle + TITLE_GAP;
+  return title + widest + TICK_GAP + TICK_LENGTH;
+}
+
+/** The vertical grid lines of an x axis alone: a panel above another that carries the axis. */
+export function xGridSvg(scale: ScaleLinear<number, number>, plot: Box, options: Pick<AxisOptions, 'ticks' | 'integer'>): string {
+  const grid = axisTicks(scale, { title: '', ...options }).map((tick) => pathData('M', scale(tick), plot.y0, 'V', plot.y1));
+  return element('path', { d: grid.join(' '), stroke: GRID, 'stroke-width': 0.5, fill: 'none' });
 }
 
 export function xAxisSvg(scale: ScaleLinear<number, number>, plot: Box, options: AxisOptions): string {
@@ -60,7 +70,7 @@ export function xAxisSvg(scale: ScaleLinear<number, number>, plot: Box, options:
     element('path', { d: pathData('M', plot.x0, plot.y1, 'H', plot.x1), stroke: INK, 'stroke-width': 0.6 }) +
     element('path', { d: axisTickPath(scale, plot, options, 'x'), stroke: INK, 'stroke-width': 0.6 }) +
     element('g', { 'font-size': FONT_SIZE.tick, fill: MUTED_INK }, labels) +
-    textElement(options.title, { x: (plot.x0 + plot.x1) / 2, y: titleY, 'text-anchor': 'middle', 'font-size': FONT_SIZE.axisTitle, fill: INK })
+    (options.title === '' ? '' : textElement(options.title, { x: (plot.x0 + plot.x1) / 2, y: titleY, 'text-anchor': 'middle', 'font-size': FONT_SIZE.axisTitle, fill: INK }))
   );
 }
 
@@ -88,6 +98,6 @@ export function yAxisSvg(scale: ScaleLinear<number, number>, plot: Box, options:
     element('path', { d: pathData('M', plot.x0, plot.y0, 'V', plot.y1), stroke: INK, 'stroke-width': 0.6 }) +
     element('path', { d: axisTickPath(scale, plot, options, 'y'), stroke: INK, 'stroke-width': 0.6 }) +
     element('g', { 'font-size': FONT_SIZE.tick, fill: MUTED_INK }, labels) +
-    textElement(options.title, { x: titleX, y: titleY, transform: `rotate(-90 ${num(titleX)} ${num(titleY)})`, 'text-anchor': 'middle', 'font-size': FONT_SIZE.axisTitle, fill: INK })
+    (options.title === '' ? '' : textElement(options.title, { x: titleX, y: titleY, transform: `rotate(-90 ${num(titleX)} ${num(titleY)})`, 'text-anchor': 'middle', 'font-size': FONT_SIZE.axisTitle, fill: INK }))
   );
 }

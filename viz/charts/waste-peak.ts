@@ -9,12 +9,11 @@ import { INK, categoricalColors } from '../figure/palette.js';
 import { displayUnit, formatQuantity } from '../figure/quantity.js';
 import { FONT_SIZE } from '../figure/size.js';
 import { labelsSvg } from '../labels/draw.js';
-import { placeLabels, type LabelCandidate, type LabelRequest, type Obstacle, type PlacedLabel } from '../labels/place.js';
-import { baselineCentredOn, blockHeight, textBlock } from '../labels/text-block.js';
+import { placeLabels, type LabelRequest, type Obstacle, type PlacedLabel } from '../labels/place.js';
 import { element, pathData } from '../svg/element.js';
-import { TEXT_ASCENT } from '../text/measure.js';
 import { chartFrame, type ChartOptions } from './chart-frame.js';
 import { polylineObstacles } from './line-obstacles.js';
+import { MARKER_RADIUS, markCandidates, peakMarks, type PeakMark } from './peak-marks.js';
 import { checkSeriesLength, checkYears } from './series-check.js';
 
 export interface WastePeakInput {
@@ -40,42 +39,6 @@ export interface WastePeakFigure extends Figure {
   /** The peak of each scenario, as engine/analysis finds it (earliest year of the largest value, censored at the ends). */
   readonly peaks: readonly { readonly scenario: string; readonly peak: Peak }[];
   readonly labels: readonly PlacedLabel[];
-}
-
-const MARKER_RADIUS = 2.2;
-
-/**
- * A point a series' annotation marks. A peak or near tie within the horizon is filled and
- * dropped to the axis; a maximum at an end of the horizon (censored: the peak, if any, lies
- * beyond it) is an open circle whose label sits on the inner side.
- */
-interface PeakMark {
-  readonly year: number;
-  readonly value: number;
-  /** The annotation: one line, or two for a censored maximum, which needs more words. */
-  readonly lines: readonly string[];
-  readonly censored: 'start' | 'end' | undefined;
-}
-
-function peakMarks(peak: Peak, years: readonly number[], unit: string): PeakMark[] {
-  const edge = (year: number): PeakMark['censored'] => (year === years[0] ? 'start' : 'end');
-  switch (peak.status) {
-    case 'peak':
-      return [
-        { year: peak.year, value: peak.value, lines: [`peak ${peak.year}: ${formatQuantity(peak.value, unit)}`], censored: undefined },
-        ...peak.nearTies.map((tie): PeakMark => {
-          const censored = tie.censored ? edge(tie.year) : undefined;
-          const cut = censored === 'end' ? ', still rising' : censored === 'start' ? ', falling from before' : '';
-          return { year: tie.year, value: tie.value, lines: [`near tie: ${tie.year}${cut}`], censored };
-        }),
-      ];
-    case 'rising':
-      return [{ year: peak.year, value: peak.value, lines: [`rising in ${peak.year};`, 'peak, if any, after'], censored: 'end' }];
-    case 'falling':
-      return [{ year: peak.year, value: peak.value, lines: [`highest in ${peak.year};`, 'peak, if any, before'], censored: 'start' }];
-    default:
-      return [];
-  }
 }
 
 /**
@@ -105,34 +68,6 @@ function markLabels(marks: readonly (readonly PeakMark[])[], names: readonly str
       return [`${who}: ${mark.lines[0]}`, ...mark.lines.slice(1)];
     }),
   );
-}
-
-/** Positions around a point: above, then to the upper right and left, then the sides, then below. */
-function aroundPoint(lines: readonly string[], x: number, y: number): LabelCandidate[] {
-  const size = FONT_SIZE.label;
-  const gap = MARKER_RADIUS + 2;
-  const block = (anchor: 'start' | 'middle' | 'end') => textBlock(lines, size, anchor);
-  const above = y - gap - blockHeight(block('start')) + TEXT_ASCENT * size;
-  const below = y + gap + TEXT_ASCENT * size;
-  const middle = baselineCentredOn(block('start'), y);
-  return [
-    { x, y: above, block: block('middle') },
-    { x: x + gap, y: above, block: block('start') },
-    { x: x - gap, y: above, block: block('end') },
-    { x: x + gap, y: middle, block: block('start') },
-    { x: x - gap, y: middle, block: block('end') },
-    { x, y: below, block: block('middle') },
-    { x: x - gap, y: below, block: block('end') },
-    { x: x + gap, y: below, block: block('start') },
-  ];
-}
-
-/** Label positions for a mark: a censored one's label keeps to the inner side of the horizon's end. */
-function markCandidates(mark: PeakMark, x: number, y: number): LabelCandidate[] {
-  const [above, upperRight, upperLeft, right, left, below, lowerLeft, lowerRight] = aroundPoint(mark.lines, x, y);
-  if (mark.censored === 'end') return [upperLeft, right, left, below, lowerLeft, lowerRight, above, upperRight];
-  if (mark.censored === 'start') return [upperRight, right, lowerRight, above, upperLeft, left, below, lowerLeft];
-  return [above, upperRight, upperLeft, right, left, below, lowerLeft, lowerRight];
 }
 
 /**
@@ -168,6 +103,7 @@ export function wastePeakSvg(input: WastePeakInput, options: WastePeakOptions = 
     if (peak.status === 'zero') notes.push({ text: `${scenario}: zero throughout, no peak.` });
     if (peak.status === 'undefined') notes.push({ text: `${scenario}: the series has missing values (NaN), no peak.` });
   }
+  for (const group of coincidingScenarios(input.scenarios)) notes.push({ text: `${group.join(' = ')}: the same values in every year; their lines coincide.` });
   if (!distinct) notes.push({ text: 'More scenarios than distinguishable colours: colours repeat.' });
   const legend = [{ title: 'Scenario', entries: input.scenarios.map((scenario, i) => ({ label: scenario.name, color: colors[i], mark: 'line' as const })) }];
   const frame = chartFrame({ title: input.title, subtitle: subtitleParts(`${years[0]}–${years[years.length - 1]}`), options, leftWidth: yAxisWidth(y, yAxis), legend, notes });
@@ -207,4 +143,15 @@ export function wastePeakSvg(input: WastePeakInput, options: WastePeakOptions = 
   const axes = yAxisSvg(y, plot, yAxis) + xAxisSvg(x, plot, { title: 'Year', integer: true });
   const body = axes + lines + markers + element('g', { 'font-size': FONT_SIZE.label }, labelsSvg(placement.placed));
   return { svg: frame.document(body), width: frame.width, height: frame.height, peaks, labels: placement.placed };
+}
+
+/** Names of scenarios whose series are equal value for value, in groups of two or more: one line would hide the others. */
+function coincidingScenarios(scenarios: WastePeakInput['scenarios']): string[][] {
+  const groups: (typeof scenarios)[number][][] = [];
+  for (const scenario of scenarios) {
+    const group = groups.find(([first]) => first.values.length === scenario.values.length && Array.from(first.values).every((value, t) => Object.is(value, scenario.values[t])));
+    if (group) group.push(scenario);
+    else groups.push([scenario]);
+  }
+  return groups.filter((group) => group.length > 1).map((group) => group.map((scenario) => scenario.name));
 }

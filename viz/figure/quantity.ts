@@ -66,3 +66,9 @@ export function formatQuantity(value: number, unit: string, suffix = ''): string
 export function formatSignedQuantity(value: number, unit: string, suffix = ''): string {
   return `${value > 0 ? '+' : ''}${formatQuantity(value, unit, suffix)}`;
 }
+
+/** "105 ± 2.1 t/yr": a value and its standard deviation in one unit (the sd to two digits); `signed` adds "+" to a positive value. */
+export function formatUncertainQuantity(value: number, sd: number, unit: string, suffix = '', signed = false): string {
+  const shown = displayUnit(value, unit);
+  return `${signed && value > 0 ? '+' : ''}${formatNumber(value / shown.factor)} ± ${formatNumber(sd / shown.factor, 2)} ${shown.unit}${suffix}`;
+}

@@ -142,7 +142,7 @@ export function sankeyFrames(solutions: readonly Solution[], options: SankeyFram
       for (const stock of stocks) {
         const { change, level } = frame.stocks.get(stock.process)!;
         table.set(change, row + stock.slot);
-        table[row + stock.levelSlot] = level;
+        table[row + stock.levelSlot] = level ?? Number.NaN;
       }
     });
     return table;

@@ -26,7 +26,7 @@ export function wasteSection(runs: readonly (Solution | SavedRun)[], flows: read
   const caption = `Waste generated per year, ${horizon}, in ${runs.length === 1 ? 'one scenario' : `${runs.length} scenarios`}. ${peaks.join('. ')}.`;
 
   const flowName = flowNamer(flows);
-  const names = streams[0].map((part) => seriesQuantity(part, flowName));
+  const names = streams[0].map((part) => seriesQuantity(part, { flow: flowName }));
   const streamPeak = (r: number, s: number) => {
     const part = streams[r][s];
     return peakText(findPeak(totalOverItems(part.values, part.values.length / years.length), years, 0, 1, { tolerance }), part.unit);

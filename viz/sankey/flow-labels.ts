@@ -1,4 +1,4 @@
-import { formatQuantity } from '../figure/quantity.js';
+import { formatQuantity, formatUncertainQuantity } from '../figure/quantity.js';
 import { FONT_SIZE } from '../figure/size.js';
 import type { LabelCandidate, LabelRequest } from '../labels/place.js';
 import { baselineCentredOn, blockWidth, textBlock } from '../labels/text-block.js';
@@ -26,7 +26,8 @@ export function flowLabelRequests(graph: SankeyGraph, layout: ForwardLayout, rou
   const bySize = graph.links.map((_, l) => l).sort((a, b) => graph.links[b].total - graph.links[a].total || a - b);
   for (const l of bySize) {
     const link = graph.links[l];
-    const block = textBlock([formatQuantity(link.total, text.unit, text.suffix)], SIZE, 'middle');
+    const value = link.sd === undefined ? formatQuantity(link.total, text.unit, text.suffix) : formatUncertainQuantity(link.total, link.sd, text.unit, text.suffix);
+    const block = textBlock([value], SIZE, 'middle');
     const route = routing.loops[l];
     const candidates: LabelCandidate[] = [];
     if (route) {

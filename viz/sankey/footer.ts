@@ -36,6 +36,8 @@ export function sankeyFooter(scene: SankeyScene, colors: BandColors, imbalances:
     notes.push({ text: `Mass imbalance at ${label}: ${formatSignedQuantity(residual, text.unit, text.suffix)} (inflow − outflow − stock change), drawn red.`, color: IMBALANCE_COLOR });
   }
   if (!colors.distinct) notes.push({ text: 'More categories than distinguishable colours: colours repeat.' });
+  if (graph.links.some((link) => link.sd !== undefined)) notes.push({ text: 'Bands: values ± one standard deviation; the light edges of a band span its width at value − sd (solid) to value + sd.' });
+  for (const note of scene.notes) notes.push({ text: note });
   const notesTop = legendTop + Math.max(scaleBar.height, legend.height) + 4;
   const notesBlock = notesSvg(notes, MARGIN, notesTop, contentWidth);
   return { svg: keys.svg + scaleBar.svg + legend.svg + notesBlock.svg, bottom: notesTop + notesBlock.height };

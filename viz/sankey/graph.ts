@@ -1,6 +1,7 @@
 import { OUTSIDE } from '../../engine/definition/types.js';
 import { OptionsError, nearestNames } from '../../engine/errors.js';
 import type { ItemValues, SankeyInput } from './input.js';
+import { describePeriod } from '../figure/period.js';
 
 
 export interface ValuePart {
@@ -26,7 +27,8 @@ export interface GraphNode {
 
 export interface GraphStock {
   readonly name: string | undefined;
-  readonly level: number;
+  readonly level: number | undefined;
+  readonly changeSd: number | undefined;
   /** Net change over all items: positive is a net addition. */
   readonly change: number;
   /** Items the stock gained (values positive). */
@@ -43,6 +45,8 @@ export interface GraphLink {
   readonly label: string | undefined;
   readonly parts: readonly ValuePart[];
   readonly total: number;
+  /** Standard deviation of the total, when the input gives one. */
+  readonly sd: number | undefined;
 }
 
 export interface SankeyGraph {
@@ -65,6 +69,11 @@ function valueParts(values: ItemValues, option: string, allowNegative: boolean):
     if (value !== 0) parts.push({ item, value });
   }
   return parts;
+}
+
+function checkedSd(sd: number | undefined, option: string): number | undefined {
+  if (sd !== undefined && !(sd >= 0 && sd < Infinity)) throw new OptionsError(option, `must be a finite, non-negative number (got ${sd})`);
+  return sd;
 }
 
 export function partsTotal(parts: readonly ValuePart[]): number {
@@ -146,26 +155,37 @@ export function buildSankeyGraph(input: SankeyInput, minFlow: number): SankeyGra
       return;
     }
     noteItems(parts);
-    links.push({ flow: i, source, target, label: flow.label, parts, total });
+    links.push({ flow: i, source, target, label: flow.label, parts, total, sd: checkedSd(flow.sd, `flows[${i}].sd`) });
   });
 
   (input.stocks ?? []).forEach((stock, i) => {
     const index = indexOf.get(stock.process);
     if (index === undefined || nodes[index].kind !== 'process') throw unknownProcess(`stocks[${i}].process`, stock.process, processNames);
     if (nodes[index].stock) throw new OptionsError(`stocks[${i}].process`, `must name a process without another stock (got ${stock.process})`);
-    if (!Number.isFinite(stock.level)) throw new OptionsError(`stocks[${i}].level`, `must be a finite number (got ${stock.level})`);
+    if (stock.level !== undefined && !Number.isFinite(stock.level)) throw new OptionsError(`stocks[${i}].level`, `must be a finite number (got ${stock.level})`);
     const parts = valueParts(stock.change, `stocks[${i}].change`, true);
     const released = stock.releases === undefined ? [] : valueParts(stock.releases, `stocks[${i}].releases`, false);
     noteItems(parts);
     noteItems(released);
     const additions = parts.filter((part) => part.value > 0);
     const releases = [...parts.filter((part) => part.value < 0).map((part) => ({ item: part.item, value: -part.value })), ...released];
-    nodes[index].stock = { name: stock.name, level: stock.level, change: partsTotal(parts) - partsTotal(released), additions, releases };
+    nodes[index].stock = { name: stock.name, level: stock.level, changeSd: checkedSd(stock.changeSd, `stocks[${i}].changeSd`), change: partsTotal(parts) - partsTotal(released), additions, releases };
   });
+
+  // Nothing to draw: the layout would scale zero mass onto the node area.
+  if (links.length === 0 && nodes.every((node) => !node.stock || (node.stock.additions.length === 0 && node.stock.releases.length === 0))) {
+    throw new OptionsError('flows', `must hold one of at least minFlow (${minFlow}) and above zero: nothing moves in ${describePeriod(input.period)}`);
+  }
 
   const finished = nodes.map((node): GraphNode => ({
     ...node,
     residual: node.kind === 'process' ? node.inflow - node.outflow - (node.stock?.change ?? 0) : 0,
   }));
   return { nodes: finished, links, hiddenFlows, items };
+}
+
+/** Whether a diagram of `input` has a band to draw: a flow of at least `minFlow` and above zero, or a stock that changes. */
+export function sankeyHasBands(input: SankeyInput, minFlow = 0): boolean {
+  const total = (values: ItemValues) => (typeof values === 'number' ? Math.abs(values) : Object.values(values).reduce((sum, value) => sum + Math.abs(value), 0));
+  return input.flows.some((flow) => total(flow.value) > 0 && total(flow.value) >= minFlow) || (input.stocks ?? []).some((stock) => total(stock.change) > 0 || (stock.releases !== undefined && total(stock.releases) > 0));
 }

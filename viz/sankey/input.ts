@@ -23,6 +23,8 @@ export interface SankeyFlow {
   readonly label?: string;
   /** The model's id of the flow; not drawn, it lets a page or a table find the flow again. */
   readonly id?: string;
+  /** Standard deviation of the flow's total (a reconciled value): drawn as light edges, given in its label as ± sd. */
+  readonly sd?: number;
 }
 
 /** The stock at a process: its net change this year (positive: net addition) and its level after it. */
@@ -36,7 +38,10 @@ export interface SankeyStock {
    * since a stock that grows in one year may shrink in another. Default: none.
    */
   readonly releases?: ItemValues;
-  readonly level: number;
+  /** Omitted where it is not known (a reconciled system has changes, not levels). */
+  readonly level?: number;
+  /** Standard deviation of the change, given in its label as ± sd. */
+  readonly changeSd?: number;
 }
 
 export interface SankeyInput {
@@ -50,6 +55,8 @@ export interface SankeyInput {
   readonly stocks?: readonly SankeyStock[];
   /** The dimension that splits flow values (e.g. material): its name for the legend and its item order. */
   readonly dimension?: { readonly name: string; readonly items: readonly string[] };
+  /** Sentences for under the figure, after its own notes. */
+  readonly notes?: readonly string[];
 }
 
 export interface SankeyOptions {

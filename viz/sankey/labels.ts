@@ -1,4 +1,4 @@
-import { formatQuantity, formatSignedQuantity } from '../figure/quantity.js';
+import { formatQuantity, formatSignedQuantity, formatUncertainQuantity } from '../figure/quantity.js';
 import { IMBALANCE_COLOR } from '../figure/palette.js';
 import { FONT_SIZE } from '../figure/size.js';
 import { growBox, type Box } from '../labels/box.js';
@@ -130,9 +130,10 @@ export function requiredLabels(graph: SankeyGraph, columns: SankeyColumns, layou
     const stock = graph.nodes[i].stock;
     if (!route || !stock) return;
     const name = stock.name ?? 'stock';
-    const change = text.values ? `${name} ${formatSignedQuantity(stock.change, text.unit, text.suffix)}` : name;
-    const level = `level ${formatQuantity(stock.level, text.unit)}`;
-    const block = textBlock(text.values ? [change, level] : [change], SIZE);
+    const changeText = stock.changeSd === undefined ? formatSignedQuantity(stock.change, text.unit, text.suffix) : formatUncertainQuantity(stock.change, stock.changeSd, text.unit, text.suffix, true);
+    const change = text.values ? `${name} ${changeText}` : name;
+    const level = stock.level === undefined ? undefined : `level ${formatQuantity(stock.level, text.unit)}`;
+    const block = textBlock(text.values && level !== undefined ? [change, level] : [change], SIZE);
     // Beside the box, its first line level with the box; else centred on it; else under it.
     // A little further off than node labels, so the box's edge does not read as a dash.
     const box = growBox(route.box, 1.5);
@@ -150,7 +151,7 @@ export function requiredLabels(graph: SankeyGraph, columns: SankeyColumns, layou
     ];
     const keys = [beside(key, box, 'right'), beside(key, box, 'left'), below(key, box)];
     const request = { id: `stock:${graph.nodes[i].key}`, candidates, required: true, anchor: route.box, keys, movable: candidates.slice(0, 5) };
-    const keyText = text.values ? `${change}, ${level}` : change;
+    const keyText = text.values && level !== undefined ? `${change}, ${level}` : change;
     labels.push({ kind: 'stock', request, keyText: `${graph.nodes[i].label}: ${keyText}`, node: i, inNodeKey: keyText });
   });
   return labels;

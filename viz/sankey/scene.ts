@@ -39,6 +39,8 @@ export interface SankeyScene {
   readonly colorBy: 'item' | 'source' | 'target';
   readonly minFlow: number;
   readonly minWidth: number;
+  /** The input's own notes, for under the figure. */
+  readonly notes: readonly string[];
 }
 
 function checkPositive(option: string, value: number | undefined, allowZero: boolean): void {
@@ -83,5 +85,5 @@ export function sankeyScene(input: SankeyInput, options: SankeyOptions): SankeyS
     top = Math.min(top, label.box.y0);
     bottom = Math.max(bottom, label.box.y1);
   }
-  return { width, graph, columns, geometry, header, text, labels, shift: headerBottom - top, bottom, colorBy, minFlow, minWidth };
+  return { width, graph, columns, geometry, header, text, labels, shift: headerBottom - top, bottom, colorBy, minFlow, minWidth, notes: input.notes ?? [] };
 }

@@ -1,0 +1,62 @@
+import { yearRanges } from '../../engine/analysis/yearRanges.js';
+import { textColumns } from './textColumns.js';
+import type { ModelReconciliation } from '../../engine/observations/reconcileModel.js';
+import type { VariableClass } from '../../engine/reconcile/index.js';
+
+const number = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+/** Lines of unobservable or non-redundant variables shown before "… and n more". */
+const LISTED = 20;
+
+/**
+ * What a researcher reads after `metabolis reconcile`: per year its status and global test and
+ * its suspects; then what the data do not determine (unobservable unknowns) and what no balance
+ * checks (non-redundant measurements), each with the years; then any year that did not converge
+ * or is inconsistent, with its message.
+ */
+export function formatReconciliation(title: string, reconciliation: ModelReconciliation, significance: number): string {
+  const { problems } = reconciliation.system;
+  const results = reconciliation.results;
+  const years = problems.map((problem) => problem.year);
+  const lines = [`${title}: reconciliation of ${years.length} year${years.length === 1 ? '' : 's'} (${yearRanges(years)}), significance ${significance}`];
+  const rows = problems.map(({ year }, p) => {
+    const { status, globalTest, measurementTest } = results[p];
+    const test = status !== 'converged' ? '' : globalTest.degreesOfFreedom === 0 ? 'nothing to test' : globalTest.passed ? 'passed' : 'FAILED';
+    const suspects = measurementTest.suspects.map((suspect) => `${suspect.variables.length > 1 ? `one of ${suspect.variables.join(', ')}` : suspect.variables[0]} (${number.format(suspect.statistic)})`);
+    return [String(year), status, number.format(globalTest.chiSquare), String(globalTest.degreesOfFreedom), number.format(globalTest.pValue), test, suspects.join('; ') || '—'];
+  });
+  lines.push('', ...textColumns(['year', 'status', 'χ²', 'dof', 'p', 'global test', 'suspected gross errors (|normalised adjustment| above the Šidák critical value, see tests.csv)'], rows));
+  lines.push(...classified(reconciliation, 'unobservable', 'not determined by the data (unobservable; value and sd NaN)'));
+  lines.push(...classified(reconciliation, 'non-redundant', 'measured, but no balance checks them (non-redundant; kept as measured)'));
+  const violations = problems.flatMap(({ year }, p) => results[p].violations.map((violation) => `  ${year}: ${violation.variable} = ${number.format(violation.value)}, ${violation.bound === 'lower' ? 'below' : 'above'} ${violation.limit}`));
+  if (violations.length > 0) lines.push('', 'bounds not met (reported, not enforced: the data and balances ask for these values):', ...violations);
+  const unused = reconciliation.system.unused;
+  if (unused.length > 0) {
+    lines.push('', 'stock levels without a level the year before (no change follows from them; not reconciled):');
+    const byObservation = new Map<string, number[]>();
+    for (const entry of unused) byObservation.set(entry.observation, [...(byObservation.get(entry.observation) ?? []), entry.year]);
+    for (const [name, entryYears] of byObservation) lines.push(`  ${name}: ${yearRanges([...new Set(entryYears)])}`);
+  }
+  const failed = problems.flatMap(({ year }, p) => (results[p].status === 'converged' ? [] : [`  ${year} ${results[p].status}: ${results[p].message}`]));
+  if (failed.length > 0) lines.push('', 'NOT A VALID RECONCILIATION in:', ...failed);
+  return lines.join('\n');
+}
+
+/** The variables of one class, with the years they are in it, one line per flow, stock or observation. */
+function classified(reconciliation: ModelReconciliation, classification: VariableClass, heading: string): string[] {
+  const found = new Map<string, { items: Set<string>; years: Set<number> }>();
+  reconciliation.system.problems.forEach(({ year, variables }, p) => {
+    reconciliation.results[p].variables.forEach((variable, v) => {
+      if (variable.classification !== classification) return;
+      const info = variables[v];
+      const key = `${info.kind === 'stock-change' ? 'change of stock' : info.kind === 'flow' ? 'flow' : 'observation'} ${info.id}`;
+      const entry = found.get(key) ?? { items: new Set<string>(), years: new Set<number>() };
+      if (info.item !== '') entry.items.add(info.item);
+      entry.years.add(year);
+      found.set(key, entry);
+    });
+  });
+  if (found.size === 0) return [];
+  const lines = [...found].map(([key, { items, years }]) => `  ${key}${items.size > 0 ? ` [${[...items].join('; ')}]` : ''} (${yearRanges([...years].sort((a, b) => a - b))})`);
+  const shown = lines.length > LISTED ? [...lines.slice(0, LISTED), `  … and ${lines.length - LISTED} more (all in reconciled.csv)`] : lines;
+  return ['', `${heading}:`, ...shown];
+}
