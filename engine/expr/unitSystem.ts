@@ -1,4 +1,5 @@
 import { abbreviate, ModelError, type SourceLocation } from '../errors.js';
+import type { MathJsInstance } from 'mathjs';
 import { createMath } from './mathjs.js';
 import { formatUnit, isDimensionlessUnit, makeUnit, sameDimension, type Unit } from './unit.js';
 
@@ -43,9 +44,20 @@ const BUILT_IN_COUNT_UNITS: readonly string[] = ['person', 'capita', 'item'];
 
 const UNIT_HINT = 'units use mathjs syntax, e.g. kg/person/d, t, m^2, t/yr; write 1 for a dimensionless quantity';
 
-export function createUnitSystem(countUnits: readonly string[], at: SourceLocation = { file: '', path: 'units' }): UnitSystem {
+/**
+ * A mathjs instance with the built-in units and these count units, one per set of count units in
+ * a process: making the instance's Unit class costs 0.1–0.2 s (mathjs builds its arithmetic for
+ * it), and `compile` and `compileObservations` of one model both need it. Only the units differ
+ * between models, so models that declare the same count units share one; no other leaks in.
+ */
+const unitMaths = new Map<string, MathJsInstance>();
+
+function unitMath(countUnits: readonly string[], at: SourceLocation): MathJsInstance {
+  const key = countUnits.join('\u0000');
+  let math = unitMaths.get(key);
+  if (math !== undefined) return math;
   // A private instance: units created here must never leak into another model's (or the global) mathjs.
-  const math = createMath();
+  math = createMath();
   for (const [name, definition] of BUILT_IN_UNITS) {
     if (definition === undefined) math.createUnit(name);
     else math.createUnit(name, definition);
@@ -61,6 +73,12 @@ export function createUnitSystem(countUnits: readonly string[], at: SourceLocati
       throw new ModelError(`invalid unit: ${abbreviate(name)}`, at, 'a count unit is a name made of letters, digits and _, e.g. dwelling');
     }
   }
+  unitMaths.set(key, math);
+  return math;
+}
+
+export function createUnitSystem(countUnits: readonly string[], at: SourceLocation = { file: '', path: 'units' }): UnitSystem {
+  const math = unitMath(countUnits, at);
   const baseDimensions = math.Unit.BASE_DIMENSIONS;
   const parsedTargets = new Map<string, Unit>();
 
