@@ -1,7 +1,7 @@
 /**
  * The messages between the sweep's main thread and its workers. Inputs go out as a Float64Array
  * (copied: the main thread keeps its own to write the samples table and to re-run a batch whose
- * worker died); outputs and statuses come back transferred, without a copy.
+ * worker died); outputs and statuses come back copied too (batchWorker.ts says why not transferred).
  */
 export interface BatchTask {
   /** Runs [from, to) of the design. */
