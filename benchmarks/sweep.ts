@@ -6,9 +6,7 @@
  *     and reported apart), parallel efficiency and pool overhead;
  *   - wall time of a Sobol' analysis, 10 factors, N = 1024, second order (22 528 runs, written to
  *     Parquet, then the indices of every scalar output with 1000 bootstrap resamples);
- *   - with `--memory <runs>`: a Monte Carlo sweep of that many runs, reporting the process's
- *     resident memory (main thread and workers together) at every tenth of the way.
- * `tsx benchmarks/sweep.ts [--throughput | --memory 1000000]`. Timings are reported, never asserted.
+ * (The memory of a long sweep: sweepMemory.ts.) `tsx benchmarks/sweep.ts [--throughput]`. Timings are reported, never asserted.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -120,40 +118,5 @@ async function sobolAnalysis(): Promise<void> {
   }
 }
 
-async function memory(runs: number): Promise<void> {
-  const out = mkdtempSync(join(tmpdir(), 'metabolis-bench-memory-'));
-  try {
-    const { job } = openSweep(sweepFile, { sampler: 'monte-carlo', n: runs }, folders);
-    const rows: string[][] = [];
-    let tenth = -1;
-    let peak = 0;
-    const started = performance.now();
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 200);
-    await executeSweep(job, {
-      out,
-      threads: cores,
-      batchSize: BATCH,
-      onProgress: ({ done, total }) => {
-        const now = Math.floor((10 * done) / total);
-        if (now <= tenth) return;
-        tenth = now;
-        const rss = process.memoryUsage.rss();
-        peak = Math.max(peak, rss);
-        rows.push([`${now * 10}%`, String(done), `${(rss / 2 ** 20).toFixed(0)} MB`, `${((performance.now() - started) / 1000).toFixed(0)} s`]);
-      },
-    });
-    clearInterval(sampler);
-    rows.push(['peak', '', `${(peak / 2 ** 20).toFixed(0)} MB`, `${((performance.now() - started) / 1000).toFixed(0)} s`]);
-    console.log(`Memory of a ${runs}-run sweep (${job.columns.length} columns, ${cores} threads)\n${formatTable(['progress', 'runs', 'resident', 'elapsed'], rows)}\n`);
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-}
-
-const memoryFlag = process.argv.indexOf('--memory');
-if (memoryFlag >= 0) {
-  await memory(Number(process.argv[memoryFlag + 1] ?? 1_000_000));
-} else {
-  await throughput();
-  if (!process.argv.includes('--throughput')) await sobolAnalysis();
-}
+await throughput();
+if (!process.argv.includes('--throughput')) await sobolAnalysis();

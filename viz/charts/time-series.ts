@@ -32,6 +32,8 @@ export interface TimeSeriesInput {
   readonly scenario?: string;
   /** Legend title for the labels, e.g. "Material". */
   readonly dimension?: string;
+  /** Title of the x axis when its steps are not years, e.g. "Runs done (thousands)" (default "Year"). */
+  readonly xAxis?: string;
 }
 
 export interface TimeSeriesOptions extends ChartOptions {
@@ -115,6 +117,6 @@ export function timeSeriesSvg(input: TimeSeriesInput, options: TimeSeriesOptions
       marks += element('path', { d: path(values) ?? '', fill: 'none', stroke: colorOf(series), 'stroke-width': 1.2, 'stroke-dasharray': DASH_PATTERNS[styleOf(series)] });
     }
   }
-  const axes = yAxisSvg(y, plot, yAxis) + xAxisSvg(x, plot, { title: 'Year', integer: true });
+  const axes = yAxisSvg(y, plot, yAxis) + xAxisSvg(x, plot, { title: input.xAxis ?? 'Year', integer: true });
   return { svg: frame.document(axes + marks), width: frame.width, height: frame.height };
 }

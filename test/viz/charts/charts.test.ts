@@ -46,6 +46,12 @@ describe('timeSeriesSvg', () => {
     expect(svg).toContain('>2015–2060 · scenario status quo</text>');
   });
 
+  it('timeSeriesSvg titles the x axis with xAxis when its steps are not years', () => {
+    const svg = timeSeriesSvg({ ...wasteByMaterial(), xAxis: 'Time since the sweep started (s)' }).svg;
+    expect(svg).toContain('>Time since the sweep started (s)</text>');
+    expect(svg).not.toContain('>Year</text>');
+  });
+
   it('timeSeriesSvg tells scenarios apart by line style and lists them in the legend', () => {
     const svg = timeSeriesSvg(wasteByMaterialAndScenario()).svg;
     expect(svg).toContain('stroke-dasharray="4 2"');
