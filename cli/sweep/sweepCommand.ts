@@ -12,7 +12,7 @@ export function registerSweep(program: Command): void {
     .option('-n, --n <count>', "sobol: base points N; morris: trajectories; monte-carlo, latin-hypercube: runs (default: the file's)")
     .option('--seed <integer>', "seed of the design (default: the file's, else 0)")
     .option('-t, --threads <count>', 'worker threads (default: available parallelism)')
-    .option('--batch-size <runs>', 'runs per batch sent to a worker (default: about 5 ms of work); never changes results')
+    .option('--batch-size <runs>', 'runs per batch sent to a worker (default: about 20 ms of work); never changes results')
     .option('-o, --out <dir>', 'output folder (default: results/<model name>-sweep)')
     .option('--shard <k/K>', 'run only shard k of K (k from 0), into <out>/shard-k-of-K; combine them with metabolis merge <out>')
     .option('--resume', 'finish the interrupted sweep in <out>, without recomputing what it kept')
