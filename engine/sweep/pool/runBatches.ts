@@ -20,6 +20,14 @@ export interface PoolOptions {
 
 
 /**
+ * A worker's young generation (V8's space for new objects) is capped at 8 MiB instead of V8's
+ * default of about 48: a run leaves only short-lived garbage, so the smaller space is scavenged
+ * more often at no measured cost in runs per second, and each worker's resident memory is 20–40 MiB
+ * less (a reference-city sweep on two threads: 218 instead of 262 MiB halfway through).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
+/**
  * Runs every batch of `tasks` on a piscina pool created for this call and closed before it
  * returns, and hands each result to `deliver` as it completes (in completion order; the caller
  * puts rows in their place). Resolves to whether every task was delivered (false after an abort).
@@ -38,7 +46,7 @@ export async function runBatches(
 ): Promise<boolean> {
   const { threads, maxInFlight, signal } = checkPoolOptions(options);
   const { filename, execArgv } = workerEntry(worker.file);
-  const pool = new Piscina({ filename, execArgv, workerData: worker.data, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  const pool = new Piscina({ filename, execArgv, workerData: worker.data, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, resourceLimits: WORKER_LIMITS });
   let failure: unknown;
   // A worker that fails between tasks has no task to reject; its replacement takes over.
   pool.on('error', () => undefined);
