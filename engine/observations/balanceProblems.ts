@@ -5,7 +5,7 @@ import type { Solution } from '../simulate/solution.js';
 import { cellName, processBalances, type CellVariable } from './balanceCells.js';
 import { cellSum } from './modelValues.js';
 import type { CompiledObservation, ObservationCell } from './observationTypes.js';
-import { substanceLayer, type SubstanceVariables } from './substanceLayer.js';
+import { startSubstanceLayer, substanceLayer, type SubstanceVariables } from './substanceLayer.js';
 
 export type { SubstanceVariables } from './substanceLayer.js';
 
@@ -139,6 +139,10 @@ export function balanceProblems(model: CompiledModel, observations: readonly Com
           : [{ coefficient: 1, variables: [name] }, ...cellTerms(group.cells, substance, -1, [])],
       });
     }
+    substances.forEach((layer) => {
+      const observed = (observedInYear.get(t) ?? []).flatMap(({ observation, value }) => (observation.kind === 'concentration' && observation.substance === layer.substance ? [value] : []));
+      startSubstanceLayer(layer, flowVariables, variables, observed);
+    });
     return { year: definition.time.start + t, problem: { variables, constraints }, variables: info };
   });
   return { problems, flowVariables, stockVariables, substances, unused: unused.filter((entry) => reconciled.has(entry.year - definition.time.start)) };

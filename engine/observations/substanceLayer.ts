@@ -57,3 +57,45 @@ export function substanceLayer(
     constraints: [...products, ...processBalances(model, cells, flowVariables, stockVariables, itemOf, `${substance} balance of`)],
   };
 }
+
+/** What balanceProblems builds for a year's variable: `initial` may still be set. */
+interface YearVariable {
+  initial: number | undefined;
+  readonly measurement: { readonly value: number; readonly sd: number } | undefined;
+}
+
+/**
+ * Where the iteration starts for a layer's unknown concentrations and substance flows: the mean
+ * concentration measured in that layer this year (else Σ measured substance flows over Σ their
+ * goods flows), and that times the goods flow. The kernel's default (a concentration of 1, a
+ * substance flow of 0) is many orders of magnitude off, and from there the linearisation was
+ * seen to call a substance flow observable that the balances leave free; from a start of the
+ * right size it does not. Without such a measurement the defaults stand.
+ */
+export function startSubstanceLayer(layer: SubstanceVariables, goodsFlows: readonly Int32Array[], variables: YearVariable[], observedConcentrations: readonly number[]): void {
+  const goods = (v: number) => variables[v].measurement?.value ?? variables[v].initial ?? NaN;
+  let substance = 0;
+  let mass = 0;
+  const measured = [...observedConcentrations];
+  layer.flowVariables.forEach((items, f) =>
+    items.forEach((s, k) => {
+      const c = variables[layer.concentrationVariables[f][k]].measurement;
+      if (c !== undefined) measured.push(c.value);
+      const flow = variables[s].measurement;
+      if (flow !== undefined && goods(goodsFlows[f][k]) > 0) {
+        substance += flow.value;
+        mass += goods(goodsFlows[f][k]);
+      }
+    }),
+  );
+  const typical = measured.length > 0 ? measured.reduce((sum, value) => sum + value, 0) / measured.length : substance / mass;
+  if (!(typical > 0 && Number.isFinite(typical))) return;
+  layer.flowVariables.forEach((items, f) =>
+    items.forEach((s, k) => {
+      const c = layer.concentrationVariables[f][k];
+      if (variables[c].measurement === undefined) variables[c].initial = typical;
+      const start = typical * goods(goodsFlows[f][k]);
+      if (variables[s].measurement === undefined && start > 0) variables[s].initial = start;
+    }),
+  );
+}
