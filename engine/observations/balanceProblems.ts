@@ -38,6 +38,8 @@ export interface BalanceProblem {
   readonly problem: ReconcileProblem;
   /** Aligned with problem.variables: the goods' flow cells, the stock changes, each substance's layer, then this year's observed sums, shares and concentrations. */
   readonly variables: readonly BalanceVariable[];
+  /** Per substance observed this year (in order of first observation), its layer's variables. */
+  readonly substances: readonly SubstanceVariables[];
 }
 
 export interface BalanceSystem {
@@ -46,8 +48,6 @@ export interface BalanceSystem {
   readonly flowVariables: readonly Int32Array[];
   /** Per stock, the variable of each item of its change. */
   readonly stockVariables: readonly Int32Array[];
-  /** Per substance observed (in order of first observation), its layer's variables. */
-  readonly substances: readonly SubstanceVariables[];
   /** Stock levels without a level the year before: no change follows from them, reconciliation leaves them out. */
   readonly unused: readonly { readonly observation: string; readonly year: number; readonly item: string }[];
 }
@@ -60,8 +60,9 @@ export interface BalanceSystem {
  * items, a sum, a tag) is a measured variable of its own with the constraint that it equals their
  * sum; so is a second observation of a cell already measured. A transfer coefficient τ of flow f
  * out of process p is a measured variable with f − τ · Σ outflows of p = 0, a product of
- * variables, which the kernel linearises iteratively. Each substance observed adds a layer of its
- * own (substanceLayer: s − c · m = 0 per flow, a substance balance per process); a concentration
+ * variables, which the kernel linearises iteratively. Each substance observed in a year adds a
+ * layer of its own to that year (substanceLayer: s − c · m = 0 per flow, a substance balance per
+ * process; in a year without its observations it would be all unknowns); a concentration
  * observed over several cells is a measured c with Σ s − c · Σ m = 0. A stock level observed in
  * two consecutive years gives the change between them (sd √(sd₁² + sd₂²)); the correlation this
  * gives two consecutive changes is not carried, since each year is reconciled on its own.
@@ -88,30 +89,31 @@ export function balanceProblems(model: CompiledModel, observations: readonly Com
     }),
   );
   const balances = processBalances(model, cells, flowVariables, stockVariables, label, 'balance of');
-  const substanceNames = [...new Set(observations.flatMap((observation) => (observation.substance === undefined ? [] : [observation.substance])))];
-  const layers = substanceNames.map((substance) => substanceLayer(model, substance, flowVariables, cells, label));
-  balances.push(...layers.flatMap((layer) => layer.constraints));
-  const substances = layers.map((layer) => layer.variables);
-  /** The variable of a cell in the layer of `substance` (the goods when undefined). */
-  const cellIndex = (cell: ObservationCell, substance: string | undefined) => {
-    const layer = substance === undefined ? { flowVariables, stockVariables } : substances[substanceNames.indexOf(substance)];
-    return (cell.series === 'flow' ? layer.flowVariables : layer.stockVariables)[cell.index][cell.item];
-  };
 
   const unused: { observation: string; year: number; item: string }[] = [];
   const observedInYear = pointsByYear(observations, definition.time.start, unused);
   const reconciled = new Set(yearIndices);
   const problems = yearIndices.map((t): BalanceProblem => {
+    const points = observedInYear.get(t) ?? [];
+    const yearCells = [...cells];
+    const substanceNames = [...new Set(points.flatMap(({ observation }) => (observation.substance === undefined ? [] : [observation.substance])))];
+    const layers = substanceNames.map((substance) => substanceLayer(model, substance, flowVariables, yearCells, label));
+    const substances = layers.map((layer) => layer.variables);
+    /** The variable of a cell in the layer of `substance` (the goods when undefined). */
+    const cellIndex = (cell: ObservationCell, substance: string | undefined) => {
+      const layer = substance === undefined ? { flowVariables, stockVariables } : substances[substanceNames.indexOf(substance)];
+      return (cell.series === 'flow' ? layer.flowVariables : layer.stockVariables)[cell.index][cell.item];
+    };
     // One object shape for every cell variable (undefined where a key does not apply): built 60 times a model.
     const variables: { name: string; lower: number | undefined; upper: number | undefined; initial: number | undefined; measurement: { value: number; sd: number } | undefined }[] = [];
     const info: BalanceVariable[] = [];
-    for (const { cell, variable, name, lower, upper } of cells) {
+    for (const { cell, variable, name, lower, upper } of yearCells) {
       const model = initial && cell ? cellSum(initial, cell.series === 'flow' ? 'flow' : 'change', [cell], t) : NaN;
       variables.push({ name, lower, upper, initial: Number.isFinite(model) && model !== 0 ? model : undefined, measurement: undefined });
       info.push({ ...variable, observation: undefined, model });
     }
-    const constraints = [...balances];
-    for (const { observation, group: g, value, sd } of observedInYear.get(t) ?? []) {
+    const constraints = [...balances, ...layers.flatMap((layer) => layer.constraints)];
+    for (const { observation, group: g, value, sd } of points) {
       const group = observation.groups[g];
       const item = group.items.join(', ');
       const measurement = { value, sd };
@@ -130,7 +132,7 @@ export function balanceProblems(model: CompiledModel, observations: readonly Com
       const model = kind === 'share' ? sum(group.cells, 'flow') / sum(group.denominator, 'flow') : sum(group.cells, kind === 'flow' ? 'flow' : 'change');
       info.push({ kind: ratio ? kind : 'observed-sum', id: observation.name, item, substance: substance ?? '', observation: observation.name, unit: observation.unit, model });
       const cellTerms = (list: readonly ObservationCell[], layer: string | undefined, coefficient: number, factor: readonly string[]) =>
-        list.map((cell) => ({ coefficient, variables: [cells[cellIndex(cell, layer)].name, ...factor] }));
+        list.map((cell) => ({ coefficient, variables: [yearCells[cellIndex(cell, layer)].name, ...factor] }));
       // A ratio: Σ numerator − ratio · Σ denominator = 0 (the share's outflows of the source, or the concentration's goods); a sum: observed − Σ cells = 0.
       constraints.push({
         label: name,
@@ -140,12 +142,12 @@ export function balanceProblems(model: CompiledModel, observations: readonly Com
       });
     }
     substances.forEach((layer) => {
-      const observed = (observedInYear.get(t) ?? []).flatMap(({ observation, value }) => (observation.kind === 'concentration' && observation.substance === layer.substance ? [value] : []));
+      const observed = points.flatMap(({ observation, value }) => (observation.kind === 'concentration' && observation.substance === layer.substance ? [value] : []));
       startSubstanceLayer(layer, flowVariables, variables, observed);
     });
-    return { year: definition.time.start + t, problem: { variables, constraints }, variables: info };
+    return { year: definition.time.start + t, problem: { variables, constraints }, variables: info, substances };
   });
-  return { problems, flowVariables, stockVariables, substances, unused: unused.filter((entry) => reconciled.has(entry.year - definition.time.start)) };
+  return { problems, flowVariables, stockVariables, unused: unused.filter((entry) => reconciled.has(entry.year - definition.time.start)) };
 }
 
 interface YearPoint {

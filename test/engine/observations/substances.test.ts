@@ -111,7 +111,7 @@ describe('reconcileModel(model with substance observations)', () => {
   it('reconcileModel(one process, two inflows and one outflow, masses and cadmium concentrations measured) matches a general constrained optimiser, covariance included', () => {
     const result = reconciled(massesAndConcentrations(160, 30));
     expect(result.results[0].status).toBe('converged');
-    expect(result.system.substances.map((layer) => layer.substance)).toEqual(['cadmium']);
+    expect(result.system.problems[0].substances.map((layer) => layer.substance)).toEqual(['cadmium']);
     // By hand, concentrations in mg/kg (so substance flows in g/yr): v = [a, b, c, ca, cb, cc, sa, sb, sc].
     const constraints: ConstraintFunction[] = [
       (v) => v[0] + v[1] - v[2],
