@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fitParameters } from '../../../engine/calibrate/fitParameters.js';
+import { compile } from '../../../engine/compile/compileModel.js';
 import { compileObservations } from '../../../engine/observations/compileObservations.js';
 import { modelValues } from '../../../engine/observations/modelValues.js';
 import { observationFit } from '../../../engine/observations/observationFit.js';
@@ -9,7 +11,6 @@ import { load, modelError } from '../definition/loadHelpers.js';
 import { compileYaml } from '../../support/modelFromYaml.js';
 import { constraintGradient, minimiseUnderConstraints, type ConstraintFunction } from '../reconcile/constrainedOptimiser.js';
 import { kktReconciliation } from '../reconcile/reference.js';
-import { compile } from '../../../engine/compile/compileModel.js';
 
 /** One process p mixing two inflows a and b into one outflow c, over 2020–2021 in t. */
 const MIXER = `metabolis: 1
@@ -104,6 +105,17 @@ describe('compileObservations(model with substance observations)', () => {
     const solution = run(model);
     expect([...modelValues(solution, observations[1])]).toEqual([NaN]);
     expect(observationFit(solution, observations).map((series) => series.observation)).toEqual(['a_mass']);
+  });
+
+  it('fitParameters(model, goods and substance observations) fits to the goods alone, as without the substance', () => {
+    const model = compileYaml(`${MIXER.replace('value: 100 }', 'value: inflow }').replace('processes:', 'parameters:\n  inflow: { unit: t/yr, value: 100 }\nprocesses:')}  a_mass: { flow: a, values: { 2020: 110, 2021: 112 }, sd: 5 }
+  cd_a: { concentration: a, substance: cadmium, values: { 2020: 0.00002 }, sd: 0.000002 }
+`);
+    const observations = compileObservations(model);
+    const fit = fitParameters(model, observations, { parameters: ['inflow'] });
+    expect(fit.status).toBe('converged');
+    expect(fit.estimates[0].estimate).toBeCloseTo(111, 6);
+    expect(fit.estimates[0].estimate).toBe(fitParameters(model, observations.slice(0, 1), { parameters: ['inflow'] }).estimates[0].estimate);
   });
 });
 
