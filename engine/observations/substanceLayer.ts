@@ -65,9 +65,9 @@ interface YearVariable {
 }
 
 /**
- * Where the iteration starts for a layer's unknown concentrations and substance flows: the mean
- * concentration measured in that layer this year (else Σ measured substance flows over Σ their
- * goods flows), and that times the goods flow. The kernel's default (a concentration of 1, a
+ * Where the iteration starts for a layer's unknown concentrations and substance flows: the mean of
+ * the concentrations observed in that layer this year (else Σ measured substance flows over Σ
+ * their goods flows), and that times the goods flow. The kernel's default (a concentration of 1, a
  * substance flow of 0) is many orders of magnitude off, and from there the linearisation was
  * seen to call a substance flow observable that the balances leave free; from a start of the
  * right size it does not. Without such a measurement the defaults stand.
@@ -76,19 +76,15 @@ export function startSubstanceLayer(layer: SubstanceVariables, goodsFlows: reado
   const goods = (v: number) => variables[v].measurement?.value ?? variables[v].initial ?? NaN;
   let substance = 0;
   let mass = 0;
-  const measured = [...observedConcentrations];
   layer.flowVariables.forEach((items, f) =>
     items.forEach((s, k) => {
-      const c = variables[layer.concentrationVariables[f][k]].measurement;
-      if (c !== undefined) measured.push(c.value);
-      const flow = variables[s].measurement;
-      if (flow !== undefined && goods(goodsFlows[f][k]) > 0) {
-        substance += flow.value;
-        mass += goods(goodsFlows[f][k]);
-      }
+      const measured = variables[s].measurement;
+      if (measured === undefined || !(goods(goodsFlows[f][k]) > 0)) return;
+      substance += measured.value;
+      mass += goods(goodsFlows[f][k]);
     }),
   );
-  const typical = measured.length > 0 ? measured.reduce((sum, value) => sum + value, 0) / measured.length : substance / mass;
+  const typical = observedConcentrations.length > 0 ? observedConcentrations.reduce((sum, value) => sum + value, 0) / observedConcentrations.length : substance / mass;
   if (!(typical > 0 && Number.isFinite(typical))) return;
   layer.flowVariables.forEach((items, f) =>
     items.forEach((s, k) => {

@@ -1,19 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { metabolisBin as metabolis } from './builtBin.js';
 
 /** `metabolis reconcile` of the observed city with cadmium observed in 2019, as a user runs it (the built bin). */
-const bin = join(import.meta.dirname, '../../dist/cli/main.js');
 const fixture = join(import.meta.dirname, '../fixtures/observations/city');
 const scratch = mkdtempSync(join(tmpdir(), 'metabolis-substances-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function metabolis(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** The fixture city with `observations` added to its own, in a folder of its own. */
 function cityWith(name: string, observations: string): string {
