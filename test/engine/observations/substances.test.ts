@@ -239,4 +239,31 @@ observations:
     expect(info.find((entry) => entry.kind === 'flow' && entry.substance === 'lead' && entry.id === 'deposits' && entry.item === 'ash')).toMatchObject({ observation: 'lead_deposited', unit: 't/yr' });
     expect(info.find((entry) => entry.kind === 'stock-change' && entry.substance === 'lead' && entry.item === 'slag')?.model).toBeNaN();
   });
+
+  it('reconcileModel(substance levels of a stock in consecutive years and the substance flow into it) weighs the change against the flow, and lists the first level as unused', () => {
+    const result = reconciled(`metabolis: 1
+name: landfill
+time: { start: 2020, end: 2021 }
+unit: t
+processes: [landfill]
+flows:
+  - { id: deposits, from: outside, to: landfill, value: 100 }
+stocks:
+  landfilled: { process: landfill, kind: accumulate }
+observations:
+  deposits_mass: { flow: deposits, values: { 2021: 100 }, sd: 2 }
+  lead_level: { stock: landfilled, substance: lead, unit: kg, values: { 2020: 100, 2021: 112 }, sd: 2 }
+  lead_in: { flow: deposits, substance: lead, unit: kg/yr, values: { 2021: 13 }, sd: 1 }
+`, '');
+    expect(result.system.problems.map((problem) => problem.year)).toEqual([2020, 2021]);
+    expect(result.system.unused).toEqual([{ observation: 'lead_level', year: 2020, item: '' }]);
+    const year = result.results[1];
+    const change = year.variables.find((entry) => entry.name === 'Δ lead in landfilled')!;
+    expect(change.measured).toBeCloseTo(0.012, 15);
+    expect(change.measuredSd).toBeCloseTo(0.002 * Math.SQRT2, 15);
+    // Deposited lead = its change in the stock: the weighted mean of 13 ± 1 and 12 ± √8 kg.
+    const weights = [1, 1 / 8];
+    expect(change.value).toBeCloseTo((0.013 * weights[0] + 0.012 * weights[1]) / (weights[0] + weights[1]), 14);
+    expect(year.variables.find((entry) => entry.name === 'concentration of lead in deposits')!.value).toBeCloseTo(change.value / 100, 15);
+  });
 });
