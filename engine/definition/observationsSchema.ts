@@ -21,7 +21,7 @@ const observation = z.strictObject({
   substance: z.string().regex(NAME).optional().describe('a substance: the observation is of the substance in the flows or stock (a mass per year, a mass), or with concentration: its mass fraction'),
   item: z.union([z.string().regex(LABEL), z.record(z.string().regex(NAME), z.string().regex(LABEL))]).optional().describe('an item, or { dimension: item, … }: the observation is of those items only'),
   dims: z.array(z.string().regex(NAME)).optional().describe('one value per item of these dimensions (default: the total over all items)'),
-  unit: z.union([z.string().min(1), z.literal(1)]).optional().describe("the values' unit (default: the model's mass per year for flows, its mass for stocks)"),
+  unit: z.union([z.string().min(1), z.literal(1)]).optional().describe("the values' unit (default: the model's mass per year for flows, its mass for stocks, a mass fraction for concentrations)"),
   values: numberTree.optional().describe('{ 2019: 120, 2020: { value: 130, sd: 6 }, 2021: { low: 110, high: 150 } }, nested under items with dims'),
   csv: z.string().min(1).optional().describe('CSV file: year, a column per dimension of dims, and value (with sd or cv) or low and high'),
   sd: z.number().optional().describe('standard deviation of every value that gives none, in the unit of the values (0: exact)'),
