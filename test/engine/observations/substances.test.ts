@@ -12,12 +12,11 @@ import { compileYaml } from '../../support/modelFromYaml.js';
 import { constraintGradient, minimiseUnderConstraints, type ConstraintFunction } from '../reconcile/constrainedOptimiser.js';
 import { kktReconciliation } from '../reconcile/reference.js';
 
-/** One process p mixing two inflows a and b into one outflow c, over 2020–2021 in t. */
-const MIXER = `metabolis: 1
-name: mixer
-time: { start: 2020, end: 2021 }
-unit: t
-processes: [p]
+/** The head of a test model over 2020–2021 in t. */
+const head = (name: string) => `metabolis: 1\nname: ${name}\ntime: { start: 2020, end: 2021 }\nunit: t\n`;
+
+/** One process p mixing two inflows a and b into one outflow c. */
+const MIXER = `${head('mixer')}processes: [p]
 flows:
   - { id: a, from: outside, to: p, value: 100 }
   - { id: b, from: outside, to: p, value: 50 }
@@ -202,11 +201,7 @@ describe('reconcileModel(model with substance observations)', () => {
   });
 
   it('reconcileModel(substance flows into a landfill measured, a concentration over items and one of an item) gives the substance in each item of the stock change, by hand', () => {
-    const result = reconciled(`metabolis: 1
-name: landfill
-time: { start: 2020, end: 2021 }
-unit: t
-dimensions:
+    const result = reconciled(`${head('landfill')}dimensions:
   material: [ash, slag]
 drivers:
   waste: { unit: t/yr, dims: [material], values: { ash: { 2020: 30, 2021: 30 }, slag: { 2020: 70, 2021: 70 } } }
@@ -241,11 +236,7 @@ observations:
   });
 
   it('reconcileModel(substance levels of a stock in consecutive years and the substance flow into it) weighs the change against the flow, and lists the first level as unused', () => {
-    const result = reconciled(`metabolis: 1
-name: landfill
-time: { start: 2020, end: 2021 }
-unit: t
-processes: [landfill]
+    const result = reconciled(`${head('landfill')}processes: [landfill]
 flows:
   - { id: deposits, from: outside, to: landfill, value: 100 }
 stocks:
