@@ -141,9 +141,16 @@ export function balanceProblems(model: CompiledModel, observations: readonly Com
           : [{ coefficient: 1, variables: [name] }, ...cellTerms(group.cells, substance, -1, [])],
       });
     }
+    const goodsStart = (v: number) => variables[v].measurement?.value ?? variables[v].initial ?? NaN;
     substances.forEach((layer) => {
-      const observed = points.flatMap(({ observation, value }) => (observation.kind === 'concentration' && observation.substance === layer.substance ? [value] : []));
-      startSubstanceLayer(layer, flowVariables, variables, observed);
+      // Each observation's concentration: as observed, or a substance flow over its goods flows.
+      const estimates = points.flatMap(({ observation, group, value }) => {
+        if (observation.substance !== layer.substance) return [];
+        if (observation.kind === 'concentration') return [value];
+        const cells = observation.groups[group].cells;
+        return observation.kind === 'flow' ? [value / cells.reduce((sum, cell) => sum + goodsStart(cellIndex(cell, undefined)), 0)] : [];
+      });
+      startSubstanceLayer(layer, variables, estimates.filter((estimate) => estimate > 0 && Number.isFinite(estimate)), goodsStart, flowVariables);
     });
     return { year: definition.time.start + t, problem: { variables, constraints }, variables: info, substances };
   });

@@ -66,31 +66,21 @@ interface YearVariable {
 
 /**
  * Where the iteration starts for a layer's unknown concentrations and substance flows: the mean of
- * the concentrations observed in that layer this year (else Σ measured substance flows over Σ
- * their goods flows), and that times the goods flow. The kernel's default (a concentration of 1, a
- * substance flow of 0) is many orders of magnitude off, and from there the linearisation was
- * seen to call a substance flow observable that the balances leave free; from a start of the
- * right size it does not. Without such a measurement the defaults stand.
+ * the concentrations its observations give this year (`estimates`: observed ones, and substance
+ * flows over their goods flows), and that times the goods flow where it starts (`goodsStart`). The kernel's default (a
+ * concentration of 1, a substance flow of 0) is many orders of magnitude off, and from there the
+ * linearisation was seen to call a substance flow observable that the balances leave free; from
+ * a start of the right size it does not. Without estimates (only stock changes observed) the
+ * defaults stand.
  */
-export function startSubstanceLayer(layer: SubstanceVariables, goodsFlows: readonly Int32Array[], variables: YearVariable[], observedConcentrations: readonly number[]): void {
-  const goods = (v: number) => variables[v].measurement?.value ?? variables[v].initial ?? NaN;
-  let substance = 0;
-  let mass = 0;
-  layer.flowVariables.forEach((items, f) =>
-    items.forEach((s, k) => {
-      const measured = variables[s].measurement;
-      if (measured === undefined || !(goods(goodsFlows[f][k]) > 0)) return;
-      substance += measured.value;
-      mass += goods(goodsFlows[f][k]);
-    }),
-  );
-  const typical = observedConcentrations.length > 0 ? observedConcentrations.reduce((sum, value) => sum + value, 0) / observedConcentrations.length : substance / mass;
-  if (!(typical > 0 && Number.isFinite(typical))) return;
+export function startSubstanceLayer(layer: SubstanceVariables, variables: YearVariable[], estimates: readonly number[], goodsStart: (variable: number) => number, goodsFlows: readonly Int32Array[]): void {
+  if (estimates.length === 0) return;
+  const typical = estimates.reduce((sum, value) => sum + value, 0) / estimates.length;
   layer.flowVariables.forEach((items, f) =>
     items.forEach((s, k) => {
       const c = layer.concentrationVariables[f][k];
       if (variables[c].measurement === undefined) variables[c].initial = typical;
-      const start = typical * goods(goodsFlows[f][k]);
+      const start = typical * goodsStart(goodsFlows[f][k]);
       if (variables[s].measurement === undefined && start > 0) variables[s].initial = start;
     }),
   );
