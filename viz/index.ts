@@ -4,6 +4,7 @@ export type { Period } from './figure/period.js';
 export type { ItemValues, SankeyFlow, SankeyInput, SankeyOptions, SankeyProcess, SankeyStock } from './sankey/input.js';
 export type { SankeyFigure } from './sankey/sankey-svg.js';
 export { sankeySvg } from './sankey/sankey-svg.js';
+export { sankeyHasBands } from './sankey/graph.js';
 export type { PlacedLabel } from './labels/place.js';
 export type { KeyEntry } from './labels/key-list.js';
 export type { Box } from './labels/box.js';

@@ -55,13 +55,18 @@ export function registerRun(program: Command): void {
       const peaks = solutionPeaks(solution, { tolerance: peakTolerance });
       const targets = solution.status === 'success' ? evaluateTargets(solution, definition.targets) : [];
       const out = flags.out ?? `results/${slug(definition.name)}${flags.scenario ? `-${flags.scenario}` : ''}`;
+      const figureNotes: string[] = [];
       const written = await replaceFolder(out, flags.overwrite === true, async (folder) => {
         const files = writeResults(folder, flags.format as ResultFormat, solution, tidyTable(solution), peaks, peakTolerance, definition, targets, fit);
         // A failed run's series are no solution: no figure draws them as one.
-        if (solution.status === 'success') files.push(...(await writeRunFigures(folder, definition, solution, { tolerance: peakTolerance })));
+        if (solution.status === 'success') {
+          const figures = await writeRunFigures(folder, definition, solution, { tolerance: peakTolerance });
+          files.push(...figures.written);
+          figureNotes.push(...figures.notes);
+        }
         return files;
       });
-      process.stdout.write(`${formatSummary(solution, peaks, targets, fit)}\n\nwrote ${written.join(', ')}\n`);
+      process.stdout.write(`${formatSummary(solution, peaks, targets, fit)}\n\nwrote ${written.join(', ')}\n${figureNotes.map((note) => `${note}\n`).join('')}`);
       if (solution.status !== 'success') process.exitCode = EXIT_RUN_FAILED;
     });
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ModelDefinition } from '../../engine/definition/types.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 import { solutionEmissionsInput, solutionSankeyInput, solutionWastePeakInput, wastePeakSeries } from '../../viz/adapters/index.js';
-import { emissionsSvg, sankeySvg, wastePeakSvg } from '../../viz/index.js';
+import { emissionsSvg, sankeyHasBands, sankeySvg, wastePeakSvg } from '../../viz/index.js';
 import { writeFigure, type FigureFormat } from './figureFile.js';
 
 export interface RunFigureOptions {
@@ -22,14 +22,18 @@ export function middleYear(years: readonly number[]): number {
 }
 
 /**
- * The figures `metabolis run` leaves in its results folder: sankey.<format> of one year,
- * waste-peaks.<format> of the waste generated (when the model has any) and emissions.<format> by
- * route (when the model has emissions). Returns the paths written.
+ * The figures `metabolis run` leaves in its results folder: sankey.<format> of one year (unless
+ * nothing moves in it), waste-peaks.<format> of the waste generated (when the model has any) and
+ * emissions.<format> by route (when the model has emissions). Returns the paths written and, for
+ * a figure left out, why.
  */
-export async function writeRunFigures(directory: string, definition: ModelDefinition, solution: Solution, options: RunFigureOptions = {}): Promise<string[]> {
+export async function writeRunFigures(directory: string, definition: ModelDefinition, solution: Solution, options: RunFigureOptions = {}): Promise<{ written: string[]; notes: string[] }> {
   const year = options.year ?? middleYear(solution.years);
-  const sankey = sankeySvg(solutionSankeyInput(solution, { period: { year }, processes: definition.processes, flows: definition.flows })).svg;
-  const figures: [string, string][] = [['sankey', sankey]];
+  const sankeyInput = solutionSankeyInput(solution, { period: { year }, processes: definition.processes, flows: definition.flows });
+  const figures: [string, string][] = [];
+  const notes: string[] = [];
+  if (sankeyHasBands(sankeyInput)) figures.push(['sankey', sankeySvg(sankeyInput).svg]);
+  else notes.push(`no Sankey diagram: nothing flows in ${year} (metabolis sankey --year draws another year)`);
   // A model with no waste stream and no stock to discard from has no waste-peak chart.
   if (wastePeakSeries(solution, undefined).length > 0) figures.push(['waste-peaks', wastePeakSvg(solutionWastePeakInput([solution], { flows: definition.flows }), { tolerance: options.tolerance }).svg]);
   if (solution.emissions) figures.push(['emissions', emissionsSvg(solutionEmissionsInput(solution)).svg]);
@@ -41,5 +45,5 @@ export async function writeRunFigures(directory: string, definition: ModelDefini
       written.push(path);
     }
   }
-  return written;
+  return { written, notes };
 }

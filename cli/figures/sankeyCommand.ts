@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { formatQuantity } from '../../viz/figure/quantity.js';
 import { solutionSankeyInput } from '../../viz/adapters/index.js';
-import { sankeySvg, type SankeyFigure } from '../../viz/index.js';
+import { sankeyHasBands, sankeySvg, type SankeyFigure } from '../../viz/index.js';
 import { slug } from '../output/slug.js';
 import { figureFormat, writeFigure } from './figureFile.js';
 import { UsageError } from '../failure.js';
@@ -64,11 +64,13 @@ export function registerSankey(program: Command): void {
       const solution = solutions[0];
       const period = asked ?? { year: middleYear(solution.years) };
       const dimension = flags.color === 'none' ? null : flags.color;
-      const figure = sankeySvg(solutionSankeyInput(solution, { period, processes: definition.processes, flows: definition.flows, dimension }), {
+      const input = solutionSankeyInput(solution, { period, processes: definition.processes, flows: definition.flows, dimension });
+      const periodName = 'year' in period ? String(period.year) : `${period.from}-${period.to}-${period.aggregate}`;
+      if (!sankeyHasBands(input, options.minFlow)) throw new UsageError(`nothing flows in ${periodName.replace(/-(sum|mean)$/, ' ($1)')}${flags.scenario ? ` of scenario ${flags.scenario}` : ''}${options.minFlow ? ` above --min-flow ${options.minFlow}` : ''}: choose another --year or --span`);
+      const figure = sankeySvg(input, {
         ...options,
         ...(dimension === null ? { colorBy: 'target' as const } : {}),
       });
-      const periodName = 'year' in period ? String(period.year) : `${period.from}-${period.to}-${period.aggregate}`;
       const out = flags.out ?? `${slug(definition.name)}-sankey-${periodName}${flags.scenario ? `-${slug(flags.scenario)}` : ''}.svg`;
       const notes = await writeFigure(out, figure.svg, dpi);
       const defaultYear = asked === undefined ? [`year: ${periodName}, the middle of ${start}–${end} (--year or --span to choose)`] : [];

@@ -41,15 +41,16 @@ function valueUncertainty(raw: RawUncertainty | undefined, path: string, context
 }
 
 function modelSeriesRef(raw: RawModelValue, path: string, context: LoadContext): ModelSeriesRef {
-  const kinds = (['flow', 'stock', 'emission'] as const).filter((key) => raw[key] !== undefined);
+  const kinds = (['flow', 'stock', 'emission', 'indicator'] as const).filter((key) => raw[key] !== undefined);
   if (kinds.length !== 1) {
-    throw context.fail(kinds.length === 0 ? 'invalid model value: no series named' : `invalid model value: ${kinds.join(' and ')}`, path, 'name exactly one series: flow: <id>, stock: <name> (with measure) or emission: <route> (with measure)');
+    throw context.fail(kinds.length === 0 ? 'invalid model value: no series named' : `invalid model value: ${kinds.join(' and ')}`, path, 'name exactly one series: flow: <id>, stock: <name> (with measure), emission: <route> (with measure) or indicator: <name>');
   }
   const measurePath = childPath(path, 'measure');
   let series: ModelSeriesRef['series'];
-  if (raw.flow !== undefined) {
-    if (raw.measure !== undefined) throw context.fail(`invalid measure: ${raw.measure}`, measurePath, 'a flow has no measure; measures are for stocks and emissions');
-    series = { kind: 'flow', id: raw.flow };
+  if (raw.flow !== undefined || raw.indicator !== undefined) {
+    const kind = raw.flow !== undefined ? 'flow' : 'indicator';
+    if (raw.measure !== undefined) throw context.fail(`invalid measure: ${raw.measure}`, measurePath, `${kind === 'flow' ? 'a flow' : 'an indicator'} has no measure; measures are for stocks and emissions`);
+    series = { kind, id: (raw.flow ?? raw.indicator)! };
   } else if (raw.stock !== undefined) {
     const measure = raw.measure ?? 'level';
     if (measure !== 'level' && measure !== 'inflow' && measure !== 'outflow') throw context.fail(`invalid measure: ${measure}`, measurePath, 'a stock\'s measure is level, inflow or outflow');

@@ -43,6 +43,7 @@ const modelValue = z.strictObject({
   flow: text.optional().describe('a flow id'),
   stock: name.optional().describe('a stock name'),
   emission: text.optional().describe('an emission route, or total'),
+  indicator: name.optional().describe('an indicator of the model (its indicators: section)'),
   measure: z.enum([...STOCK_MEASURES, ...EMISSION_MEASURES]).optional().describe('stocks: level (default), inflow or outflow; emissions: direct (default), credit or net'),
   item: items.optional(),
   per: name.optional().describe('a driver of the model to divide by (e.g. population, for a value per person)'),

@@ -72,7 +72,8 @@ export interface ModelSeriesRef {
   readonly series:
     | { readonly kind: 'flow'; readonly id: string }
     | { readonly kind: 'stock'; readonly id: string; readonly measure: StockMeasure }
-    | { readonly kind: 'emission'; readonly id: string; readonly measure: EmissionMeasure };
+    | { readonly kind: 'emission'; readonly id: string; readonly measure: EmissionMeasure }
+    | { readonly kind: 'indicator'; readonly id: string };
   readonly items: Readonly<Record<string, string>> | undefined;
   /** A driver to divide by, in its declared unit. */
   readonly per: string | undefined;

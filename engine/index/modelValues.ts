@@ -50,7 +50,9 @@ export function resolveModelValues(spec: IndexSpec, loadModel: ModelLoader): Ind
     const { amount, unit } = perDriver(model, units, seriesValue, seriesUnit(model, ref), ref, path, at);
     const target = units.parse(indicator.unit.replace(CO2E, ''), at(childPath(indicator.path, 'unit')));
     const factor = units.factorTo(unit, target);
-    if (factor === undefined || CO2E.test(indicator.unit) !== (ref.series.kind === 'emission')) {
+    // A model's indicator of emissions has no way to say CO2e (its unit is a mass per year), so only an emission route is held to it.
+    const co2eDiffers = ref.series.kind !== 'indicator' && CO2E.test(indicator.unit) !== (ref.series.kind === 'emission');
+    if (factor === undefined || co2eDiffers) {
       throw new ModelError(`unit mismatch: the model value is in ${units.format(unit)}${ref.series.kind === 'emission' ? ' CO2e' : ''}, the indicator in ${indicator.unit}`, at(path), 'give the indicator a unit the series converts to, or divide by a driver with per:');
     }
     return { kind: 'number', value: amount * factor, year: ref.year, source: value.source, uncertainty: value.uncertainty, path };
@@ -73,8 +75,12 @@ function extractValue(model: CompiledModel, solution: Solution, ref: ModelSeries
   return out[0];
 }
 
-/** Flows, stock in- and outflows and emissions are the model's mass unit per year (emissions of CO2e); stock levels its mass unit. */
+/** Flows, stock in- and outflows and emissions are the model's mass unit per year (emissions of CO2e); stock levels its mass unit; an indicator its own. */
 function seriesUnit(model: CompiledModel, ref: ModelSeriesRef): string {
+  if (ref.series.kind === 'indicator') {
+    const { id } = ref.series;
+    return model.indicators.find((indicator) => indicator.name === id)!.unit;
+  }
   const mass = model.definition.massUnit;
   return ref.series.kind === 'stock' && ref.series.measure === 'level' ? mass : `${mass}/yr`;
 }

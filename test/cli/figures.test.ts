@@ -49,6 +49,16 @@ describe('metabolis sankey', () => {
     await expect(metabolis('sankey', demo, '--span', '2035-2025')).rejects.toBeInstanceOf(UsageError);
   });
 
+  it('metabolis sankey of a year where nothing flows says so as a usage error, not an internal one', async () => {
+    const model = join(scratch, 'still.yaml');
+    writeFileSync(model, 'metabolis: 1\nname: Still\ntime: { start: 2020, end: 2022 }\nunit: t\nprocesses: [a, b]\nflows:\n  - { id: in, from: outside, to: a, value: 0 }\n  - { id: ab, from: a, to: b, share: 1 }\n  - { id: out, from: b, to: outside, share: 1 }\n');
+    await expect(metabolis('sankey', model, '--year', '2021', '-o', join(scratch, 'still.svg'))).rejects.toThrow(new UsageError('nothing flows in 2021: choose another --year or --span'));
+    const folder = join(scratch, 'still-run');
+    const { written, notes } = await writeRunFigures(folder, loadModel(model), run(compile(loadModel(model))), { formats: ['svg'] });
+    expect(written).toEqual([]);
+    expect(notes).toEqual(['no Sankey diagram: nothing flows in 2021 (metabolis sankey --year draws another year)']);
+  });
+
   it('metabolis sankey with a missing model file fails with a ModelError', async () => {
     await expect(metabolis('sankey', 'models/none/model.yaml', '--year', '2030')).rejects.toBeInstanceOf(ModelError);
   });
@@ -145,7 +155,7 @@ describe('writeRunFigures', () => {
     const definition = loadModel(demo);
     const solution = run(compile(definition), { scenario: 'zero-waste' });
     const folder = join(scratch, 'run');
-    const written = await writeRunFigures(folder, definition, solution, { dpi: 72 });
+    const { written } = await writeRunFigures(folder, definition, solution, { dpi: 72 });
     expect(written.map((path) => path.slice(folder.length + 1)).sort()).toEqual(['sankey.png', 'sankey.svg', 'waste-peaks.png', 'waste-peaks.svg']);
     for (const path of written) expect(existsSync(path)).toBe(true);
     expect(readFileSync(join(folder, 'sankey.svg'), 'utf8')).toContain('2036 · scenario zero-waste');
@@ -155,7 +165,7 @@ describe('writeRunFigures', () => {
     const definition = loadModel('test/fixtures/carbon/model.yaml');
     const solution = run(compile(definition), { scenario: 'zero-waste' });
     const folder = join(scratch, 'carbon-run');
-    const written = await writeRunFigures(folder, definition, solution, { dpi: 72, formats: ['svg'] });
+    const { written } = await writeRunFigures(folder, definition, solution, { dpi: 72, formats: ['svg'] });
     expect(written.map((path) => path.slice(folder.length + 1))).toEqual(['sankey.svg', 'waste-peaks.svg', 'emissions.svg']);
     expect(readFileSync(join(folder, 'emissions.svg'), 'utf8')).toContain('scenario zero-waste · CO2e by GWP100 AR5');
   });

@@ -103,6 +103,7 @@ export function wastePeakSvg(input: WastePeakInput, options: WastePeakOptions = 
     if (peak.status === 'zero') notes.push({ text: `${scenario}: zero throughout, no peak.` });
     if (peak.status === 'undefined') notes.push({ text: `${scenario}: the series has missing values (NaN), no peak.` });
   }
+  for (const group of coincidingScenarios(input.scenarios)) notes.push({ text: `${group.join(' = ')}: the same values in every year; their lines coincide.` });
   if (!distinct) notes.push({ text: 'More scenarios than distinguishable colours: colours repeat.' });
   const legend = [{ title: 'Scenario', entries: input.scenarios.map((scenario, i) => ({ label: scenario.name, color: colors[i], mark: 'line' as const })) }];
   const frame = chartFrame({ title: input.title, subtitle: subtitleParts(`${years[0]}–${years[years.length - 1]}`), options, leftWidth: yAxisWidth(y, yAxis), legend, notes });
@@ -142,4 +143,15 @@ export function wastePeakSvg(input: WastePeakInput, options: WastePeakOptions = 
   const axes = yAxisSvg(y, plot, yAxis) + xAxisSvg(x, plot, { title: 'Year', integer: true });
   const body = axes + lines + markers + element('g', { 'font-size': FONT_SIZE.label }, labelsSvg(placement.placed));
   return { svg: frame.document(body), width: frame.width, height: frame.height, peaks, labels: placement.placed };
+}
+
+/** Names of scenarios whose series are equal value for value, in groups of two or more: one line would hide the others. */
+function coincidingScenarios(scenarios: WastePeakInput['scenarios']): string[][] {
+  const groups: (typeof scenarios)[number][][] = [];
+  for (const scenario of scenarios) {
+    const group = groups.find(([first]) => first.values.length === scenario.values.length && Array.from(first.values).every((value, t) => Object.is(value, scenario.values[t])));
+    if (group) group.push(scenario);
+    else groups.push([scenario]);
+  }
+  return groups.filter((group) => group.length > 1).map((group) => group.map((scenario) => scenario.name));
 }

@@ -1,6 +1,7 @@
 import { OUTSIDE } from '../../engine/definition/types.js';
 import { OptionsError, nearestNames } from '../../engine/errors.js';
 import type { ItemValues, SankeyInput } from './input.js';
+import { describePeriod } from '../figure/period.js';
 
 
 export interface ValuePart {
@@ -171,9 +172,20 @@ export function buildSankeyGraph(input: SankeyInput, minFlow: number): SankeyGra
     nodes[index].stock = { name: stock.name, level: stock.level, changeSd: checkedSd(stock.changeSd, `stocks[${i}].changeSd`), change: partsTotal(parts) - partsTotal(released), additions, releases };
   });
 
+  // Nothing to draw: the layout would scale zero mass onto the node area.
+  if (links.length === 0 && nodes.every((node) => !node.stock || (node.stock.additions.length === 0 && node.stock.releases.length === 0))) {
+    throw new OptionsError('flows', `must hold one of at least minFlow (${minFlow}) and above zero: nothing moves in ${describePeriod(input.period)}`);
+  }
+
   const finished = nodes.map((node): GraphNode => ({
     ...node,
     residual: node.kind === 'process' ? node.inflow - node.outflow - (node.stock?.change ?? 0) : 0,
   }));
   return { nodes: finished, links, hiddenFlows, items };
+}
+
+/** Whether a diagram of `input` has a band to draw: a flow of at least `minFlow` and above zero, or a stock that changes. */
+export function sankeyHasBands(input: SankeyInput, minFlow = 0): boolean {
+  const total = (values: ItemValues) => (typeof values === 'number' ? Math.abs(values) : Object.values(values).reduce((sum, value) => sum + Math.abs(value), 0));
+  return input.flows.some((flow) => total(flow.value) > 0 && total(flow.value) >= minFlow) || (input.stocks ?? []).some((stock) => total(stock.change) > 0 || (stock.releases !== undefined && total(stock.releases) > 0));
 }

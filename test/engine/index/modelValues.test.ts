@@ -65,3 +65,27 @@ describe('resolveModelValues of emissions', () => {
     expect(() => loadEmissions(emissionText.replace('unit: t CO2e/yr', 'unit: t/yr'))).toThrow('unit mismatch: the model value is in');
   });
 });
+
+describe('resolveModelValues of indicators', () => {
+  const indicatorFile = join(FIXTURES, 'indicator-values.yaml');
+  const indicatorText = readFileSync(indicatorFile, 'utf8');
+  const loadIndicators = (source: string) => resolveModelValues(loadIndexFromText(source, indicatorFile), (model) => loadModel(join(dirname(indicatorFile), model)));
+
+  it('resolveModelValues takes a model\'s own indicator in the year and scenario asked: the diversion equals the recycling rate', () => {
+    const [held, ramped] = numbers(loadIndicators(indicatorText), 0);
+    expect(held).toBeCloseTo(0.2, 12);
+    expect(ramped).toBeCloseTo(0.6, 12);
+  });
+
+  it('resolveModelValues(an unknown indicator, or one with a measure) is a ModelError at the value', () => {
+    expect(() => loadIndicators(indicatorText.replace('indicator: diversion, source: compare }\n          ramped', 'indicator: diverson, source: compare }\n          ramped'))).toThrow('unknown indicator: diverson');
+    const withMeasure = () => loadIndicators(indicatorText.replace('indicator: diversion, source', 'indicator: diversion, measure: net, source'));
+    expect(withMeasure).toThrow('invalid measure: net');
+    try {
+      withMeasure();
+    } catch (error) {
+      expect((error as ModelError).hint).toContain('an indicator has no measure');
+    }
+    expect(() => loadIndicators(indicatorText.replace('unit: "1"', 'unit: t/yr'))).toThrow('unit mismatch');
+  });
+});

@@ -100,6 +100,13 @@ describe('wastePeakSvg', () => {
     expect(figure.svg).toContain('flat: the same every year (3 kt/yr), no peak.');
   });
 
+  it('wastePeakSvg names scenarios whose series coincide, since one line hides the other; distinct ones are not named', () => {
+    const input = wastePeaks();
+    const copy = { name: 'trend again', values: [...input.scenarios[1].values] };
+    expect(wastePeakSvg({ ...input, scenarios: [...input.scenarios, copy] }).svg).toContain('trend = trend again: the same values in every year; their lines coincide.');
+    expect(wastePeakSvg(input).svg).not.toContain('their lines coincide');
+  });
+
   it('wastePeakSvg rejects a negative or non-finite tolerance', () => {
     expect(() => wastePeakSvg(wastePeaks(), { tolerance: -0.1 })).toThrow('options.tolerance must be a finite number of at least 0 (got -0.1)');
     expect(() => wastePeakSvg(wastePeaks(), { tolerance: NaN })).toThrow(OptionsError);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OptionsError } from '../../../engine/errors.js';
-import { sankeySvg, type SankeyInput, type SankeyOptions } from '../../../viz/index.js';
+import { sankeyHasBands, sankeySvg, type SankeyInput, type SankeyOptions } from '../../../viz/index.js';
 import { sankeyScene } from '../../../viz/sankey/scene.js';
 import { expectGolden, longestDecimals } from '../golden.js';
 import { labelConflicts } from './label-geometry.js';
@@ -124,5 +124,16 @@ describe('sankeySvg', () => {
     expect(() => sankeySvg(imbalance(), { minFlow: -1 })).toThrow('options.minFlow must be a non-negative finite number');
     expect(() => sankeySvg(imbalance(), { colorBy: 'material' as 'item' })).toThrow('options.colorBy must be one of item, source, target');
     expect(() => sankeySvg({ ...imbalance(), flows: [{ from: 'outside', to: 'households', value: -5 }] })).toThrow('options.flows[0].value must be a finite, non-negative number');
+  });
+
+  it('sankeySvg of a year where nothing moves is a clear OptionsError, and sankeyHasBands says so beforehand', () => {
+    const still = { ...imbalance(), flows: [{ from: 'outside', to: 'households', value: 0 }], stocks: [] };
+    expect(sankeyHasBands(still)).toBe(false);
+    expect(() => sankeySvg(still)).toThrow(OptionsError);
+    expect(() => sankeySvg(still)).toThrow('options.flows must hold one of at least minFlow (0) and above zero');
+    const small = { ...still, flows: [{ from: 'outside', to: 'households', value: 2 }] };
+    expect(sankeyHasBands(small)).toBe(true);
+    expect(sankeyHasBands(small, 5)).toBe(false);
+    expect(() => sankeySvg(small, { minFlow: 5 })).toThrow(OptionsError);
   });
 });
