@@ -104,7 +104,10 @@ function generated(year: number, stream: string): number {
 const MISSING_YEAR = 2021;
 for (const series of [intensity, rate]) series.set(MISSING_YEAR, series.get(MISSING_YEAR - 1)!.map((value, k) => (value + series.get(MISSING_YEAR + 1)![k]) / 2));
 const longRows = (series: Map<number, number[]>) => [...series].sort(([a], [b]) => a - b).flatMap(([year, values]) => streams.map((stream, k) => [year, stream, round(values[k])]));
-const intensityRows = longRows(intensity);
+// The intensity splits into its total (g/S$ of all non-C&D streams) and each stream's share of it, so that a scenario can
+// continue the total's trend (the decoupling of waste from GDP) without extrapolating fourteen short, noisy series.
+const totalIntensity = new Map([...intensity].map(([year, values]) => [year, values.reduce((sum, value) => sum + value, 0)]));
+const compositionRows = [...intensity].sort(([a], [b]) => a - b).flatMap(([year, values]) => streams.map((stream, k) => [year, stream, round(values[k] / totalIntensity.get(year)!)]));
 const rateRows = longRows(rate);
 
 // --- buildings ---------------------------------------------------------------------------------
@@ -233,8 +236,10 @@ writeCsv('gdp_per_capita.csv', `GDP per person, chained (2015) S$ (SingStat via 
   [...gdpPerCapita].filter(([year]) => year >= START).map(([year, value]) => [year, value]));
 writeCsv('domestic_per_capita.csv', `Domestic waste generated per person, kg/yr (NEA; 2014–2017 not printed). ${derived}`, ['year', 'value'],
   domesticYears.map((year) => [year, round(domesticPerCapita.get(year)!)]));
-writeCsv('non_domestic_intensity.csv', `Non-domestic waste generated per S$ of GDP (chained 2015), g/S$, by stream (C&D: from the buildings). ${derived}`,
-  ['year', 'stream', 'value'], intensityRows);
+writeCsv('non_domestic_intensity.csv', `Non-domestic waste generated (C&D excluded) per S$ of GDP (chained 2015), g/S$. ${derived}`,
+  ['year', 'value'], [...totalIntensity].sort(([a], [b]) => a - b).map(([year, value]) => [year, round(value)]));
+writeCsv('non_domestic_composition.csv', `Each stream's share of non-domestic waste generated, C&D excluded (C&D: from the buildings). ${derived}`,
+  ['year', 'stream', 'value'], compositionRows);
 writeCsv('recycling_rate.csv', `Share of each stream's generation recycled (NEA, recycled / generated as printed in '000 t). ${derived}`, ['year', 'stream', 'value'], rateRows);
 writeCsv('dwellings_completed.csv', `HDB dwelling units completed (standing in 2024) per year (data/hdb). ${derived}`, ['year', 'value'], completions.map(([year, units]) => [year, units]));
 writeCsv('construction_output.csv', `Construction work done: progress payments certified, S$ at current prices (data/singstat). ${derived}`, ['year', 'value'],
