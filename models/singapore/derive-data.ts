@@ -20,7 +20,8 @@ const model = parse(readFileSync(new URL('./model.yaml', import.meta.url), 'utf8
 const dataFolder = fileURLToPath(new URL('./data/', import.meta.url));
 const streams: string[] = model.dimensions.stream;
 const products: string[] = model.dimensions.product;
-const parameter = (name: string) => model.parameters[name].value;
+/** A parameter's value, written plain (`name: 0.3`) or with its unit (`name: { unit: yr, value: 30 }`). */
+const parameter = (name: string) => (typeof model.parameters[name] === 'object' ? model.parameters[name].value : model.parameters[name]);
 const START = model.time.start as number;
 const LAST_OBSERVED = 2023;
 
@@ -116,7 +117,17 @@ const rateRows = longRows(rate);
 const massPerDwelling: number = parameter('building_mass_per_dwelling');
 const cdColumn = (value: number) => streams.map((stream) => (stream === CONSTRUCTION ? round(value) : 0));
 const completions = hdb.filter(([year]) => year >= START && year <= LAST_OBSERVED);
-const initialCohorts = hdb.filter(([year]) => year < START);
+// The blocks are those standing in early 2024: what was demolished before is not in the list. Each cohort is carried back
+// to what was built with model.yaml's building lifetime (built = standing at the end of 2023 / S(2023 − cohort)) and
+// forward to the end of 2012 (× S(2012 − cohort)), so the initial stock holds the buildings demolished 2013–2023 too.
+const buildingConvention: SurvivalConvention = model.survival;
+const lifetimeMean: number = parameter('building_lifetime_mean');
+const buildingLifetime: Lifetime = { distribution: 'normal', mean: lifetimeMean, sd: parameter('building_lifetime_cv') * lifetimeMean };
+const FIRST_COHORT = hdb[0][0];
+const buildingSurvival = survivalByAge(buildingLifetime, LAST_OBSERVED - FIRST_COHORT + 1, buildingConvention);
+const initialCohorts = hdb
+  .filter(([year]) => year < START)
+  .map(([year, units]): [number, number] => [year, (units * buildingSurvival[START - 1 - year]) / buildingSurvival[LAST_OBSERVED - year]]);
 
 // --- electrical and electronic equipment --------------------------------------------------------
 const convention: SurvivalConvention = model.stocks.eee_stock.survival;
@@ -160,9 +171,9 @@ function interpolate(points: [number, number][], year: number): number {
   }
   return points[points.length - 1][1];
 }
-function survivalByAge(lifetime: Lifetime, count: number): Float64Array {
+function survivalByAge(lifetime: Lifetime, count: number, survival: SurvivalConvention = convention): Float64Array {
   const curve = new Float64Array(count);
-  fillSurvivalCurve(lifetime, convention, 0, count, curve, 0);
+  fillSurvivalCurve(lifetime, survival, 0, count, curve, 0);
   return curve;
 }
 // The stock at the end of 2012 holds what people own: 2013's ownership × the 2012 population × the unit mass, spread over
@@ -244,7 +255,7 @@ writeCsv('recycling_rate.csv', `Share of each stream's generation recycled (NEA,
 writeCsv('dwellings_completed.csv', `HDB dwelling units completed (standing in 2024) per year (data/hdb). ${derived}`, ['year', 'value'], completions.map(([year, units]) => [year, units]));
 writeCsv('construction_output.csv', `Construction work done: progress payments certified, S$ at current prices (data/singstat). ${derived}`, ['year', 'value'],
   progressPayments.filter(([year]) => year >= START).map(([year, value]) => [year, round(value * 1e6)]));
-writeCsv('buildings_initial.csv', `Building material by cohort at the end of ${START - 1}: HDB dwelling units standing by year completed × building_mass_per_dwelling, t. ${derived}`,
+writeCsv('buildings_initial.csv', `Building material by cohort at the end of ${START - 1}: HDB dwelling units standing in 2024 by year completed, carried back with the building lifetime (SOURCES.md), × building_mass_per_dwelling, t. ${derived}`,
   ['year', ...streams], initialCohorts.map(([year, units]) => [year, ...cdColumn(units * massPerDwelling)]));
 writeCsv('eee_sales_per_capita.csv', `Items sold per person and year = items owned per person / mean lifetime (assumption, SOURCES.md). ${derived}`,
   ['year', ...products], ([0, 1] as const).map((which) => [[2013, 2023][which], ...products.map((product) => round(salesPerCapita(product, which)))]));
@@ -269,5 +280,5 @@ for (const sector of ['domestic', 'non_domestic']) {
 }
 
 console.log(`domestic kg/person/yr: ${domesticYears.map((y) => `${y} ${domesticPerCapita.get(y)!.toFixed(1)}`).join(', ')}`);
-console.log(`initial building stock: ${((initialCohorts.reduce((a, [, u]) => a + u, 0) * massPerDwelling) / 1e6).toFixed(1)} Mt in ${initialCohorts.length} cohorts`);
+console.log(`initial building stock: ${((initialCohorts.reduce((a, [, u]) => a + u, 0) * massPerDwelling) / 1e6).toFixed(1)} Mt in ${initialCohorts.length} cohorts (lifetime ${lifetimeMean} yr)`);
 console.log(`EEE mean lifetimes (years): ${products.map((p) => `${p} ${meanLifetime(p).toFixed(2)}`).join(', ')}`);
