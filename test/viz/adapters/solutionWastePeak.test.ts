@@ -9,9 +9,10 @@ describe('wasteGenerationSeries', () => {
     expect(wasteGenerationSeries(solution).map((series) => `${series.kind}:${series.id}`)).toEqual([
       'flow:domestic_waste',
       'flow:non_domestic_waste',
+      'flow:construction_site_waste',
       'flow:demolition_waste',
-      // Discarded equipment, which no marked flow carries; the building stock's outflow is demolition_waste already.
-      'stock-outflow:eee_stock',
+      // Not the discarded equipment: its stock says waste: false (NEA's streams hold it), and the building stock's
+      // outflow is demolition_waste already.
     ]);
   });
 
