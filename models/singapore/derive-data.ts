@@ -104,6 +104,23 @@ function generated(year: number, stream: string): number {
 // out so that the trend scenario's damped Holt forecasts, which need consecutive years, can fit them.
 const MISSING_YEAR = 2021;
 for (const series of [intensity, rate]) series.set(MISSING_YEAR, series.get(MISSING_YEAR - 1)!.map((value, k) => (value + series.get(MISSING_YEAR + 1)![k]) / 2));
+// --- the domestic sector's recycling ------------------------------------------------------------
+// A domestic tonne of a stream is recycled at r_d = f·r / (1 − r + f·r), r the stream's overall rate (its odds times f).
+// f is solved for each year NEA prints a domestic rate (2018–2023) so that the domestic rate over the composition is
+// NEA's; the model holds 2018's before (2013–2017 are not printed) and 2023's after.
+const domesticRate = (factor: number, year: number) =>
+  streams.reduce((sum, stream, k) => {
+    const r = Math.min(Math.max(rate.get(year)![k], 0), 1);
+    return sum + (composition[stream] * factor * r) / (1 - r + factor * r);
+  }, 0);
+const observedDomesticRate = new Map<number, number>();
+for (const row of sectors) if (row.sector === 'domestic' && printed(row.recycling_rate_pct)) observedDomesticRate.set(Number(row.year), Number(row.recycling_rate_pct) / 100);
+const domesticFactor = [...observedDomesticRate].sort(([a], [b]) => a - b).map(([year, target]): [number, number] => {
+  let [low, high] = [0, 1];
+  while (domesticRate(high, year) < target) high *= 2;
+  for (let i = 0; i < 60; i++) [low, high] = domesticRate((low + high) / 2, year) < target ? [(low + high) / 2, high] : [low, (low + high) / 2];
+  return [year, round((low + high) / 2)];
+});
 const longRows = (series: Map<number, number[]>) => [...series].sort(([a], [b]) => a - b).flatMap(([year, values]) => streams.map((stream, k) => [year, stream, round(values[k])]));
 // The intensity splits into its total (g/S$ of all non-C&D streams) and each stream's share of it, so that a scenario can
 // continue the total's trend (the decoupling of waste from GDP) without extrapolating fourteen short, noisy series.
@@ -251,6 +268,8 @@ writeCsv('non_domestic_intensity.csv', `Non-domestic waste generated (C&D exclud
   ['year', 'value'], [...totalIntensity].sort(([a], [b]) => a - b).map(([year, value]) => [year, round(value)]));
 writeCsv('non_domestic_composition.csv', `Each stream's share of non-domestic waste generated, C&D excluded (C&D: from the buildings). ${derived}`,
   ['year', 'stream', 'value'], compositionRows);
+writeCsv('domestic_recycling_factor.csv', `Odds ratio of recycling a domestic tonne against the stream's overall odds, solved so that the domestic rate is NEA's (data/nea/waste_by_sector.csv, latest printing). ${derived}`,
+  ['year', 'value'], domesticFactor);
 writeCsv('recycling_rate.csv', `Share of each stream's generation recycled (NEA, recycled / generated as printed in '000 t). ${derived}`, ['year', 'stream', 'value'], rateRows);
 writeCsv('dwellings_completed.csv', `HDB dwelling units completed (standing in 2024) per year (data/hdb). ${derived}`, ['year', 'value'], completions.map(([year, units]) => [year, units]));
 writeCsv('construction_output.csv', `Construction work done: progress payments certified, S$ at current prices (data/singstat). ${derived}`, ['year', 'value'],
