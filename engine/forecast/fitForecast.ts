@@ -7,15 +7,13 @@ import { FORECAST_DEFAULTS, FORECAST_METHODS, REGRESSION_FORMS, type ForecastOpt
 import { fitRegression } from './regression.js';
 import { GOMPERTZ, LOGISTIC } from './saturationCurves.js';
 import { fitTrend } from './trend.js';
-import { isZeroSeries, zeroForecast } from './zeroForecast.js';
 
 /**
  * Fits `spec` to `history` and returns the fit (parameters, goodness, a projection with its
  * prediction interval) or the problem that prevents it, with a hint. Pure and deterministic:
  * the same input gives the same bits. Misuse by code (unknown method, a level outside (0, 1),
  * columns of different lengths, a covariate for a method that takes none) throws OptionsError;
- * everything about the data or the spec's numbers is a problem in the result. A history that is
- * zero throughout is projected as zero by every method but a regression (zeroForecast).
+ * everything about the data or the spec's numbers is a problem in the result.
  */
 export function fitForecast(history: Series, spec: ForecastSpec, options: ForecastOptions = {}): ForecastResult {
   const level = options.level ?? FORECAST_DEFAULTS.level;
@@ -26,7 +24,6 @@ export function fitForecast(history: Series, spec: ForecastSpec, options: Foreca
   const invalid = checkSeries(history, 'history');
   if (invalid) return invalid;
   const observed = copySeries(history);
-  if (isZeroSeries(observed) && spec.method !== 'regression') return { ok: true, fit: zeroForecast(observed, spec.method, level) };
   switch (spec.method) {
     case 'linear':
       return fitTrend(observed, false, level);
