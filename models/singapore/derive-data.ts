@@ -142,9 +142,12 @@ const lifetimeMean: number = parameter('building_lifetime_mean');
 const buildingLifetime: Lifetime = { distribution: 'normal', mean: lifetimeMean, sd: parameter('building_lifetime_cv') * lifetimeMean };
 const FIRST_COHORT = hdb[0][0];
 const buildingSurvival = survivalByAge(buildingLifetime, LAST_OBSERVED - FIRST_COHORT + 1, buildingConvention);
+// The blocks completed before 1960 are kept (model.yaml gives them a lifetime beyond the horizon): standing in 2024,
+// they stood at the end of 2012 as they are.
+const KEPT_BEFORE = 1960;
 const initialCohorts = hdb
   .filter(([year]) => year < START)
-  .map(([year, units]): [number, number] => [year, (units * buildingSurvival[START - 1 - year]) / buildingSurvival[LAST_OBSERVED - year]]);
+  .map(([year, units]): [number, number] => [year, year < KEPT_BEFORE ? units : (units * buildingSurvival[START - 1 - year]) / buildingSurvival[LAST_OBSERVED - year]]);
 
 // --- electrical and electronic equipment --------------------------------------------------------
 const convention: SurvivalConvention = model.stocks.eee_stock.survival;

@@ -46,23 +46,23 @@ describe('models/singapore against NEA 2013–2023', () => {
     expect(signs(disposed)).toEqual(new Set([-1, 1]));
   });
 
-  it('run(singapore) misses NEA\'s waste generated and recycled by 3.6 % and 6.1 % MAPE (the 3 % asked is not reached: C&D), with residuals of both signs', () => {
+  it('run(singapore) misses NEA\'s waste generated and recycled by 3.6 % and 6.0 % MAPE (the 3 % asked is not reached: C&D), with residuals of both signs', () => {
     const generated = fitOf('total_generated');
     const recycled = fitOf('total_recycled');
     expect(generated.mape).toBeGreaterThan(3);
     expect(generated.mape).toBeLessThan(3.7);
-    expect(recycled.mape).toBeLessThan(6.2);
-    expect(Math.abs(generated.relativeBias)).toBeLessThan(0.021);
-    expect(Math.abs(recycled.relativeBias)).toBeLessThan(0.034);
+    expect(recycled.mape).toBeLessThan(6.1);
+    expect(Math.abs(generated.relativeBias)).toBeLessThan(0.02);
+    expect(Math.abs(recycled.relativeBias)).toBeLessThan(0.032);
     for (const fit of [generated, recycled]) expect(signs(fit)).toEqual(new Set([-1, 1]));
   });
 
-  it('run(singapore) reproduces every stream\'s recycled tonnage within 10 % but construction and demolition (18.6 % MAPE)', () => {
+  it('run(singapore) reproduces every stream\'s recycled tonnage within 10 % but construction and demolition (18.3 % MAPE)', () => {
     for (const stream of streams) {
       const fit = fitOf('stream_recycled', stream);
       if (stream === CD) {
         expect(fit.mape).toBeGreaterThan(10);
-        expect(fit.mape).toBeLessThan(18.7);
+        expect(fit.mape).toBeLessThan(18.4);
         expect(signs(fit)).toEqual(new Set([-1, 1]));
       } else {
         expect({ stream, mape: fit.mape < 10 }).toEqual({ stream, mape: true });
@@ -72,7 +72,7 @@ describe('models/singapore against NEA 2013–2023', () => {
 
   it('run(singapore) keeps domestic and non-domestic waste apart: domestic per person, non-domestic per S$ of GDP, as NEA reports them', () => {
     expect(fitOf('domestic_generated').mape).toBeLessThan(0.01);
-    expect(fitOf('non_domestic_generated').mape).toBeLessThan(6);
+    expect(fitOf('non_domestic_generated').mape).toBeLessThan(5.9);
     expect(fitOf('non_domestic_recycling_rate').mape).toBeLessThan(2.5);
     expect(fitOf('domestic_recycling_rate').mape).toBeLessThan(0.01);
     // NEA's non-domestic waste without C&D rose 2020→2022 (3.3 → 4.1 Mt) while the domestic fell: the drivers differ.
@@ -108,6 +108,16 @@ describe('models/singapore against NEA 2013–2023', () => {
     expect(Math.max(...cohorts.map(([, mass]) => mass / total))).toBeLessThan(0.1);
   });
 
+  it('run(singapore) keeps the five pre-1960 cohorts standing to 2060 (within 0.1 %)', () => {
+    const stock = run(model, { cohorts: true }).stocks.find((entry) => entry.name === 'building_stock')!;
+    const cohorts = stock.cohortYears!.length;
+    const cd = streams.indexOf(CD);
+    const level = (t: number, c: number) => stock.byCohort![(t * cohorts + c) * streams.length + cd];
+    const kept = stock.cohortYears!.flatMap((year, c) => (year < 1960 ? [c] : []));
+    expect(kept).toHaveLength(5);
+    for (const c of kept) expect(Math.abs(level(T(2060), c) / level(T(2013), c) - 1)).toBeLessThan(0.001);
+  });
+
   it('run(singapore) builds at 2023\'s pace after 2023: construction materials in 2025 equal 2023\'s', () => {
     const materials = base.flows.find((flow) => flow.id === 'construction_materials')!;
     const at = (t: number) => materials.values[t * streams.length + streams.indexOf(CD)];
@@ -131,7 +141,7 @@ describe('models/singapore scenarios, targets and carbon', () => {
     expect(tagTotal(zeroWaste, 'construction_demolition', T(2030))).toBeCloseTo(tagTotal(statusQuo, 'construction_demolition', T(2030)), 0);
     const results = new Map(evaluateTargets(zeroWaste, definition.targets).map((result) => [result.name, result]));
     expect(results.get('zwmp_overall_2030')!.met).toBe(false);
-    expect(results.get('zwmp_overall_2030')!.value).toBeCloseTo(0.66, 2);
+    expect(results.get('zwmp_overall_2030')!.value).toBeCloseTo(0.655, 3);
     expect(results.get('zwmp_domestic_2030')!.met).toBe(true);
     expect(results.get('zwmp_semakau_2030')!.met).toBe(true);
     const statusQuoResults = evaluateTargets(statusQuo, definition.targets);
