@@ -102,7 +102,7 @@ describe('wastePeakSvg', () => {
 
   it('wastePeakSvg names scenarios whose series coincide, since one line hides the other; distinct ones are not named', () => {
     const input = wastePeaks();
-    const copy = { name: 'trend again', values: [...input.scenarios[1].values] };
+    const copy = { name: 'trend again', values: Array.from(input.scenarios[1].values) };
     expect(wastePeakSvg({ ...input, scenarios: [...input.scenarios, copy] }).svg).toContain('trend = trend again: the same values in every year; their lines coincide.');
     expect(wastePeakSvg(input).svg).not.toContain('their lines coincide');
   });
