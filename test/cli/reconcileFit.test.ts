@@ -81,7 +81,7 @@ describe('metabolis reconcile', () => {
     const unit = metabolis('reconcile', cityWith('wrong-unit', '  a: { flow: collected, unit: kt, values: { 2019: 470 }, sd: 1 }\n'));
     expect(unit.code).toBe(1);
     expect(unit.stderr).toMatch(/unit mismatch: observation a is in kt, not a mass per time/);
-    const none = metabolis('reconcile', join(import.meta.dirname, '../../models/singapore/model.yaml'));
+    const none = metabolis('reconcile', join(import.meta.dirname, '../../models/reference-city/model.yaml'));
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/no observations: nothing to reconcile/);
   });
