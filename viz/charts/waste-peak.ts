@@ -43,8 +43,8 @@ export interface WastePeakFigure extends Figure {
 }
 
 /**
- * The label of each mark, scenario by scenario. Marks that read alike name their scenario; alike
- * marks drawn at one point (lines that coincide there: their markers overlap) share one label
+ * The label of each mark, scenario by scenario. With several scenarios each label names its
+ * scenario; alike marks drawn at one point (lines that coincide there: their markers overlap) share one label
  * that names them all, or "every scenario", and the others get none (undefined).
  */
 function markLabels(marks: readonly (readonly PeakMark[])[], names: readonly string[], at: (mark: PeakMark) => readonly [number, number]): (readonly string[] | undefined)[][] {
@@ -63,8 +63,8 @@ function markLabels(marks: readonly (readonly PeakMark[])[], names: readonly str
     ofScenario.map((mark, m) => {
       const group = groupOf[i][m];
       if (group.scenarios[0] !== i) return undefined;
-      const alike = groups.filter((other) => other.text === group.text).length > 1;
-      if (group.scenarios.length === 1 && !alike) return mark.lines;
+      // With several scenarios every annotation names whose it is: colour alone would not tell.
+      if (names.length === 1) return mark.lines;
       const who = group.scenarios.length === names.length ? 'every scenario' : group.scenarios.map((s) => names[s]).join(', ');
       return [`${who}: ${mark.lines[0]}`, ...mark.lines.slice(1)];
     }),
