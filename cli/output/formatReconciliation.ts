@@ -1,5 +1,6 @@
 import { yearRanges } from '../../engine/analysis/yearRanges.js';
 import { textColumns } from './textColumns.js';
+import type { BalanceVariable } from '../../engine/observations/balanceProblems.js';
 import type { ModelReconciliation } from '../../engine/observations/reconcileModel.js';
 import type { VariableClass } from '../../engine/reconcile/index.js';
 
@@ -10,8 +11,9 @@ const LISTED = 20;
 /**
  * What a researcher reads after `metabolis reconcile`: per year its status and global test and
  * its suspects; then what the data do not determine (unobservable unknowns) and what no balance
- * checks (non-redundant measurements), each with the years; then any year that did not converge
- * or is inconsistent, with its message.
+ * checks (non-redundant measurements), each with the years; then each substance's flows and
+ * concentrations in the last year that converged; then any year that did not converge or is
+ * inconsistent, with its message.
  */
 export function formatReconciliation(title: string, reconciliation: ModelReconciliation, significance: number): string {
   const { problems } = reconciliation.system;
@@ -36,6 +38,7 @@ export function formatReconciliation(title: string, reconciliation: ModelReconci
     for (const entry of unused) byObservation.set(entry.observation, [...(byObservation.get(entry.observation) ?? []), entry.year]);
     for (const [name, entryYears] of byObservation) lines.push(`  ${name}: ${yearRanges([...new Set(entryYears)])}`);
   }
+  lines.push(...substanceTables(reconciliation));
   const failed = problems.flatMap(({ year }, p) => (results[p].status === 'converged' ? [] : [`  ${year} ${results[p].status}: ${results[p].message}`]));
   if (failed.length > 0) lines.push('', 'NOT A VALID RECONCILIATION in:', ...failed);
   return lines.join('\n');
@@ -48,7 +51,7 @@ function classified(reconciliation: ModelReconciliation, classification: Variabl
     reconciliation.results[p].variables.forEach((variable, v) => {
       if (variable.classification !== classification) return;
       const info = variables[v];
-      const key = `${info.kind === 'stock-change' ? 'change of stock' : info.kind === 'flow' ? 'flow' : 'observation'} ${info.id}`;
+      const key = `${variableKind(info, variable.name)} ${info.id}`;
       const entry = found.get(key) ?? { items: new Set<string>(), years: new Set<number>() };
       if (info.item !== '') entry.items.add(info.item);
       entry.years.add(year);
@@ -59,4 +62,48 @@ function classified(reconciliation: ModelReconciliation, classification: Variabl
   const lines = [...found].map(([key, { items, years }]) => `  ${key}${items.size > 0 ? ` [${[...items].join('; ')}]` : ''} (${yearRanges([...years].sort((a, b) => a - b))})`);
   const shown = lines.length > LISTED ? [...lines.slice(0, LISTED), `  … and ${lines.length - LISTED} more (all in reconciled.csv)`] : lines;
   return ['', `${heading}:`, ...shown];
+}
+
+/**
+ * `flow`, `change of stock`, `cadmium in flow`, `concentration of cadmium in flow`, or
+ * `observation` for a variable of an observation's own (balanceProblems names those `observation …`).
+ */
+function variableKind(info: BalanceVariable, name: string): string {
+  const of = info.substance === '' ? '' : `${info.substance} in `;
+  if (info.kind === 'flow') return `${of}flow`;
+  if (info.kind === 'stock-change') return `change of ${of}stock`;
+  if (info.kind === 'concentration' && !name.startsWith('observation ')) return `concentration of ${of}flow`;
+  return 'observation';
+}
+
+/**
+ * Per substance, in the last year that converged with it observed: each flow's reconciled
+ * concentration (mg/kg, the mass fraction · 10⁶) and substance flow, then the substance in each
+ * stock's change, value ± sd, or `not determined`.
+ */
+function substanceTables(reconciliation: ModelReconciliation): string[] {
+  const { problems } = reconciliation.system;
+  const converged = problems.filter((_, p) => reconciliation.results[p].status === 'converged');
+  const names = [...new Set(converged.flatMap((problem) => problem.substances.map((layer) => layer.substance)))];
+  return names.flatMap((substance) => {
+    const problem = converged.findLast((candidate) => candidate.substances.some((layer) => layer.substance === substance))!;
+    const layer = problem.substances.find((candidate) => candidate.substance === substance)!;
+    const { variables } = reconciliation.results[problems.indexOf(problem)];
+    const shown = (v: number, scale: number) => (Number.isNaN(variables[v].value) ? 'not determined' : `${number.format(variables[v].value * scale)} ± ${number.format(variables[v].sd * scale)}`);
+    const rows = layer.flowVariables.flatMap((items, f) =>
+      [...items].map((s, k) => {
+        const { id, item } = problem.variables[s];
+        return [item === '' ? id : `${id}[${item}]`, shown(layer.concentrationVariables[f][k], 1e6), shown(s, 1)];
+      }),
+    );
+    const changes = layer.stockVariables.flatMap((items) =>
+      [...items].map((v) => {
+        const { id, item } = problem.variables[v];
+        return [`Δ ${item === '' ? id : `${id}[${item}]`}`, '', shown(v, 1)];
+      }),
+    );
+    rows.push(...changes);
+    const unit = problem.variables[layer.flowVariables[0][0]].unit;
+    return ['', `${substance} in ${problem.year} (reconciled; every year in reconciled.csv):`, ...textColumns(['flow', 'concentration (mg/kg)', `${substance} (${unit})`], rows)];
+  });
 }

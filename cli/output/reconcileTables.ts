@@ -14,10 +14,10 @@ export interface ReconcileFacts {
 
 /**
  * A reconciliation's tables, tidy (one row per variable and year, per year, per suspect):
- * - reconciled.csv: year, variable, kind (flow, stock-change, observed-sum, share), id, item,
- *   observation (the one that measures it), role, classification, model (the model's value),
- *   measured, measured_sd, reconciled, reconciled_sd, adjustment, test_statistic (the normalised
- *   adjustment), unit;
+ * - reconciled.csv: year, variable, kind (flow, stock-change, observed-sum, share, concentration),
+ *   id, item, observation (the one that measures it), role, classification, model (the model's
+ *   value), measured, measured_sd, reconciled, reconciled_sd, adjustment, test_statistic (the
+ *   normalised adjustment), unit, substance (empty for the goods);
  * - tests.csv: year, status, iterations, chi_square, degrees_of_freedom, p_value, passed, tests,
  *   critical_value, message;
  * - suspects.csv: year, rank, variables (one, or several that no balance tells apart, joined by
@@ -32,7 +32,7 @@ export function writeReconcileTables(directory: string, reconciliation: ModelRec
   const { problems } = reconciliation.system;
   const results = reconciliation.results;
 
-  let table = csvLine(['year', 'variable', 'kind', 'id', 'item', 'observation', 'role', 'classification', 'model', 'measured', 'measured_sd', 'reconciled', 'reconciled_sd', 'adjustment', 'test_statistic', 'unit']);
+  let table = csvLine(['year', 'variable', 'kind', 'id', 'item', 'observation', 'role', 'classification', 'model', 'measured', 'measured_sd', 'reconciled', 'reconciled_sd', 'adjustment', 'test_statistic', 'unit', 'substance']);
   let tests = csvLine(['year', 'status', 'iterations', 'chi_square', 'degrees_of_freedom', 'p_value', 'passed', 'tests', 'critical_value', 'message']);
   let suspects = csvLine(['year', 'rank', 'variables', 'statistic', 'critical_value']);
   let entries = csvLine(['year', 'row', 'column', 'value']);
@@ -42,7 +42,7 @@ export function writeReconcileTables(directory: string, reconciliation: ModelRec
       const info = variables[v];
       table += csvLine([
         year, variable.name, info.kind, info.id, info.item, info.observation ?? '', variable.role, variable.classification, info.model,
-        variable.measured, variable.measuredSd, variable.value, variable.sd, variable.adjustment, variable.normalizedAdjustment, info.unit,
+        variable.measured, variable.measuredSd, variable.value, variable.sd, variable.adjustment, variable.normalizedAdjustment, info.unit, info.substance,
       ]);
     });
     const { globalTest, measurementTest } = result;

@@ -38,7 +38,7 @@ export function solutionPeaks(solution: Solution, options: PeakOptions = {}): Se
   const waste = wasteFlowMask(solution.flows, landfills);
   solution.flows.forEach((flow, f) => add('flow', flow.id, flow.dims, flow.values, waste[f]));
   for (const stock of solution.stocks) {
-    if (stock.kind !== 'accumulate') add('stock-outflow', stock.name, stock.dims, stock.outflow, true);
+    if (stock.kind !== 'accumulate') add('stock-outflow', stock.name, stock.dims, stock.outflow, stock.waste !== false);
     add('stock', stock.name, stock.dims, stock.stock, false);
   }
   for (const series of solution.derived) add(series.kind, series.id, series.dims, series.values, false);

@@ -30,7 +30,9 @@ export type { FitOptions, FitStatus, ParameterEstimate, ParameterFit } from './f
  * (the Birge ratio; what scipy's curve_fit does with absolute_sigma=False, but never deflating:
  * a fit better than its sds does not make the data more precise than they are said to be).
  */
-export function fitParameters(model: CompiledModel, observations: readonly CompiledObservation[], options: FitOptions): ParameterFit {
+export function fitParameters(model: CompiledModel, modelObservations: readonly CompiledObservation[], options: FitOptions): ParameterFit {
+  // A run computes the goods only: substance observations are for reconciliation.
+  const observations = modelObservations.filter((observation) => observation.substance === undefined);
   const fitted = selectParameters(model, options.parameters);
   checkScenarioOverrides(model, fitted, options.scenario);
   const points = observations.reduce((count, observation) => count + observation.points.t.length, 0);

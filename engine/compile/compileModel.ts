@@ -69,6 +69,7 @@ export function compile(definition: ModelDefinition): CompiledModel {
       survival: stock.survival,
       target: targets[index],
       negativeInflowCorrection: stock.negativeInflowCorrection,
+      waste: stock.waste,
       initialCohorts: initial?.cohorts ?? [],
       initialValues: initial?.values,
       demandFlow: flows.findIndex((flow) => flow.demandOf === index),

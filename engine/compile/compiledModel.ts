@@ -142,6 +142,8 @@ export interface CompiledStock {
   /** Stock-driven: target stock in the model's mass unit. */
   readonly target: BoundExpression | undefined;
   readonly negativeInflowCorrection: boolean;
+  /** Whether what leaves the stock is waste generated (StockDefinition.waste). */
+  readonly waste: boolean;
   /** Initial stock by cohort: years ascending, values [cohort * size + item] in the mass unit. */
   readonly initialCohorts: readonly number[];
   readonly initialValues: Float64Array | undefined;

@@ -15,12 +15,13 @@ export interface ObservationContext {
   readonly context: LoadContext;
 }
 
-const QUANTITY_KEYS = ['flow', 'sum', 'tag', 'stock', 'share'] as const;
+const QUANTITY_KEYS = ['flow', 'sum', 'tag', 'stock', 'share', 'concentration'] as const;
 
 /**
  * Observations with the checks that need only names and numbers: what is measured exists, the
  * items exist, every value has an uncertainty, years lie in the horizon, signs fit the quantity
- * (flows and levels non-negative, shares within [0, 1]). Which dimensions each quantity has, and
+ * (flows, levels and concentrations non-negative, shares within [0, 1]), a concentration names
+ * its substance. Which dimensions each quantity has, and
  * units, are the compiler's to check (engine/observations).
  */
 export function loadObservations(raw: RawObservations, model: ObservationContext): ObservationDefinition[] {
@@ -34,10 +35,12 @@ export function loadObservations(raw: RawObservations, model: ObservationContext
     if (quantity.kind === 'share' && observation.unit !== undefined) {
       throw model.context.fail(`invalid unit: observation ${name} is a share`, childPath(path, 'unit'), 'a transfer coefficient is dimensionless, a number from 0 to 1; remove unit');
     }
+    const substance = observedSubstance(name, observation, quantity, path, model.context);
     const points = observedPoints(name, observation, quantity, space, path, model);
     return {
       name,
       quantity,
+      substance,
       item,
       dims: space.dims,
       unit: observation.unit === undefined ? undefined : String(observation.unit),
@@ -76,11 +79,23 @@ function observedQuantity(name: string, raw: RawObservation, path: string, { flo
     if (!stocks.some((stock) => stock.name === raw.stock)) throw unknownNameError('stock', raw.stock, stocks.map((stock) => stock.name), context.at(childPath(path, 'stock')));
     return { kind: 'stock', stock: raw.stock, measure: raw.measure ?? 'level' };
   }
+  if (raw.concentration !== undefined) return { kind: 'concentration', flow: flowId(raw.concentration, childPath(path, 'concentration')) };
   const flow = flows.find((candidate) => candidate.id === flowId(raw.share!, childPath(path, 'share')))!;
   if (flow.from === OUTSIDE) {
     throw context.fail(`invalid observation: ${name} is a share of flow ${flow.id}, which comes from outside`, childPath(path, 'share'), 'a transfer coefficient is a share of what leaves a process; observe the flow itself instead');
   }
   return { kind: 'share', flow: flow.id };
+}
+
+/** The substance a concentration needs and a flow or stock may name; a share is of the goods only. */
+function observedSubstance(name: string, raw: RawObservation, quantity: ObservedQuantityDefinition, path: string, context: LoadContext): string | undefined {
+  if (quantity.kind === 'concentration' && raw.substance === undefined) {
+    throw context.fail(`invalid observation: ${name} is a concentration of no substance`, childPath(path, 'concentration'), 'name what was measured in the flow, e.g. substance: cadmium');
+  }
+  if (quantity.kind === 'share' && raw.substance !== undefined) {
+    throw context.fail(`invalid observation: ${name} is a share of substance ${raw.substance}`, childPath(path, 'substance'), "transfer coefficients are of the goods; observe the substance's flows or its concentration in them instead");
+  }
+  return raw.substance;
 }
 
 /** `paper` (an item of the quantity's only dimension, resolved by the compiler) or `{ stream: paper }`. */
@@ -154,6 +169,6 @@ function checkSign(name: string, quantity: ObservedQuantityDefinition, point: Wr
   }
   const signed = quantity.kind === 'stock' && quantity.measure === 'change';
   if (!signed && point.value < 0) {
-    throw new ModelError(`negative value in observation ${name} (${where}: ${point.value})`, point.at, 'flows and stock levels are non-negative; a stock change (measure: change) may be negative');
+    throw new ModelError(`negative value in observation ${name} (${where}: ${point.value})`, point.at, 'flows, stock levels and concentrations are non-negative; a stock change (measure: change) may be negative');
   }
 }

@@ -18,6 +18,7 @@ const KEY_RULES = [
   { key: 'lifetime', kinds: ['inflow-driven', 'stock-driven'], required: true },
   { key: 'target', kinds: ['stock-driven'], required: true },
   { key: 'negative_inflow_correction', kinds: ['stock-driven'], required: false },
+  { key: 'waste', kinds: ['inflow-driven', 'stock-driven'], required: false },
 ] as const;
 
 export function loadStocks(
@@ -55,6 +56,7 @@ export function loadStocks(
       lifetime,
       target: raw.target === undefined ? undefined : String(raw.target),
       negativeInflowCorrection: raw.negative_inflow_correction ?? false,
+      waste: raw.waste ?? true,
       initial,
       survival,
       path,

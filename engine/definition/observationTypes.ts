@@ -1,6 +1,7 @@
 /**
  * Observations (`observations:`): measured values of the model's own series — flows, sums of
- * flows, stock levels and changes, transfer coefficients — each with its uncertainty. A run never
+ * flows, stock levels and changes, transfer coefficients, and a substance's flows, stock and
+ * concentrations in them — each with its uncertainty. A run never
  * reads them; `reconcile`, `fit` and the fit report of `run` compare them with the model.
  */
 
@@ -11,11 +12,15 @@ export type ObservedQuantityDefinition =
   /** A stock's level at the end of the year, or its change over the year: a mass. */
   | { readonly kind: 'stock'; readonly stock: string; readonly measure: 'level' | 'change' }
   /** A transfer coefficient: a flow's share of all that leaves its source process (dimensionless). */
-  | { readonly kind: 'share'; readonly flow: string };
+  | { readonly kind: 'share'; readonly flow: string }
+  /** A substance's mass fraction in a flow (needs a substance; dimensionless). */
+  | { readonly kind: 'concentration'; readonly flow: string };
 
 export interface ObservationDefinition {
   readonly name: string;
   readonly quantity: ObservedQuantityDefinition;
+  /** The substance observed in the quantity's flows or stock (`substance:`); undefined: the goods themselves. */
+  readonly substance: string | undefined;
   /** Items fixed by `item`, dimension -> item: the observation is of those items only. */
   readonly item: Readonly<Record<string, string>>;
   /** One value per item of these dimensions (model declaration order); [] for the total over the other items. */

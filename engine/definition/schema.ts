@@ -93,6 +93,7 @@ const stock = z.strictObject({
   lifetime: lifetimeSchema.optional(),
   target: expression.optional().describe('stock-driven: stock level at the end of each year'),
   negative_inflow_correction: z.boolean().optional(),
+  waste: z.boolean().optional().describe('false: what leaves the stock is not waste generated (an account kept apart, e.g. waste a flow already counts)'),
   survival: survivalConvention.optional().describe('this stock\'s survival convention (default: the model\'s)'),
   initial: z
     .strictObject({

@@ -140,6 +140,8 @@ export interface StockDefinition {
   readonly target: string | undefined;
   /** Stock-driven only: retire older cohorts pro rata instead of letting inflow go negative. */
   readonly negativeInflowCorrection: boolean;
+  /** Whether what leaves the stock is waste generated (`waste: false` keeps it apart); default true. */
+  readonly waste: boolean;
   readonly initial: InitialStockDefinition | undefined;
   /** How this stock's survival curves are evaluated: its own `survival`, else the model's. */
   readonly survival: SurvivalConvention;

@@ -18,7 +18,8 @@ interface ObservedSeries {
 /**
  * Binds a model's observations to its compiled flows and stocks: the items each observation
  * fixes and is given by must be dimensions of what it observes, and its unit must be one the
- * quantity can be read in (a mass per year for flows, a mass for stocks, none for a share);
+ * quantity can be read in (a mass per year for flows, a mass for stocks, none for a share, a
+ * mass fraction at most 1 for a concentration);
  * values and sds are converted to the model's units. Throws ModelError at the observation.
  * A run never reads observations, so `compile` leaves them alone; this is called by what uses them.
  */
@@ -34,11 +35,11 @@ export function compileObservations(model: CompiledModel): CompiledObservation[]
     const at = (key: string) => locate(definition, key === '' ? observation.path : childPath(observation.path, key));
     const quantity = observation.quantity;
     const flowSeries = (id: string): ObservedSeries => ({ series: 'flow', index: flowIndex.get(id)!, name: `flow ${id}`, dims: model.flows[flowIndex.get(id)!].dims });
-    const kind: ObservationKind = quantity.kind === 'flows' ? 'flow' : quantity.kind === 'share' ? 'share' : quantity.measure;
+    const kind: ObservationKind = quantity.kind === 'flows' ? 'flow' : quantity.kind === 'stock' ? quantity.measure : quantity.kind;
     const read: ObservedSeries[] =
       quantity.kind === 'flows'
         ? quantity.flows.map(flowSeries)
-        : quantity.kind === 'share'
+        : quantity.kind !== 'stock'
           ? [flowSeries(quantity.flow)]
           : [{ series: 'stock', index: stockIndex.get(quantity.stock)!, name: `stock ${quantity.stock}`, dims: model.stocks[stockIndex.get(quantity.stock)!].dims }];
     const observedDims = observation.dims.map((name) => dimensionNames.indexOf(name));
@@ -61,14 +62,19 @@ export function compileObservations(model: CompiledModel): CompiledObservation[]
       };
     });
 
-    const unit = kind === 'flow' ? `${definition.massUnit}/yr` : kind === 'share' ? '1' : definition.massUnit;
-    const factor = conversion(observation, unit, units, at);
+    const unit = kind === 'flow' ? `${definition.massUnit}/yr` : kind === 'share' || kind === 'concentration' ? '1' : definition.massUnit;
+    const factor = kind === 'concentration' ? massFraction(observation, units, at) : conversion(observation, unit, units, at);
     const { years, items, values, sds } = observation.points;
+    const over = kind === 'concentration' ? values.findIndex((value) => value * factor > 1) : -1;
+    if (over >= 0) {
+      throw new ModelError(`invalid concentration: observation ${observation.name} gives ${values[over]}${observation.unit === undefined ? '' : ` ${observation.unit}`} in ${years[over]}, over 1 (100 %)`, at(observation.unit === undefined ? '' : 'unit'), 'a concentration is a mass fraction, at most 1; give the unit the values are in, e.g. unit: mg/kg');
+    }
     return {
       name: observation.name,
       label: observation.label,
       source: observation.source,
       kind,
+      substance: observation.substance,
       subject: subjectOf(observation),
       fixedItems: Object.entries(observation.item).map(([dimension, item]) => (dimension === '' ? item : `${dimension} ${item}`)).join(', '),
       dims: observation.dims,
@@ -138,12 +144,36 @@ function conversion(observation: ObservationDefinition, unit: string, units: Ret
   return units.toSI(written) * factor;
 }
 
+/**
+ * What a concentration in the observation's unit is multiplied by to be a mass fraction: `%`,
+ * `ppm` and `ppb` (which mathjs does not know), or a mass over a mass (`mg/kg`, `g/t`); none is 1.
+ */
+function massFraction(observation: ObservationDefinition, units: ReturnType<typeof createUnitSystem>, at: (key: string) => ReturnType<typeof locate>): number {
+  if (observation.unit === undefined) return 1;
+  const named = FRACTION_UNITS.get(observation.unit.trim());
+  if (named !== undefined) return named;
+  const written = units.parse(observation.unit, at('unit'));
+  const massesOnly = written.symbols.every(([symbol]) => units.isMass(units.parse(symbol, at('unit'))));
+  if (!units.isDimensionless(written) || !massesOnly) {
+    throw new ModelError(`unit mismatch: observation ${observation.name} is in ${observation.unit}, not a mass fraction`, at('unit'), `a concentration of ${observation.substance} is a mass over a mass, such as mg/kg, g/t, %, ppm or 1`);
+  }
+  return units.toSI(written);
+}
+
+const FRACTION_UNITS: ReadonlyMap<string, number> = new Map([
+  ['%', 1e-2],
+  ['ppm', 1e-6],
+  ['ppb', 1e-9],
+]);
+
 function subjectOf(observation: ObservationDefinition): string {
   const quantity = observation.quantity;
+  const of = observation.substance === undefined ? '' : `${observation.substance} in `;
   if (quantity.kind === 'share') return `share of flow ${quantity.flow}`;
-  if (quantity.kind === 'stock') return quantity.measure === 'change' ? `change of stock ${quantity.stock}` : `stock ${quantity.stock}`;
-  if (quantity.tag !== undefined) return `tag ${quantity.tag}`;
-  return quantity.flows.length === 1 ? `flow ${quantity.flows[0]}` : `flows ${quantity.flows.join(' + ')}`;
+  if (quantity.kind === 'concentration') return `concentration of ${of}flow ${quantity.flow}`;
+  if (quantity.kind === 'stock') return quantity.measure === 'change' ? `change of ${of}stock ${quantity.stock}` : `${of}stock ${quantity.stock}`;
+  if (quantity.tag !== undefined) return `${of}tag ${quantity.tag}`;
+  return `${of}${quantity.flows.length === 1 ? `flow ${quantity.flows[0]}` : `flows ${quantity.flows.join(' + ')}`}`;
 }
 
 function describeDims(dims: readonly number[], names: readonly string[]): string {

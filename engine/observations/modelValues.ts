@@ -5,9 +5,11 @@ import type { CompiledObservation, ObservationCell, ObservationKind } from './ob
  * The model's value of every observed point of `observation` in a solution, in the model's units
  * (the same as the observation's converted values): sums of flows or stock levels, a stock's
  * change over the year (inflow − outflow, what the process balance takes off), or a flow over
- * all that leaves its source (NaN where nothing leaves). Written into `out` (length = points).
+ * all that leaves its source (NaN where nothing leaves); NaN for a substance, which a run does
+ * not compute. Written into `out` (length = points).
  */
 export function modelValues(solution: Solution, observation: CompiledObservation, out = new Float64Array(observation.points.t.length)): Float64Array {
+  if (observation.substance !== undefined) return out.fill(NaN);
   const { t, group } = observation.points;
   for (let i = 0; i < t.length; i++) {
     const { cells, denominator } = observation.groups[group[i]];

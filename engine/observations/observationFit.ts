@@ -36,11 +36,13 @@ export interface ObservedSeriesFit {
 
 /**
  * The fit of a solution to each observed series, per year: error, relative error, and over the
- * years MAPE, bias (absolute and relative) and the sum of squared standardised errors.
+ * years MAPE, bias (absolute and relative) and the sum of squared standardised errors. Substance
+ * observations are left out: a run computes the goods only.
  */
 export function observationFit(solution: Solution, observations: readonly CompiledObservation[]): ObservedSeriesFit[] {
   const first = solution.years[0];
   return observations.flatMap((observation) => {
+    if (observation.substance !== undefined) return [];
     const model = modelValues(solution, observation);
     const { t, group, value, sd } = observation.points;
     return observation.groups.flatMap((observed, g): ObservedSeriesFit[] => {

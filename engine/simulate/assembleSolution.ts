@@ -39,6 +39,7 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
       stock: series.stock,
       inflow: series.inflow,
       outflow: series.outflow,
+      waste: stock.waste,
       correctedYears: [...years].filter((_, t) => series.corrected[t] === 1),
       byCohort,
       cohortYears: byCohort ? [...stock.initialCohorts, ...years] : undefined,

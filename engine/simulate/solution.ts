@@ -98,6 +98,8 @@ export interface StockSeries {
   readonly inflow: Float64Array;
   /** What leaves the stock each year (for accumulate stocks: nothing, zeros). */
   readonly outflow: Float64Array;
+  /** false where the model says what leaves the stock is not waste generated (`waste: false`); absent means it is. */
+  readonly waste?: boolean;
   /** Years where negative-inflow correction retired older cohorts (stock-driven only). */
   readonly correctedYears: readonly number[];
   /** Opt-in (`cohorts: true`): stock by cohort, `[(t * cohorts + c) * size + item]`, cohorts = initial + years. */

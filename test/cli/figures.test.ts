@@ -15,12 +15,11 @@ const scratch = mkdtempSync(join(tmpdir(), 'metabolis-figures-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('metabolis sankey', () => {
-  it('metabolis sankey <demo> --year 2030 --scenario zero-waste -o x.svg writes the figure and reports its scale and loop', async () => {
+  it('metabolis sankey <demo> --year 2030 --scenario zero-waste -o x.svg writes the figure and reports its scale', async () => {
     const out = join(scratch, 'zero-waste.svg');
     const printed = await metabolis('sankey', demo, '--year', '2030', '--scenario', 'zero-waste', '-o', out);
     expect(printed).toContain(`wrote ${out}`);
     expect(printed).toMatch(/scale: [\d.]+ t per point/);
-    expect(printed).toMatch(/loops drawn under the diagram: Secondary materials/);
     const svg = readFileSync(out, 'utf8');
     expect(svg).toContain('2030 · scenario zero-waste · flows in t/yr');
   });
@@ -68,7 +67,7 @@ describe('metabolis plot', () => {
   it('metabolis plot <demo> draws the waste generated in every scenario and says what it sums', async () => {
     const out = join(scratch, 'waste-peaks.svg');
     const printed = await metabolis('plot', demo, '-o', out);
-    expect(printed).toContain('waste generated: the sum of domestic_waste, non_domestic_waste, demolition_waste, eee_stock (stock-outflow)');
+    expect(printed).toContain('waste generated: the sum of domestic_waste, non_domestic_waste, construction_site_waste, demolition_waste');
     const svg = readFileSync(out, 'utf8');
     for (const scenario of ['status-quo', 'trend', 'zero-waste']) expect(svg).toContain(`>${scenario}</text>`);
   });
@@ -81,14 +80,14 @@ describe('metabolis plot', () => {
     expect(svg).toContain('>zero-waste</text>');
   });
 
-  it('metabolis plot --tolerance marks a near tie of the peak (domestic incineration: 2045, and 2018 within 3 %)', async () => {
+  it('metabolis plot --tolerance marks a near tie of the peak (waste landfilled directly: 2019, and 2045 within 5 %)', async () => {
     const out = join(scratch, 'near-tie.svg');
-    await metabolis('plot', demo, '--series', 'domestic_incinerated', '-s', 'status-quo', '-o', out);
+    await metabolis('plot', demo, '--series', 'direct_landfill', '-s', 'status-quo', '-o', out);
     expect(readFileSync(out, 'utf8')).not.toContain('>near tie');
-    await metabolis('plot', demo, '--series', 'domestic_incinerated', '-s', 'status-quo', '--tolerance', '0.03', '-o', out);
+    await metabolis('plot', demo, '--series', 'direct_landfill', '-s', 'status-quo', '--tolerance', '0.05', '-o', out);
     const svg = readFileSync(out, 'utf8');
-    expect(svg).toContain('>peak 2045: 1.8 Mt/yr</text>');
-    expect(svg).toContain('>near tie: 2018</text>');
+    expect(svg).toContain('>peak 2019: 234 kt/yr</text>');
+    expect(svg).toContain('>near tie: 2045</text>');
   });
 
   it('metabolis plot rejects usage mistakes: a missing --series, an unknown kind, a kind of sweeps', async () => {
@@ -137,26 +136,26 @@ describe('metabolis plot of a model with emissions', () => {
   });
 
   it('metabolis plot rejects carbon figures that do not fit: no emissions, no scenario to save, a flag of another kind, an unknown route', async () => {
-    await expect(metabolis('plot', demo, '--kind', 'emissions')).rejects.toThrow('--kind emissions needs a model with an emissions section: Singapore solid waste has none');
+    const plain = join(scratch, 'plain.yaml');
+    writeFileSync(plain, 'metabolis: 1\nname: Plain\ntime: { start: 2020, end: 2025 }\nunit: t\nprocesses: [a]\nflows:\n  - { from: outside, to: a, value: 1 }\n  - { from: a, to: outside, share: 1 }\n');
+    await expect(metabolis('plot', plain, '--kind', 'emissions')).rejects.toThrow('--kind emissions needs a model with an emissions section: Plain has none');
     await expect(metabolis('plot', carbon, '--kind', 'savings')).rejects.toThrow('--kind savings needs -s <scenario>');
     await expect(metabolis('plot', carbon, '--kind', 'savings', '-s', 'status-quo')).rejects.toThrow('--kind savings needs a scenario other than its baseline (both status-quo)');
     await expect(metabolis('plot', carbon, '--kind', 'savings', '-s', 'zero-waste', '--span', '2050-2070')).rejects.toThrow("--span must lie within the model's years 2015–2060 (got 2070)");
     await expect(metabolis('plot', carbon, '--kind', 'emissions', '--baseline', 'status-quo')).rejects.toThrow('--baseline goes with --kind savings, not emissions');
     await expect(metabolis('plot', carbon, '--kind', 'emissions', '-s', 'trend', '-s', 'zero-waste')).rejects.toThrow('--kind emissions draws one scenario: give -s once');
     await expect(metabolis('plot', carbon, '--kind', 'landfill-methane', '--route', 'incineration')).rejects.toThrow('--route must name a landfill route of the model: landfill_methane (got incineration)');
-    const plain = join(scratch, 'plain.yaml');
-    writeFileSync(plain, 'metabolis: 1\nname: Plain\ntime: { start: 2020, end: 2025 }\nunit: t\nprocesses: [a]\nflows:\n  - { from: outside, to: a, value: 1 }\n  - { from: a, to: outside, share: 1 }\n');
     await expect(metabolis('plot', plain, '--kind', 'comparison')).rejects.toThrow('--kind comparison needs waste streams or indicators of one value a year: Plain has neither');
   });
 });
 
 describe('writeRunFigures', () => {
-  it('writeRunFigures(folder, demo run) leaves sankey and waste-peaks as SVG and PNG in the results folder', async () => {
+  it('writeRunFigures(folder, demo run) leaves sankey, waste-peaks and emissions as SVG and PNG in the results folder', async () => {
     const definition = loadModel(demo);
     const solution = run(compile(definition), { scenario: 'zero-waste' });
     const folder = join(scratch, 'run');
     const { written } = await writeRunFigures(folder, definition, solution, { dpi: 72 });
-    expect(written.map((path) => path.slice(folder.length + 1)).sort()).toEqual(['sankey.png', 'sankey.svg', 'waste-peaks.png', 'waste-peaks.svg']);
+    expect(written.map((path) => path.slice(folder.length + 1)).sort()).toEqual(['emissions.png', 'emissions.svg', 'sankey.png', 'sankey.svg', 'waste-peaks.png', 'waste-peaks.svg']);
     for (const path of written) expect(existsSync(path)).toBe(true);
     expect(readFileSync(join(folder, 'sankey.svg'), 'utf8')).toContain('2036 · scenario zero-waste');
   });

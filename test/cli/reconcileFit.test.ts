@@ -40,7 +40,7 @@ describe('metabolis reconcile', () => {
     expect(stdout).toMatch(/reconciliation of 3 years \(2018–2020\)/);
     expect(stdout).toMatch(/non-redundant.*\n\s+change of stock landfilled \(2018–2020\)/);
     const table = csvRows(join(out, 'reconciled.csv'));
-    expect(table[0]).toEqual(['year', 'variable', 'kind', 'id', 'item', 'observation', 'role', 'classification', 'model', 'measured', 'measured_sd', 'reconciled', 'reconciled_sd', 'adjustment', 'test_statistic', 'unit']);
+    expect(table[0]).toEqual(['year', 'variable', 'kind', 'id', 'item', 'observation', 'role', 'classification', 'model', 'measured', 'measured_sd', 'reconciled', 'reconciled_sd', 'adjustment', 'test_statistic', 'unit', 'substance']);
     const collected2019 = table.find((row) => row[0] === '2019' && row[1] === 'collected')!;
     expect(collected2019.slice(5, 8)).toEqual(['collected_total', 'measured', 'redundant']);
     // 470,000 t/yr in the CSV, read in the model's kt/yr, with a cv of 2 %.
@@ -81,7 +81,7 @@ describe('metabolis reconcile', () => {
     const unit = metabolis('reconcile', cityWith('wrong-unit', '  a: { flow: collected, unit: kt, values: { 2019: 470 }, sd: 1 }\n'));
     expect(unit.code).toBe(1);
     expect(unit.stderr).toMatch(/unit mismatch: observation a is in kt, not a mass per time/);
-    const none = metabolis('reconcile', join(import.meta.dirname, '../../models/singapore/model.yaml'));
+    const none = metabolis('reconcile', join(import.meta.dirname, '../../models/reference-city/model.yaml'));
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/no observations: nothing to reconcile/);
   });

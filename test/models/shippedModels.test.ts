@@ -24,7 +24,7 @@ describe('shipped models', () => {
     // NEA waste statistics, '000 t generated (models/singapore/SOURCES.md, ../shared/DOMAIN.md).
     const nea = [7851, 7515, 7673, 7814, 7704, 7759, 7278, 5880, 6944, 7385, 6859];
     const solution = run(compile(loadModel(join(modelsDirectory, 'singapore/model.yaml'))));
-    const generation = ['domestic_waste', 'non_domestic_waste', 'demolition_waste'].map((id) => solution.flows.find((flow) => flow.id === id)!);
+    const generation = ['domestic_waste', 'non_domestic_waste', 'construction_site_waste', 'demolition_waste'].map((id) => solution.flows.find((flow) => flow.id === id)!);
     nea.forEach((reported, t) => {
       let modelled = 0;
       for (const flow of generation) {

@@ -105,10 +105,10 @@ describe('buildReport', () => {
     return { title: definition.name, source: name, written, runs: solutions, flows: definition.flows, processes: definition.processes, factorSources: definition.factorSources, baseline: solutions[0].scenario };
   };
 
-  it('buildReport(a model without emissions) shows the overview, the Sankey diagram, the waste, the tables and the sources it is given', () => {
+  it('buildReport(singapore) shows the overview, the Sankey diagram, the waste, the emissions, the tables and the sources it is given', () => {
     const { solutions } = modelRuns('singapore');
     const report = buildReport({ ...modelInput('singapore', solutions), sources: { file: 'SOURCES.md', markdown: '# Sources\n\nAll of them.' } });
-    expect(sectionIds(report)).toEqual(['overview', 'sankey', 'waste', 'tables', 'sources']);
+    expect(sectionIds(report)).toEqual(['overview', 'sankey', 'waste', 'emissions', 'tables', 'sources']);
     expect(report.data.sankey?.scenarios).toEqual(['status-quo', 'trend', 'zero-waste']);
     expect(report.data.table?.values).toHaveLength(3);
   });

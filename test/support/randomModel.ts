@@ -55,12 +55,12 @@ export const randomModel: fc.Arbitrary<ModelDefinition> = fc
       return { distribution: 'exponential', parameters: { mean }, table: undefined, path };
     };
     const stocks: StockDefinition[] = [
-      { name: 'landfilled', process: 'landfill', kind: 'accumulate', lifetime: undefined, target: undefined, negativeInflowCorrection: false, initial: undefined, survival: 'integer-age', path: 'stocks.landfilled' },
-      { name: 'dwellings', process: 'buildings', kind: 'stock-driven', lifetime: lifetime('stocks.dwellings.lifetime'), target: 'target', negativeInflowCorrection: correction, initial: undefined, survival: 'integer-age', path: 'stocks.dwellings' },
+      { name: 'landfilled', process: 'landfill', kind: 'accumulate', lifetime: undefined, target: undefined, negativeInflowCorrection: false, waste: true, initial: undefined, survival: 'integer-age', path: 'stocks.landfilled' },
+      { name: 'dwellings', process: 'buildings', kind: 'stock-driven', lifetime: lifetime('stocks.dwellings.lifetime'), target: 'target', negativeInflowCorrection: correction, waste: true, initial: undefined, survival: 'integer-age', path: 'stocks.dwellings' },
     ];
     names.forEach((name, i) => {
       if (i > 0 && next() < 0.5) {
-        stocks.push({ name: `inuse_${name}`, process: name, kind: 'inflow-driven', lifetime: lifetime(`stocks.inuse_${name}.lifetime`), target: undefined, negativeInflowCorrection: false, initial: undefined, survival: 'integer-age', path: `stocks.inuse_${name}` });
+        stocks.push({ name: `inuse_${name}`, process: name, kind: 'inflow-driven', lifetime: lifetime(`stocks.inuse_${name}.lifetime`), target: undefined, negativeInflowCorrection: false, waste: true, initial: undefined, survival: 'integer-age', path: `stocks.inuse_${name}` });
       }
     });
     const definition: ModelDefinition = {

@@ -12,6 +12,7 @@ import { labelsSvg } from '../labels/draw.js';
 import { placeLabels, type LabelRequest, type Obstacle, type PlacedLabel } from '../labels/place.js';
 import { element, pathData } from '../svg/element.js';
 import { chartFrame, type ChartOptions } from './chart-frame.js';
+import { lineGroups } from './coinciding-lines.js';
 import { polylineObstacles } from './line-obstacles.js';
 import { MARKER_RADIUS, markCandidates, peakMarks, type PeakMark } from './peak-marks.js';
 import { checkSeriesLength, checkYears } from './series-check.js';
@@ -42,8 +43,8 @@ export interface WastePeakFigure extends Figure {
 }
 
 /**
- * The label of each mark, scenario by scenario. Marks that read alike name their scenario; alike
- * marks drawn at one point (lines that coincide there: their markers overlap) share one label
+ * The label of each mark, scenario by scenario. With several scenarios each label names its
+ * scenario; alike marks drawn at one point (lines that coincide there: their markers overlap) share one label
  * that names them all, or "every scenario", and the others get none (undefined).
  */
 function markLabels(marks: readonly (readonly PeakMark[])[], names: readonly string[], at: (mark: PeakMark) => readonly [number, number]): (readonly string[] | undefined)[][] {
@@ -62,8 +63,8 @@ function markLabels(marks: readonly (readonly PeakMark[])[], names: readonly str
     ofScenario.map((mark, m) => {
       const group = groupOf[i][m];
       if (group.scenarios[0] !== i) return undefined;
-      const alike = groups.filter((other) => other.text === group.text).length > 1;
-      if (group.scenarios.length === 1 && !alike) return mark.lines;
+      // With several scenarios every annotation names whose it is: colour alone would not tell.
+      if (names.length === 1) return mark.lines;
       const who = group.scenarios.length === names.length ? 'every scenario' : group.scenarios.map((s) => names[s]).join(', ');
       return [`${who}: ${mark.lines[0]}`, ...mark.lines.slice(1)];
     }),
@@ -103,7 +104,9 @@ export function wastePeakSvg(input: WastePeakInput, options: WastePeakOptions = 
     if (peak.status === 'zero') notes.push({ text: `${scenario}: zero throughout, no peak.` });
     if (peak.status === 'undefined') notes.push({ text: `${scenario}: the series has missing values (NaN), no peak.` });
   }
-  for (const group of coincidingScenarios(input.scenarios)) notes.push({ text: `${group.join(' = ')}: the same values in every year; their lines coincide.` });
+  // A tolerance of the smallest double groups only series equal in every year.
+  const coinciding = lineGroups(input.quantity, input.scenarios.map((scenario) => scenario.values), input.scenarios.map((scenario) => scenario.name), Number.MIN_VALUE);
+  for (const group of coinciding) notes.push({ text: `${group.scenarios.join(' = ')}: the same values in every year; their lines coincide.` });
   if (!distinct) notes.push({ text: 'More scenarios than distinguishable colours: colours repeat.' });
   const legend = [{ title: 'Scenario', entries: input.scenarios.map((scenario, i) => ({ label: scenario.name, color: colors[i], mark: 'line' as const })) }];
   const frame = chartFrame({ title: input.title, subtitle: subtitleParts(`${years[0]}–${years[years.length - 1]}`), options, leftWidth: yAxisWidth(y, yAxis), legend, notes });
@@ -145,13 +148,3 @@ export function wastePeakSvg(input: WastePeakInput, options: WastePeakOptions = 
   return { svg: frame.document(body), width: frame.width, height: frame.height, peaks, labels: placement.placed };
 }
 
-/** Names of scenarios whose series are equal value for value, in groups of two or more: one line would hide the others. */
-function coincidingScenarios(scenarios: WastePeakInput['scenarios']): string[][] {
-  const groups: (typeof scenarios)[number][][] = [];
-  for (const scenario of scenarios) {
-    const group = groups.find(([first]) => first.values.length === scenario.values.length && Array.from(first.values).every((value, t) => Object.is(value, scenario.values[t])));
-    if (group) group.push(scenario);
-    else groups.push([scenario]);
-  }
-  return groups.filter((group) => group.length > 1).map((group) => group.map((scenario) => scenario.name));
-}

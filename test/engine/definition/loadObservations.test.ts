@@ -133,7 +133,7 @@ describe('loadModelFromText(text): observations', () => {
   });
 
   it('loadModelFromText(observations) rejects what says two things or nothing', () => {
-    expect(loadError(observations('  a: { flow: collected, stock: landfilled, values: { 2022: 1 }, sd: 1 }\n')).message).toBe('invalid observation: a needs exactly one of flow, sum, tag, stock, share');
+    expect(loadError(observations('  a: { flow: collected, stock: landfilled, values: { 2022: 1 }, sd: 1 }\n')).message).toBe('invalid observation: a needs exactly one of flow, sum, tag, stock, share, concentration');
     expect(loadError(observations('  a: { values: { 2022: 1 }, sd: 1 }\n')).hint).toMatch(/say what was measured/);
     expect(loadError(observations('  a: { flow: collected, sd: 1 }\n')).message).toBe('invalid observation: a needs exactly one of values and csv');
     expect(loadError(observations('  a: { flow: collected, measure: change, values: { 2022: 1 }, sd: 1 }\n')).message).toBe('invalid observation: a has measure but no stock');

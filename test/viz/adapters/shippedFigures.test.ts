@@ -71,7 +71,7 @@ describe.each(SHIPPED_MODELS)('figures of %s', (name) => {
     const refs = [
       ...solution.flows.map((flow) => ({ id: flow.id, kind: 'flow' as const })),
       ...solution.stocks.flatMap((stock) => (['stock', 'stock-inflow', 'stock-outflow'] as const).map((kind) => ({ id: stock.name, kind }))),
-      ...solution.derived.map((series) => ({ id: series.id, kind: series.kind })),
+      ...solution.derived.filter((series) => series.kind !== 'indicator').map((series) => ({ id: series.id, kind: series.kind })),
     ];
     const titles = [
       yAxisTitle(wastePeakSvg(solutionWastePeakInput([solution], { flows: definition.flows })).svg),
@@ -81,6 +81,10 @@ describe.each(SHIPPED_MODELS)('figures of %s', (name) => {
       ]),
     ];
     for (const title of titles) expect(title).toMatch(/^[A-Z][^()]* \((k|M|G)?t( CO2e)?(\/yr)?\)$/);
+    // An indicator is in its own unit (a rate: 1; waste to Semakau: kg/person/d), once.
+    for (const series of solution.derived.filter((entry) => entry.kind === 'indicator')) {
+      expect(yAxisTitle(timeSeriesSvg(solutionTimeSeriesInput([solution], { series: { id: series.id, kind: series.kind }, flows: definition.flows })).svg)).toMatch(/^[A-Z][^()]* \([^()]+\)$/);
+    }
     if (solution.stocks.some((stock) => stock.name === 'landfilled')) expect(titles).toContain('Landfilled, level (Mt)');
   });
 });

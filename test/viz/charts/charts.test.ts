@@ -68,22 +68,22 @@ describe('timeSeriesSvg', () => {
 });
 
 describe('wastePeakSvg', () => {
-  it('wastePeakSvg marks each peak with its year and value, and says when there is none within the horizon', () => {
+  it('wastePeakSvg marks each peak with its year, value and scenario, and says when there is none within the horizon', () => {
     const figure = wastePeakSvg(wastePeaks());
     expect(figure.peaks.map(({ scenario, peak }) => [scenario, peak.status, 'year' in peak ? peak.year : undefined])).toEqual([
       ['status quo', 'peak', 2046],
       ['trend', 'rising', 2060],
       ['zero waste', 'peak', 2030],
     ]);
-    expect(figure.svg).toContain('>peak 2030: 8.8 kt/yr</text>');
-    expect(figure.svg).toMatch(/>rising in 2060;<\/text><text [^>]*>peak, if any, after<\/text>/);
+    expect(figure.svg).toContain('>zero waste: peak 2030: 8.8 kt/yr</text>');
+    expect(figure.svg).toMatch(/>trend: rising in 2060;<\/text><text [^>]*>peak, if any, after<\/text>/);
     expect(overlaps(figure.labels)).toBe(0);
   });
 
   it('wastePeakSvg marks a series highest in its first year as left-censored: an open marker there and "peak, if any, before"', () => {
     const figure = wastePeakSvg(wastePeaksCensored());
     expect(figure.peaks[0].peak.status).toBe('falling');
-    expect(figure.svg).toMatch(/>highest in 2015;<\/text><text [^>]*>peak, if any, before<\/text>/);
+    expect(figure.svg).toMatch(/>declining: highest in 2015;<\/text><text [^>]*>peak, if any, before<\/text>/);
     // One open marker (the flat series has none, the humps' peak is filled), and its label on the inner side of the horizon's start.
     const open = [...figure.svg.matchAll(/<circle cx="([\d.]+)" [^>]*fill="#FFFFFF"/g)].map((match) => Number(match[1]));
     expect(open.length).toBe(1);
@@ -92,11 +92,11 @@ describe('wastePeakSvg', () => {
 
   it('wastePeakSvg(tolerance) marks the year of a near tie beside the peak; without a tolerance the peak stands alone', () => {
     const strict = wastePeakSvg(wastePeaksCensored());
-    expect(strict.svg).toContain('>peak 2028: 7 kt/yr</text>');
+    expect(strict.svg).toContain('>two humps: peak 2028: 7 kt/yr</text>');
     expect(strict.svg).not.toContain('>near tie');
     const tolerant = wastePeakSvg(wastePeaksCensored(), { tolerance: 0.01 });
     expect(tolerant.peaks[1].peak).toMatchObject({ status: 'peak', year: 2028, nearTies: [{ year: 2048, censored: false }] });
-    expect(tolerant.svg).toContain('>near tie: 2048</text>');
+    expect(tolerant.svg).toContain('>two humps: near tie: 2048</text>');
     expect(overlaps(tolerant.labels)).toBe(0);
   });
 
@@ -108,7 +108,7 @@ describe('wastePeakSvg', () => {
 
   it('wastePeakSvg names scenarios whose series coincide, since one line hides the other; distinct ones are not named', () => {
     const input = wastePeaks();
-    const copy = { name: 'trend again', values: [...input.scenarios[1].values] };
+    const copy = { name: 'trend again', values: Array.from(input.scenarios[1].values) };
     expect(wastePeakSvg({ ...input, scenarios: [...input.scenarios, copy] }).svg).toContain('trend = trend again: the same values in every year; their lines coincide.');
     expect(wastePeakSvg(input).svg).not.toContain('their lines coincide');
   });
