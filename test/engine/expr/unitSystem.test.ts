@@ -87,4 +87,21 @@ describe('createUnitSystem', () => {
     const repeated = createUnitSystem(['person', 'item']);
     expect(repeated.isDimensionless(repeated.parse('person/item', at))).toBe(false);
   });
+
+  it('createUnitSystem(countUnits) reports a bad count unit at the place given, each time it is asked (a set that failed is not kept)', () => {
+    for (const file of ['a.yaml', 'b.yaml', 'a.yaml']) {
+      const place = { file, path: 'units' };
+      const error = modelErrorOf(() => createUnitSystem(['m'], place));
+      expect(error.message).toBe('invalid unit: m');
+      expect(error.at).toBe(place);
+    }
+  });
+
+  it('createUnitSystem(countUnits) gives models with the same count units the same units, and others none of them', () => {
+    const again = createUnitSystem(['dwelling']);
+    expect(again.toSI(again.parse('m^2/dwelling', at))).toBe(units.toSI(parse('m^2/dwelling')));
+    expect(again.factorTo(again.parse('m^2/dwelling', at), units.parse('m^2/dwelling', at))).toBe(1);
+    expect(() => createUnitSystem(['household']).parse('dwelling', at)).toThrow('invalid unit: dwelling');
+    expect(() => createUnitSystem(['dwelling']).parse('household', at)).toThrow('invalid unit: household');
+  });
 });
