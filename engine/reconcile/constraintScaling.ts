@@ -7,8 +7,12 @@ import type { CompiledProblem } from './compileProblem.js';
  *
  * A constraint with measured values is divided by its largest standardised slope |J_cv·sd_v|,
  * rounded to a power of two (so that scaling rounds nothing): its residual is then on the scale
- * of the sds it involves. A constraint among unknowns and exact
- * values only has no such scale; it and the unknowns' columns are equilibrated in turn (each
+ * of the sds it involves. A slope that is the value of an unknown (a measured flow times an
+ * unknown concentration or transfer coefficient) does not count: an unknown the data leave free
+ * may sit at any value, near zero too, and a row scaled by the inverse of such a slope (1e16 once
+ * an unknown was driven to 1e-18) swamps the others, so that the rank tests took unobservable
+ * unknowns for observable ones. A constraint among unknowns and exact
+ * values only, or whose measured values all meet unknowns in products, has no such scale; it and the unknowns' columns are equilibrated in turn (each
  * divided by its largest entry, a few passes: Sinkhorn-style balancing of max-norms). At the end
  * each unknown's column of W·Jy is scaled to unit norm, as the pivoted QR's rank test assumes.
  */
@@ -30,9 +34,10 @@ export function constraintScaling(problem: CompiledProblem, jacobian: Float64Arr
   const slope = (v: number, c: number) => Math.abs(jacobian[v * constraints + c]);
   const rowScale = new Float64Array(constraints).fill(1);
   const free = new Uint8Array(constraints);
+  const scaling = measuredScalingSlopes(problem);
   for (let c = 0; c < constraints; c++) {
     let largest = 0;
-    for (const v of measured) largest = Math.max(largest, slope(v, c) * sd[v]);
+    for (const v of measured) if (scaling[v * constraints + c]) largest = Math.max(largest, slope(v, c) * sd[v]);
     if (largest > 0) rowScale[c] = 2 ** Math.round(-Math.log2(largest));
     else free[c] = 1;
   }
@@ -56,6 +61,25 @@ export function constraintScaling(problem: CompiledProblem, jacobian: Float64Arr
     unknownScale[j] = norm2 > 0 ? 1 / Math.sqrt(norm2) : 1;
   });
   return { rowScale, unknownScale };
+}
+
+/**
+ * Per measured variable and constraint (`[v * constraints + c]`): 1 when some term of the
+ * constraint holds v and no unknown, so that its slope in v does not hang on an unknown's value.
+ */
+function measuredScalingSlopes(problem: CompiledProblem): Uint8Array {
+  const { labels, termStart, factorStart, factors, roles, names } = problem;
+  const constraints = labels.length;
+  const counts = new Uint8Array(names.length * constraints);
+  for (let c = 0; c < constraints; c++) {
+    for (let t = termStart[c]; t < termStart[c + 1]; t++) {
+      let withUnknown = false;
+      for (let f = factorStart[t]; f < factorStart[t + 1]; f++) withUnknown ||= roles[factors[f]] === 'unknown';
+      if (withUnknown) continue;
+      for (let f = factorStart[t]; f < factorStart[t + 1]; f++) if (roles[factors[f]] === 'measured') counts[factors[f] * constraints + c] = 1;
+    }
+  }
+  return counts;
 }
 
 /** Whether `previous` (made for the same slopes) may stand in for `ideal`: every row within SCALING_SLACK. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reconcile, type ReconcileProblem, type ReconcileResult } from '../../../engine/reconcile/index.js';
 import { constraintGradient, minimiseUnderConstraints, type ConstraintFunction } from './constrainedOptimiser.js';
-import { measured, unknown, variable } from './problems.js';
+import { balance, measured, unknown, variable } from './problems.js';
 import { kktReconciliation } from './reference.js';
 
 const term = (coefficient: number, ...variables: string[]) => ({ coefficient, variables });
@@ -126,5 +126,25 @@ describe('reconcile: when the iterated linearisation fails', () => {
     });
     expect(result.status).toBe('inconsistent');
     expect(result.conflicts).toEqual([{ constraint: 'split', residual: expect.closeTo(5, 12) }]);
+  });
+  it('reconcile(concentrations the data leave free) calls them unobservable, even where the iteration drives one to zero', () => {
+    // Two inflows a, b and one outflow c: masses measured, the concentration only of a. The
+    // substance balance sa + sb = sc leaves sb free, and with it cb, sc and cc; sa = ca·a alone
+    // is determined. The free sb stays at 0, cb is driven to about 1e-18, and a row scaled by the
+    // inverse of the slope cb once made sc and cc "observable" with sb = 0.
+    const result = reconcile({
+      variables: [measured('a', 100, 5), measured('b', 50, 3), measured('c', 152, 6), measured('ca', 0.02, 0.002), unknown('sa'), unknown('sb'), unknown('sc'), unknown('cb'), unknown('cc')],
+      constraints: [
+        balance('goods', ['a', 'b'], ['c']),
+        balance('substance', ['sa', 'sb'], ['sc']),
+        { label: 'sa', terms: [term(1, 'sa'), term(-1, 'ca', 'a')] },
+        { label: 'sb', terms: [term(1, 'sb'), term(-1, 'cb', 'b')] },
+        { label: 'sc', terms: [term(1, 'sc'), term(-1, 'cc', 'c')] },
+      ],
+    });
+    expect(result.status).toBe('converged');
+    expect(['sb', 'sc', 'cb', 'cc'].map((name) => variable(result, name).classification)).toEqual(['unobservable', 'unobservable', 'unobservable', 'unobservable']);
+    expect(variable(result, 'sa').classification).toBe('observable');
+    expect(variable(result, 'sa').value).toBeCloseTo(0.02 * variable(result, 'a').value, 12);
   });
 });
