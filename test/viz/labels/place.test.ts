@@ -175,4 +175,10 @@ describe('wrapText', () => {
       }),
     );
   });
+
+  it('wrapText breaks after a slash in a name but never inside a parenthesised unit', () => {
+    const width = textWidth('Waste to Semakau per person and day (kg/', 7);
+    expect(wrapText('Waste to Semakau per person and day (kg/person/d)', width, 7)).toEqual(['Waste to Semakau per person and day', '(kg/person/d)']);
+    expect(wrapText('collection/sorting/recycling', textWidth('collection/sorting/', 7), 7)).toEqual(['collection/sorting/', 'recycling']);
+  });
 });
