@@ -106,5 +106,7 @@ function tableParameter(
     }
     value[flat] = Number.isNaN(fromLibrary) ? own : fromLibrary;
   }
-  return { definition: { kind: 'value', name, unit: table.unit, dims: space.dims, value, signed: true, path }, space, signed: true };
+  // Signed only where the table (or its fill) holds a negative value, so that a fit keeps factors that cannot be negative at ≥ 0.
+  const signed = value.some((entry) => entry < 0);
+  return { definition: { kind: 'value', name, unit: table.unit, dims: space.dims, value, signed, path }, space, signed };
 }

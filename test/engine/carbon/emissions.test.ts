@@ -165,6 +165,22 @@ emissions:
     expect(ch4[1]).toBe(0); // paper: nothing deposited
   });
 
+  it('compile(model) loads library tables without negative values as unsigned parameters, so a fit keeps them at 0 or above', () => {
+    const model = compileYaml(
+      city(
+        `libraries:
+  ipcc:
+    library: ipcc-2006-waste
+    tables: [doc, k]
+    items: { waste_type: { from: stream, map: { food: food, paper: paper } }, climate: tropical_wet }`,
+        { horizon: 4 },
+      ),
+    );
+    const signed = (name: string) => model.definition.parameters.find((parameter) => parameter.name === name)!;
+    expect(signed('ipcc_doc')).toMatchObject({ kind: 'value', signed: false });
+    expect(signed('ipcc_k')).toMatchObject({ kind: 'value', signed: false });
+  });
+
   it('run(model) takes IPCC defaults from the shipped library as parameters', () => {
     const solution = run(
       compileYaml(
