@@ -3,7 +3,7 @@ import type { DataFolders } from '../engine/definition/loadContext.js';
 
 /** `--data-root <folder>`, repeatable: folders besides a model's own that its data files may come from. */
 export function dataRootOption(): Option {
-  return new Option('--data-root <folder>', "also let the model (or sweep) file read files from this folder (repeatable); by default only its own folder")
+  return new Option('--data-root <folder>', "also let the model (or sweep, or index) file read files from this folder (repeatable); by default only its own folder")
     .argParser((folder: string, previous: string[] | undefined) => [...(previous ?? []), folder]);
 }
 

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, WEIGHTINGS, compensation, computeIndex, rankUncertainty, type IndexResult, type IndexSpec, type RankUncertainty } from '../../engine/index/index.js';
 import { sobolSizeWarning } from '../../engine/sweep/spec/designWarnings.js';
+import { dataFolders } from '../dataRoots.js';
 import { UsageError } from '../failure.js';
 import { replaceFolder } from '../output/replaceFolder.js';
 import { slug } from '../output/slug.js';
@@ -21,6 +22,7 @@ export interface IndexFlags {
   readonly threads: string;
   readonly uncertainty: boolean;
   readonly overwrite?: boolean;
+  readonly dataRoot?: readonly string[];
 }
 
 /** `metabolis index <file>`: compute the index, its ranks and their uncertainty; write the tables and figures. */
@@ -34,7 +36,7 @@ export async function indexCities(file: string, flags: IndexFlags): Promise<void
     seed: integer('--seed', flags.seed, 0),
   };
   const threads = integer('--threads', flags.threads, 1)!;
-  const { spec, data } = readIndex(file, overrides);
+  const { spec, data } = readIndex(file, overrides, dataFolders(flags));
   const result = computeIndex(data, spec.method);
   const reversals = compensation(data, spec.method);
   const warning = flags.uncertainty ? sobolSizeWarning(spec.uncertainty.samples, 'samples') : undefined;

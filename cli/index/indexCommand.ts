@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { dataRootOption } from '../dataRoots.js';
 import { AGGREGATIONS, IMPUTATIONS, NORMALISATIONS, WEIGHTINGS } from '../../engine/index/indexMethod.js';
 import type { IndexFlags } from './indexAction.js';
 
@@ -17,6 +18,7 @@ export function registerIndex(program: Command): void {
     .option('--threads <T>', 'worker threads for the uncertainty analysis (1 runs it in this thread)', '1')
     .option('--no-uncertainty', 'skip the uncertainty and sensitivity analysis')
     .option('--overwrite', 'replace the results of an earlier run in the folder')
+    .addOption(dataRootOption())
     .addHelpText(
       'after',
       '\nWrites scores.csv (per city, overall and per dimension), indicators.csv, compensation.csv (arithmetic vs\n' +

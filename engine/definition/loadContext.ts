@@ -97,7 +97,7 @@ export function outsideFolders(path: string, folder: string, dataRoots: readonly
   if ([folder, ...dataRoots].some((allowed) => isInside(path, allowed))) return undefined;
   return new FileRefusal(
     `${reference.what} outside the ${reference.from}'s folder: ${path}`,
-    `a ${reference.from} file reads files only from its own folder (${folder}) and below; to allow another folder, name it with --data-root <folder> (in code: the dataRoots option)`,
+    `${/^[aeiou]/.test(reference.from) ? 'an' : 'a'} ${reference.from} file reads files only from its own folder (${folder}) and below; to allow another folder, name it with --data-root <folder> (in code: the dataRoots option)`,
   );
 }
 

@@ -15,6 +15,7 @@ import type { ModelDefinition } from './types.js';
 
 const MODEL_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const SWEEP_MODEL: Reference = { what: 'model file', from: 'sweep' };
+const INDEX_MODEL: Reference = { what: 'model file', from: 'index' };
 
 /**
  * Loads `models/<name>/model.yaml` (or `.yml`, `.json`) with its data files, which must lie in
@@ -51,14 +52,23 @@ export function modelFileSource(file: string, folders: DataFolders = {}): FileSo
  * folder rule as data files: in the sweep file's folder or a data root.
  */
 export function loadSweepModel(sweepFile: string, model: string, at: SourceLocation, folders: DataFolders = {}): ModelDefinition {
-  const path = isAbsolute(model) ? model : join(dirname(sweepFile), model);
+  return loadNamedModel(sweepFile, model, at, folders, SWEEP_MODEL);
+}
+
+/** Loads a model an index file names for a city's value, under the folder rule of `loadSweepModel`. */
+export function loadIndexModel(indexFile: string, model: string, at: SourceLocation, folders: DataFolders = {}): ModelDefinition {
+  return loadNamedModel(indexFile, model, at, folders, INDEX_MODEL);
+}
+
+function loadNamedModel(file: string, model: string, at: SourceLocation, folders: DataFolders, reference: Reference): ModelDefinition {
+  const path = isAbsolute(model) ? model : join(dirname(file), model);
   try {
-    const refusal = outsideFolders(path, dirname(sweepFile), folders.dataRoots ?? [], SWEEP_MODEL);
+    const refusal = outsideFolders(path, dirname(file), folders.dataRoots ?? [], reference);
     if (refusal) throw refusal;
-    allowedFolders(dirname(sweepFile), folders, SWEEP_MODEL)(path);
+    allowedFolders(dirname(file), folders, reference)(path);
   } catch (error) {
     if (error instanceof FileRefusal) throw error.at(at);
-    throw new ModelError(`missing model file: ${path}`, at, `the model is named relative to the sweep file ${sweepFile} (${reason(error)})`);
+    throw new ModelError(`missing model file: ${path}`, at, `the model is named relative to the ${reference.from} file ${file} (${reason(error)})`);
   }
   return loadModel(path, folders);
 }

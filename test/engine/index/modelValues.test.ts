@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../../engine/definition/loadModelFile.js';
 import { ModelError } from '../../../engine/errors.js';
+import { readIndex } from '../../../cli/index/readIndex.js';
 import { indexData, loadIndexFromText, resolveModelValues, type IndexSpec } from '../../../engine/index/index.js';
 import { FIXTURES } from './indexHelpers.js';
 
@@ -89,3 +90,23 @@ describe('resolveModelValues of indicators', () => {
     expect(() => loadIndicators(indicatorText.replace('unit: "1"', 'unit: t/yr'))).toThrow('unit mismatch');
   });
 });
+
+describe('readIndex(file): the models an index names lie in its folder or a data root, as a sweep\'s model', () => {
+  it('readIndex(an index naming ../sweeps/tiny/model.yaml) is refused at the model key, and read with that folder as a data root', () => {
+    const error = (() => {
+      try {
+        readIndex(file, {});
+      } catch (caught) {
+        return caught as ModelError;
+      }
+      throw new Error('readIndex read a model outside the index file\'s folder');
+    })();
+    expect(error).toBeInstanceOf(ModelError);
+    expect(error.message).toBe(`model file outside the index's folder: ${join(FIXTURES, '../sweeps/tiny/model.yaml')}`);
+    expect(error.at).toMatchObject({ file, line: 15 });
+    expect(error.hint).toContain('--data-root');
+    const { spec } = readIndex(file, {}, { dataRoots: [join(FIXTURES, '../sweeps')] });
+    expect(numbers(spec, 0)[0]).toBeCloseTo(0.8 * 365.25, 9);
+  });
+});
+
