@@ -6,13 +6,14 @@ import { run } from '../../engine/simulate/run.js';
 import { solutionConventions } from '../../viz/report/overviewSection.js';
 import type { ReportInput } from '../../viz/report/report.js';
 import { readRunFacts, readRunFolder } from '../figures/runFolder.js';
+import { shownPath } from './shownPath.js';
 
 type Written = Pick<ReportInput, 'written'>;
 
 /** The SOURCES.md beside a model file, which every shipped model has. */
 function modelSources(modelPath: string): ReportInput['sources'] {
   const file = join(dirname(modelPath), 'SOURCES.md');
-  return existsSync(file) ? { file, markdown: readFileSync(file, 'utf8') } : undefined;
+  return existsSync(file) ? { file: shownPath(file), markdown: readFileSync(file, 'utf8') } : undefined;
 }
 
 /**
@@ -28,7 +29,7 @@ export function modelReportInput(modelPath: string, peakTolerance: number, writt
   return {
     ...written,
     title: definition.name,
-    source: `${modelPath}, ${scenarios.length > 0 ? 'every scenario run' : 'the base model run'}`,
+    source: `${shownPath(modelPath)}, ${scenarios.length > 0 ? 'every scenario run' : 'the base model run'}`,
     runs,
     flows: definition.flows,
     processes: definition.processes,
@@ -49,7 +50,7 @@ export function runFolderReportInput(folder: string, written: Written): ReportIn
   return {
     ...written,
     title: saved.model,
-    source: `${folder}, the results of metabolis run`,
+    source: `${shownPath(folder)}, the results of metabolis run`,
     runs: [saved],
     flows: saved.flowLabels,
     conventions,

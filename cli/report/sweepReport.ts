@@ -9,6 +9,7 @@ import { csvLine } from '../output/csv.js';
 import { readSummary, type SummaryRow } from '../sweep/summaryFile.js';
 import { sweepFigure } from '../figures/sweepFigures.js';
 import { openSweepFolder, sweepKinds, type SweepKind } from '../figures/sweepFolder.js';
+import { shownPath } from './shownPath.js';
 
 const SUMMARY_COLUMNS = ['output', 'statistic', 'year', 'runs', 'missing', 'failed', 'rising', 'falling', 'mean', 'sd', 'min', 'p05', 'p25', 'p50', 'p75', 'p95', 'max'] as const;
 const QUANTILES = ['p05', 'p25', 'p50', 'p75', 'p95'] as const;
@@ -92,7 +93,7 @@ export async function sweepReportInput(folder: string, written: Pick<ReportInput
     });
 
   const report: SweepReport = {
-    folder,
+    folder: shownPath(folder),
     model: sweep.model,
     modelHash: design.model?.hash,
     scenario: sweep.scenario,
@@ -116,5 +117,5 @@ export async function sweepReportInput(folder: string, written: Pick<ReportInput
     summaryCsv,
     quantiles,
   };
-  return { ...written, title: `${sweep.model}: sweep`, source: `${folder}, a sweep folder of metabolis sweep`, runs: [], flows: [], factorSources: [], sweep: report };
+  return { ...written, title: `${sweep.model}: sweep`, source: `${shownPath(folder)}, a sweep folder of metabolis sweep`, runs: [], flows: [], factorSources: [], sweep: report };
 }

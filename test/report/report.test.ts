@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { solutionPeaks } from '../../engine/analysis/solutionPeaks.js';
@@ -8,7 +8,7 @@ import { tidyTable } from '../../engine/analysis/tidyTable.js';
 import { run } from '../../engine/simulate/run.js';
 import type { Solution } from '../../engine/simulate/solution.js';
 import { writeResults } from '../../cli/output/writeResults.js';
-import { runFolderReportInput } from '../../cli/report/reportSources.js';
+import { modelReportInput, runFolderReportInput } from '../../cli/report/reportSources.js';
 import { reportAssets } from '../../viz/report/assets.js';
 import { reportHtml } from '../../viz/report/page.js';
 import { buildReport } from '../../viz/report/report.js';
@@ -157,6 +157,18 @@ describe('buildReport', () => {
     expect(sectionIds(report)).toEqual(['overview', 'waste', 'emissions', 'tables']);
     expect(report.sections[0].html).toContain('make the report of the model file for its Sankey diagram');
     expect(report.subtitle).toBe('scenario less-landfill, 2020–2040');
+  });
+
+  it('modelReportInput(absolute path) shows the model relative to the working folder, and a path outside it by its folder and name only', () => {
+    const inside = modelReportInput(join(process.cwd(), 'models/reference-city/model.yaml'), 0.01, { written });
+    expect(inside.source).toBe('models/reference-city/model.yaml, every scenario run');
+    expect(inside.sources?.file).toBe('models/reference-city/SOURCES.md');
+    const folder = join(scratch, 'results-elsewhere');
+    const { definition, solutions } = modelRuns('carbon-city');
+    writeResults(folder, 'csv', solutions[0], tidyTable(solutions[0]), solutionPeaks(solutions[0]), 0.01, definition);
+    const outside = runFolderReportInput(folder, { written });
+    expect(outside.source).toBe('…/' + basename(scratch) + '/results-elsewhere, the results of metabolis run');
+    expect(reportHtml(buildReport(outside), reportAssets())).not.toContain(scratch);
   });
 });
 
