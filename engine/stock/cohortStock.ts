@@ -1,6 +1,7 @@
 import { OptionsError } from '../errors.js';
 import type { Survival } from '../lifetime/survival.js';
 import { modelCohortsOutflowBlock, OUTFLOW_BLOCK } from './blockedCohortsOutflow.js';
+import { createSimdOutflowBlock, type SimdOutflowBlock } from './simdOutflowBlock.js';
 import { initialCohortsOutflow, initialCohortsOutflowSeries, modelCohortsOutflow } from './olderCohortsOutflow.js';
 
 /**
@@ -71,6 +72,11 @@ export class CohortStock {
   private olderStock = 0;
   private olderOutflow = 0;
   private readonly blocked: boolean;
+  /** The WebAssembly SIMD kernel of a long run (it holds the weights), where the runtime has one. */
+  private readonly simd: SimdOutflowBlock | undefined;
+  /** The survival, and its revision, whose leaving shares the SIMD kernel holds. */
+  private copiedSurvival: Survival | undefined;
+  private copiedRevision = -1;
   /** For the block of years blockStart … blockStart + 5: what the cohorts older than blockStart lose in each. */
   private readonly blockSums = new Float64Array(OUTFLOW_BLOCK);
   private blockStart = -1;
@@ -82,7 +88,6 @@ export class CohortStock {
     }
     this.horizon = horizon;
     this.initialCohorts = initialCohorts;
-    this.weights = new Float64Array(initialCohorts + horizon);
     this.initialWeights = new Float64Array(initialCohorts);
     this.initialStock = new Float64Array(initialCohorts);
     this.stocks = new Float64Array(horizon);
@@ -92,6 +97,8 @@ export class CohortStock {
     this.initialOutflows = new Float64Array(horizon);
     this.summedWeights = new Float64Array(initialCohorts);
     this.blocked = horizon >= BLOCKED_HORIZON;
+    this.simd = this.blocked ? createSimdOutflowBlock(horizon, initialCohorts) : undefined;
+    this.weights = this.simd?.weights ?? new Float64Array(initialCohorts + horizon);
   }
 
   /** Starts a run: `initialStockByCohort[k]` is initial cohort k's stock at the end of year −1 (zeros when left out). */
@@ -272,19 +279,34 @@ export class CohortStock {
   /**
    * What the model cohorts older than year t lose in it. In a long run, the first year of each block
    * of six sums the cohorts older than it for all six years, and every year adds the cohorts born
-   * since the block began (up to five); the last years, which make no whole block, sum alone.
+   * since the block began (up to five). The last block ends with the last year, so it may start
+   * inside the one before; it is summed when its years are reached, from the weights as they are
+   * then (corrections since only scaled them, as they scale the sums, see retireProRata).
    */
   private modelOutflow(survival: Survival, year: number): number {
-    const start = year - (year % OUTFLOW_BLOCK);
-    if (!this.blocked || start + OUTFLOW_BLOCK > this.horizon) return modelCohortsOutflow(survival, this.weights, year);
+    if (!this.blocked) return modelCohortsOutflow(survival, this.weights, year);
+    const start = Math.min(year - (year % OUTFLOW_BLOCK), this.horizon - OUTFLOW_BLOCK);
     if (start !== this.blockStart) {
-      modelCohortsOutflowBlock(survival, this.weights, start, this.blockSums);
+      this.sumBlock(survival, start);
       this.blockStart = start;
     }
     const { leaving, column } = survival;
     let outflow = this.blockSums[year - start];
     for (let k = this.initialCohorts + start; k < this.initialCohorts + year; k++) outflow += this.weights[k] * leaving[column[k] + year];
     return outflow;
+  }
+
+  private sumBlock(survival: Survival, start: number): void {
+    if (this.simd === undefined || survival.cohortVarying) {
+      modelCohortsOutflowBlock(survival, this.weights, start, this.blockSums);
+      return;
+    }
+    if (survival !== this.copiedSurvival || survival.revision !== this.copiedRevision) {
+      this.simd.copyLeaving(survival.leaving);
+      this.copiedSurvival = survival;
+      this.copiedRevision = survival.revision;
+    }
+    this.simd.sum(start, this.blockSums);
   }
 }
 
