@@ -11,6 +11,7 @@ export const OUTFLOW_BLOCK = 6;
  * move down one register per cohort). Six independent sums keep the adder busy; six, not four or
  * eight, was fastest on V8 (eight spills registers). This is the O(T²) part of a long dynamic stock
  * model; the caller adds the cohorts born in years t … t + j − 1 once their inflows are known.
+ * A Toeplitz survival runs simdOutflowBlock.ts instead where the runtime has WebAssembly SIMD.
  */
 export function modelCohortsOutflowBlock(survival: Survival, weights: Float64Array, year: number, out: Float64Array): void {
   const { leaving, column, initialCohorts } = survival;
