@@ -1,6 +1,15 @@
 import { OptionsError } from '../errors.js';
 import type { Survival } from '../lifetime/survival.js';
+import { modelCohortsOutflowBlock, OUTFLOW_BLOCK } from './blockedCohortsOutflow.js';
+import { createSimdOutflowBlock, type SimdOutflowBlock } from './simdOutflowBlock.js';
 import { initialCohortsOutflow, initialCohortsOutflowSeries, modelCohortsOutflow } from './olderCohortsOutflow.js';
+
+/**
+ * From this horizon on, the older cohorts' outflow is summed six years at a time
+ * (blockedCohortsOutflow.ts), which adds in another order: shorter runs keep the one-year sums,
+ * and with them their results to the bit.
+ */
+export const BLOCKED_HORIZON = 200;
 
 /** What `meetTarget` did in a year of a stock-driven stock. */
 export type TargetOutcome =
@@ -62,6 +71,15 @@ export class CohortStock {
   private preparedYear = -1;
   private olderStock = 0;
   private olderOutflow = 0;
+  private readonly blocked: boolean;
+  /** The WebAssembly SIMD kernel of a long run (it holds the weights), where the runtime has one. */
+  private readonly simd: SimdOutflowBlock | undefined;
+  /** The survival, and its revision, whose leaving shares the SIMD kernel holds. */
+  private copiedSurvival: Survival | undefined;
+  private copiedRevision = -1;
+  /** For the block of years blockStart … blockStart + 5: what the cohorts older than blockStart lose in each. */
+  private readonly blockSums = new Float64Array(OUTFLOW_BLOCK);
+  private blockStart = -1;
 
   constructor(horizon: number, initialCohorts = 0) {
     if (!Number.isInteger(horizon) || horizon < 1) throw new OptionsError('horizon', `must be a positive integer (got ${horizon})`);
@@ -70,7 +88,6 @@ export class CohortStock {
     }
     this.horizon = horizon;
     this.initialCohorts = initialCohorts;
-    this.weights = new Float64Array(initialCohorts + horizon);
     this.initialWeights = new Float64Array(initialCohorts);
     this.initialStock = new Float64Array(initialCohorts);
     this.stocks = new Float64Array(horizon);
@@ -79,6 +96,9 @@ export class CohortStock {
     this.retiredShares = new Float64Array(horizon);
     this.initialOutflows = new Float64Array(horizon);
     this.summedWeights = new Float64Array(initialCohorts);
+    this.blocked = horizon >= BLOCKED_HORIZON;
+    this.simd = this.blocked ? createSimdOutflowBlock(horizon, initialCohorts) : undefined;
+    this.weights = this.simd?.weights ?? new Float64Array(initialCohorts + horizon);
   }
 
   /** Starts a run: `initialStockByCohort[k]` is initial cohort k's stock at the end of year −1 (zeros when left out). */
@@ -114,6 +134,7 @@ export class CohortStock {
     }
     this.nextYear = 0;
     this.preparedYear = -1;
+    this.blockStart = -1;
   }
 
   /** What the cohorts older than year t (initial cohorts included) lose in year t, plus what retireProRata retired in it. */
@@ -163,6 +184,9 @@ export class CohortStock {
     this.olderStock -= retired;
     this.olderOutflow += retired;
     this.retiredShares[year] = 1 - (1 - this.retiredShares[year]) * kept;
+    // The block's later years summed cohorts that were all older than this year: they keep as much.
+    const offset = year - this.blockStart;
+    if (this.blockStart >= 0 && offset < OUTFLOW_BLOCK) for (let j = offset + 1; j < OUTFLOW_BLOCK; j++) this.blockSums[j] *= kept;
     return retired;
   }
 
@@ -246,10 +270,43 @@ export class CohortStock {
     const outflow =
       year === 0
         ? initialCohortsOutflow(this.survival, this.weights, this.initialStock)
-        : modelCohortsOutflow(this.survival, this.weights, year) + this.initialRetained * this.initialOutflows[year];
+        : this.modelOutflow(this.survival, year) + this.initialRetained * this.initialOutflows[year];
     this.olderOutflow = outflow;
     this.olderStock = (year === 0 ? this.initialTotal : this.stocks[year - 1]) - outflow;
     this.preparedYear = year;
+  }
+
+  /**
+   * What the model cohorts older than year t lose in it. In a long run, the first year of each block
+   * of six sums the cohorts older than it for all six years, and every year adds the cohorts born
+   * since the block began (up to five). The last block ends with the last year, so it may start
+   * inside the one before; it is summed when its years are reached, from the weights as they are
+   * then (corrections since only scaled them, as they scale the sums, see retireProRata).
+   */
+  private modelOutflow(survival: Survival, year: number): number {
+    if (!this.blocked) return modelCohortsOutflow(survival, this.weights, year);
+    const start = Math.min(year - (year % OUTFLOW_BLOCK), this.horizon - OUTFLOW_BLOCK);
+    if (start !== this.blockStart) {
+      this.sumBlock(survival, start);
+      this.blockStart = start;
+    }
+    const { leaving, column } = survival;
+    let outflow = this.blockSums[year - start];
+    for (let k = this.initialCohorts + start; k < this.initialCohorts + year; k++) outflow += this.weights[k] * leaving[column[k] + year];
+    return outflow;
+  }
+
+  private sumBlock(survival: Survival, start: number): void {
+    if (this.simd === undefined || survival.cohortVarying) {
+      modelCohortsOutflowBlock(survival, this.weights, start, this.blockSums);
+      return;
+    }
+    if (survival !== this.copiedSurvival || survival.revision !== this.copiedRevision) {
+      this.simd.copyLeaving(survival.leaving);
+      this.copiedSurvival = survival;
+      this.copiedRevision = survival.revision;
+    }
+    this.simd.sum(start, this.blockSums);
   }
 }
 

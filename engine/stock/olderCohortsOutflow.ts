@@ -3,7 +3,8 @@ import type { Survival } from '../lifetime/survival.js';
 /**
  * The kernels of CohortStock: what the cohorts older than year t lose during it, given their
  * weights w_k (s_k(t) = w_k · sf(t, k), see CohortStock). These sums are the whole cost of a
- * dynamic stock model: O(n0 + t) a year, O(T²) a run.
+ * dynamic stock model: O(n0 + t) a year, O(T²) a run. From BLOCKED_HORIZON on, CohortStock sums
+ * the model cohorts six years at a time instead (blockedCohortsOutflow.ts, simdOutflowBlock.ts).
  */
 
 /** Year 0: each initial cohort goes from its given stock s0_k to w_k · sf(0, k). */

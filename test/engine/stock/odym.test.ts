@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LifetimeDistribution } from '../../../engine/definition/types.js';
 import { lifetimeFromParameters } from '../../../engine/lifetime/lifetime.js';
 import { createSurvival, setCohortSurvival, setSurvival, type Survival } from '../../../engine/lifetime/survival.js';
+import { BLOCKED_HORIZON } from '../../../engine/stock/cohortStock.js';
 import { inflowDrivenStock } from '../../../engine/stock/inflowDrivenStock.js';
 import { stockDrivenStock } from '../../../engine/stock/stockDrivenStock.js';
 
@@ -20,7 +21,13 @@ interface OdymCase {
   readonly expected: Readonly<Record<string, number[]>>;
 }
 
-const fixtures = JSON.parse(readFileSync(new URL('../../fixtures/odym/cases.json', import.meta.url), 'utf8')) as { cases: OdymCase[] };
+function fixtureCases(file: string): OdymCase[] {
+  return (JSON.parse(readFileSync(new URL(`../../fixtures/odym/${file}`, import.meta.url), 'utf8')) as { cases: OdymCase[] }).cases;
+}
+
+const fixtures = { cases: fixtureCases('cases.json') };
+/** Horizons of 200 years and more, where the kernels sum six years at a time (BLOCKED_HORIZON). */
+const longFixtures = { cases: fixtureCases('cases-long.json') };
 
 /** The survival ODYM uses: integer-age, parameters per cohort when the fixture lists them. */
 function survivalOf(fixture: OdymCase): Survival {
@@ -48,7 +55,7 @@ function expectClose(actual: Float64Array, expected: number[], what: string): vo
 }
 
 describe('dynamic stock model against ODYM (integer-age convention)', () => {
-  for (const fixture of fixtures.cases) {
+  for (const fixture of [...fixtures.cases, ...longFixtures.cases]) {
     it(`${fixture.kind === 'inflow-driven' ? 'inflowDrivenStock' : 'stockDrivenStock'}(${fixture.name}) matches ODYM to 1e-9`, () => {
       const survival = survivalOf(fixture);
       if (fixture.kind === 'inflow-driven') {
@@ -76,5 +83,14 @@ describe('dynamic stock model against ODYM (integer-age convention)', () => {
     expect(cases.some((c) => c.kind === 'stock-driven' && !c.negativeInflowCorrection && c.expected.inflow.some((i) => i < 0))).toBe(true);
     expect(cases.some((c) => c.kind === 'stock-driven' && c.negativeInflowCorrection)).toBe(true);
     expect(cases.some((c) => c.initialStock !== undefined)).toBe(true);
+  });
+
+  it('the long fixtures reach the six-year sums of every layout and stock kind', () => {
+    const cases = longFixtures.cases;
+    expect(cases.every((c) => c.horizon >= BLOCKED_HORIZON)).toBe(true);
+    expect(cases.some((c) => c.horizon >= 1000)).toBe(true);
+    expect(cases.some((c) => c.kind === 'inflow-driven' && Object.values(c.lifetime).some(Array.isArray))).toBe(true);
+    expect(cases.some((c) => c.kind === 'stock-driven' && c.negativeInflowCorrection && c.expected.inflow.includes(0))).toBe(true);
+    expect(cases.some((c) => c.kind === 'stock-driven' && c.initialStock !== undefined && c.negativeInflowCorrection)).toBe(true);
   });
 });
