@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { co2eTotals } from '../../../engine/carbon/emissionSeries.js';
-import { ModelError } from '../../../engine/errors.js';
 import { run } from '../../../engine/simulate/run.js';
 import type { Solution } from '../../../engine/simulate/solution.js';
-import { compileYaml } from '../../support/modelFromYaml.js';
+import { compileFailure, compileYaml } from '../../support/modelFromYaml.js';
 
 /** A city with food and paper waste, collected and split between an incinerator and a landfill. */
 function city(emissions: string, options: { horizon?: number; waste?: string; landfillShare?: number; extra?: string } = {}): string {
@@ -34,16 +33,6 @@ ${emissions}
 }
 
 const series = (solution: Solution, route: string, gas: string) => solution.emissions!.series.find((s) => s.route === route && s.gas === gas)!;
-
-function failure(text: string): ModelError {
-  try {
-    compileYaml(text);
-  } catch (error) {
-    if (error instanceof ModelError) return error;
-    throw error;
-  }
-  throw new Error('expected a ModelError');
-}
 
 describe('run(model) with emissions', () => {
   it('run(model) multiplies a factor route by its flow, in the factor\'s unit, and weighs it by the GWP', () => {
@@ -227,19 +216,19 @@ emissions:
 
 describe('emission errors', () => {
   it('compile(model) rejects a factor that is not a mass per mass, naming the route', () => {
-    const error = failure(city(`emissions:\n  odd: { flow: collection->landfill, gas: CH4, factor: area }`, { extra: '  area: { unit: m^2, value: 1 }' }));
+    const error = compileFailure(city(`emissions:\n  odd: { flow: collection->landfill, gas: CH4, factor: area }`, { extra: '  area: { unit: m^2, value: 1 }' }));
     expect(error.message).toBe('unit mismatch: factor of route odd is in m^2, not a mass per mass (kg/t, t/t)');
     expect(error.at.path).toBe('emissions.odd.factor');
   });
 
   it('loadModel(model) rejects a route on a flow that does not exist, with the nearest ids', () => {
-    const error = failure(city(`emissions:\n  odd: { flow: collection->landfil, gas: CH4, factor: 0.1 }`));
+    const error = compileFailure(city(`emissions:\n  odd: { flow: collection->landfil, gas: CH4, factor: 0.1 }`));
     expect(error.message).toBe('unknown flow: collection->landfil');
     expect(error.hint).toMatch(/collection->landfill/);
   });
 
   it('loadModel(model) rejects an unknown gas and lists the gases', () => {
-    const error = failure(city(`emissions:\n  odd: { flow: collection->landfill, gas: CO2, factor: 0.1 }`));
+    const error = compileFailure(city(`emissions:\n  odd: { flow: collection->landfill, gas: CO2, factor: 0.1 }`));
     expect(error.message).toMatch(/gas/);
     expect(error.hint).toMatch(/CO2_fossil/);
   });
@@ -249,6 +238,6 @@ describe('emission errors', () => {
       'landfilled: { process: landfill, kind: accumulate }',
       'kept: { process: landfill, kind: inflow-driven, lifetime: { fixed: { mean: 5 } } }',
     );
-    expect(failure(text).message).toBe('invalid landfill route: stock kept is inflow-driven');
+    expect(compileFailure(text).message).toBe('invalid landfill route: stock kept is inflow-driven');
   });
 });

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModelError } from '../../../engine/errors.js';
-import { compileYaml } from '../../support/modelFromYaml.js';
-
-/** Compiles a model that must fail and returns the ModelError it throws. */
-function failure(text: string): ModelError {
-  try {
-    compileYaml(text);
-  } catch (error) {
-    if (error instanceof ModelError) return error;
-    throw error;
-  }
-  throw new Error('expected a ModelError');
-}
+import { compileFailure } from '../../support/modelFromYaml.js';
 
 const header = `
 metabolis: 1
@@ -22,7 +10,7 @@ unit: t
 
 describe('compile: mistakes in a model are ModelErrors with a place and a hint', () => {
   it('compile(model) rejects adding kg to m^2 and names both units', () => {
-    const error = failure(`${header}
+    const error = compileFailure(`${header}
 parameters:
   mass: { unit: kg/yr, value: 1 }
   area: { unit: m^2/yr, value: 1 }
@@ -39,7 +27,7 @@ flows:
   });
 
   it('compile(model) rejects a unit written in an expression and suggests each nearby name once', () => {
-    const error = failure(`${header}
+    const error = compileFailure(`${header}
 parameters:
   rate: { unit: t/yr, value: 3 }
 processes: [a]
@@ -54,7 +42,7 @@ flows:
   });
 
   it('compile(model) rejects a flow value that is not a mass per time', () => {
-    const error = failure(`${header}
+    const error = compileFailure(`${header}
 parameters:
   area: { unit: m^2, value: 1 }
 processes: [a]
@@ -67,7 +55,7 @@ flows:
   });
 
   it('compile(model) rejects a flow value that is a mass without a time (a forgotten /d), naming the units it uses', () => {
-    const error = failure(`${header}
+    const error = compileFailure(`${header}
 drivers:
   population: { unit: person, values: { 2020: 1000, 2022: 2000 } }
 parameters:
@@ -84,7 +72,7 @@ flows:
   });
 
   it('compile(model) rejects constant shares that do not sum to 1', () => {
-    const error = failure(`${header}
+    const error = compileFailure(`${header}
 processes: [a]
 flows:
   - { from: outside, to: a, value: "1" }
@@ -96,7 +84,7 @@ flows:
   });
 
   it('compile(model) lists a cycle among expressions', () => {
-    const error = failure(`${header}
+    const error = compileFailure(`${header}
 parameters:
   a: { expression: "b + 1" }
   b: { expression: "c * 2" }
@@ -110,7 +98,7 @@ flows:
   });
 
   it('compile(model) names an unknown name in an expression with the nearest names', () => {
-    const error = failure(`${header}
+    const error = compileFailure(`${header}
 parameters:
   recycling_rate: 0.3
 processes: [p]
@@ -124,7 +112,7 @@ flows:
   });
 
   it('compile(model) rejects flows over different dimensions into one process', () => {
-    const error = failure(`${header}
+    const error = compileFailure(`${header}
 dimensions:
   stream: [food, paper]
 parameters:
@@ -139,7 +127,7 @@ flows:
   });
 
   it('compile(model) rejects a process where mass would vanish', () => {
-    const error = failure(`${header}
+    const error = compileFailure(`${header}
 processes: [sink]
 flows:
   - { from: outside, to: sink, value: "1" }
@@ -148,7 +136,7 @@ flows:
   });
 
   it('compile(model) rejects share flows out of an accumulating stock', () => {
-    const error = failure(`${header}
+    const error = compileFailure(`${header}
 processes: [landfill]
 flows:
   - { from: outside, to: landfill, value: "1" }
@@ -160,7 +148,7 @@ stocks:
   });
 
   it('compile(model) rejects a stock target that is not a mass', () => {
-    const error = failure(`${header}
+    const error = compileFailure(`${header}
 parameters:
   area: { unit: m^2, value: 1 }
 processes: [buildings]

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ModelError } from '../../../engine/errors.js';
 import { run } from '../../../engine/simulate/run.js';
-import { compileYaml, definitionFromYaml } from '../../support/modelFromYaml.js';
+import { compileFailure, compileYaml, definitionFromYaml } from '../../support/modelFromYaml.js';
 
 /** A city whose waste is given for 2015–2020 and projected by a forecast to 2030. */
 function model(driver: string, scenarios = ''): string {
@@ -24,16 +23,6 @@ ${scenarios ? `scenarios:\n${scenarios}` : ''}
 }
 const history = '    values: { 2015: 100, 2016: 104, 2017: 108, 2018: 112, 2019: 116, 2020: 120 }';
 const driver = (name: string, text: string) => definitionFromYaml(text).drivers.find((d) => d.name === name)!;
-
-function failure(text: string): ModelError {
-  try {
-    compileYaml(text);
-  } catch (error) {
-    if (error instanceof ModelError) return error;
-    throw error;
-  }
-  throw new Error('expected a ModelError');
-}
 
 describe('forecast drivers', () => {
   it('loadModel(model) keeps the observed years as given and projects the rest by the forecast (a straight line continues)', () => {
@@ -68,21 +57,21 @@ describe('forecast drivers', () => {
   });
 
   it('loadModel(model) reports a fit that cannot be made as a model error at the forecast, with the kernel\'s hint', () => {
-    const tooFew = failure(model('    values: { 2015: 100 }\n    forecast: { method: holt }'));
+    const tooFew = compileFailure(model('    values: { 2015: 100 }\n    forecast: { method: holt }'));
     expect(tooFew.message).toMatch(/^invalid forecast: driver waste: /);
     expect(tooFew.at.path).toBe('drivers.waste.forecast');
     expect(tooFew.hint).toBeTruthy();
-    const negative = failure(model('    signed: true\n    values: { 2015: 100, 2016: -5, 2017: 90 }\n    forecast: { method: log-linear }'));
+    const negative = compileFailure(model('    signed: true\n    values: { 2015: 100, 2016: -5, 2017: 90 }\n    forecast: { method: log-linear }'));
     expect(negative.message).toMatch(/invalid forecast: driver waste/);
   });
 
   it('loadModel(model) rejects a regression on an unknown driver, on a forecast driver, and keys a method does not take', () => {
-    expect(failure(model(`${history}\n    forecast: { method: regression, form: log-log, on: gpd }`)).message).toBe('unknown driver: gpd');
+    expect(compileFailure(model(`${history}\n    forecast: { method: regression, form: log-log, on: gpd }`)).message).toBe('unknown driver: gpd');
     const onForecast = model(`${history}\n    forecast: { method: linear }`).replace(
       '  waste:\n',
       '  other:\n    unit: t/yr\n    values: { 2015: 1, 2016: 2, 2017: 3 }\n    forecast: { method: regression, form: linear, on: waste }\n  waste:\n',
     );
-    expect(failure(onForecast).message).toBe('invalid forecast: waste has a forecast of its own');
-    expect(failure(model(`${history}\n    forecast: { method: linear, damped: true }`)).message).toBe('invalid key for a linear forecast: damped');
+    expect(compileFailure(onForecast).message).toBe('invalid forecast: waste has a forecast of its own');
+    expect(compileFailure(model(`${history}\n    forecast: { method: linear, damped: true }`)).message).toBe('invalid key for a linear forecast: damped');
   });
 });
