@@ -33,6 +33,12 @@ export interface CompiledProblem {
   readonly nonlinear: Uint8Array;
   /** No constraint is nonlinear: one linear solve is exact. */
   readonly linear: boolean;
+  /**
+   * Per variable and constraint (`[v * constraints + c]`): 1 when v is measured and some term of
+   * the constraint holds v and no unknown, so that its slope there does not hang on an unknown's
+   * value (constraintScaling scales rows by these slopes only).
+   */
+  readonly scalingSlope: Uint8Array;
 }
 
 /** `value`, or `fallback` when it is undefined; a bound may be ±Infinity, any other number must be finite. */
@@ -93,6 +99,7 @@ export function compileProblem(problem: ReconcileProblem): CompiledProblem {
   const constants = new Float64Array(constraints.length);
   const nonlinear = new Uint8Array(constraints.length);
   const inProduct = new Uint8Array(count);
+  const scalingSlope = new Uint8Array(count * constraints.length);
   constraints.forEach((constraint, c) => {
     const path = `constraints[${c}]`;
     termStart[c] = coefficients.length;
@@ -118,6 +125,8 @@ export function compileProblem(problem: ReconcileProblem): CompiledProblem {
         if (roles[v] !== 'exact') moving++;
       });
       factorStart.push(factors.length);
+      const withUnknown = factors.slice(first).some((v) => roles[v] === 'unknown');
+      if (!withUnknown) for (let f = first; f < factors.length; f++) if (roles[factors[f]] === 'measured') scalingSlope[factors[f] * constraints.length + c] = 1;
       if (moving > 1) {
         nonlinear[c] = 1;
         for (let f = first; f < factors.length; f++) inProduct[factors[f]] = 1;
@@ -151,5 +160,6 @@ export function compileProblem(problem: ReconcileProblem): CompiledProblem {
     constants,
     nonlinear,
     linear: !nonlinear.includes(1),
+    scalingSlope,
   };
 }

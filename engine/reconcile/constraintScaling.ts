@@ -34,10 +34,9 @@ export function constraintScaling(problem: CompiledProblem, jacobian: Float64Arr
   const slope = (v: number, c: number) => Math.abs(jacobian[v * constraints + c]);
   const rowScale = new Float64Array(constraints).fill(1);
   const free = new Uint8Array(constraints);
-  const scaling = measuredScalingSlopes(problem);
   for (let c = 0; c < constraints; c++) {
     let largest = 0;
-    for (const v of measured) if (scaling[v * constraints + c]) largest = Math.max(largest, slope(v, c) * sd[v]);
+    for (const v of measured) if (problem.scalingSlope[v * constraints + c]) largest = Math.max(largest, slope(v, c) * sd[v]);
     if (largest > 0) rowScale[c] = 2 ** Math.round(-Math.log2(largest));
     else free[c] = 1;
   }
@@ -61,25 +60,6 @@ export function constraintScaling(problem: CompiledProblem, jacobian: Float64Arr
     unknownScale[j] = norm2 > 0 ? 1 / Math.sqrt(norm2) : 1;
   });
   return { rowScale, unknownScale };
-}
-
-/**
- * Per measured variable and constraint (`[v * constraints + c]`): 1 when some term of the
- * constraint holds v and no unknown, so that its slope in v does not hang on an unknown's value.
- */
-function measuredScalingSlopes(problem: CompiledProblem): Uint8Array {
-  const { labels, termStart, factorStart, factors, roles, names } = problem;
-  const constraints = labels.length;
-  const counts = new Uint8Array(names.length * constraints);
-  for (let c = 0; c < constraints; c++) {
-    for (let t = termStart[c]; t < termStart[c + 1]; t++) {
-      let withUnknown = false;
-      for (let f = factorStart[t]; f < factorStart[t + 1]; f++) withUnknown ||= roles[factors[f]] === 'unknown';
-      if (withUnknown) continue;
-      for (let f = factorStart[t]; f < factorStart[t + 1]; f++) if (roles[factors[f]] === 'measured') counts[factors[f] * constraints + c] = 1;
-    }
-  }
-  return counts;
 }
 
 /** Whether `previous` (made for the same slopes) may stand in for `ideal`: every row within SCALING_SLACK. */
