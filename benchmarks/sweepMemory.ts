@@ -1,18 +1,17 @@
 /**
  * `npm run bench:memory [-- <runs> <figure>]`: the resident memory of a long Monte Carlo sweep of
  * the reference city (test/fixtures/sweeps/reference-city-sweep.yaml, written to Parquet in a
- * temporary folder, every core), traced every second: the process's RSS, main thread and workers
- * together, and the runs done. Prints the trace at every tenth, the peak, and the lowest and highest RSS
+ * temporary folder, every core), run as `metabolis sweep` runs it (on a thread of its own, which
+ * starts the pool), traced every second: the process's RSS, all threads together, and the runs done. Prints the trace at every tenth, the peak, and the lowest and highest RSS
  * after the first tenth (the warm-up: workers start, heaps grow to their working size); with a
  * figure path (no extension), also writes the trace as <figure>.csv and draws it to .svg and .png.
  * Default: 10^6 runs. Timings and sizes are reported, never asserted.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { executeSweep } from '../cli/sweep/executeSweep.js';
-import { openSweep } from '../cli/sweep/openSweep.js';
-import { svgToPng, timeSeriesSvg } from '../viz/index.js';
+import type { SweepProgress } from '../cli/sweep/executeSweep.js';
+import { startSweepThread } from '../cli/sweep/sweepOnThread.js';
 import { formatTable } from './measure.js';
 import { repoPath } from './repoPath.js';
 
@@ -29,7 +28,6 @@ interface TracePoint {
 async function traceSweep(runs: number): Promise<{ trace: TracePoint[]; peakMiB: number; columns: number }> {
   const out = mkdtempSync(join(tmpdir(), 'metabolis-bench-memory-'));
   try {
-    const { job } = openSweep(repoPath('test/fixtures/sweeps/reference-city-sweep.yaml'), { sampler: 'monte-carlo', n: runs }, { dataRoots: [repoPath('models')] });
     const started = performance.now();
     const trace: TracePoint[] = [];
     let peak = 0;
@@ -38,12 +36,17 @@ async function traceSweep(runs: number): Promise<{ trace: TracePoint[]; peakMiB:
     record();
     const peakSampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 100);
     const tracer = setInterval(record, STEP * 1000);
-    await executeSweep(job, { out, threads: availableParallelism(), batchSize: 16, onProgress: (progress) => (done = progress.done) });
+    const flags = { sampler: 'monte-carlo', n: String(runs), out, threads: String(availableParallelism()), batchSize: '16', dataRoot: [repoPath('models')] };
+    let errors = '';
+    const output = { progress: (progress: SweepProgress) => (done = progress.done), progressDone: () => undefined, stdout: () => undefined, stderr: (text: string) => (errors += text) };
+    const code = await startSweepThread(repoPath('test/fixtures/sweeps/reference-city-sweep.yaml'), flags, output).exitCode;
+    if (code !== 0) throw new Error(`the sweep ended with exit code ${code}: ${errors}`);
+    const columns = (JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { columns: unknown[] }).columns.length;
     clearInterval(peakSampler);
     clearInterval(tracer);
     record();
     peak = Math.max(peak, ...trace.map((point) => point.rssMiB * MIB));
-    return { trace, peakMiB: peak / MIB, columns: job.columns.length };
+    return { trace, peakMiB: peak / MIB, columns };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -63,6 +66,8 @@ rows.push(['peak (sampled every 0.1 s)', '', `${peakMiB.toFixed(0)} MiB`, `${tra
 console.log(`Memory of a ${runs.toLocaleString('en')}-run sweep (reference city, ${columns} columns, ${availableParallelism()} threads, Parquet)\n${formatTable(['progress', 'runs', 'resident', 'elapsed'], rows)}\n`);
 
 if (figure !== undefined) {
+  // Loaded only now: the figure's renderer is no part of what a sweep holds.
+  const { svgToPng, timeSeriesSvg } = await import('../viz/index.js');
   writeFileSync(`${figure}.csv`, `runs,seconds,rss_mib\n${trace.map((point) => `${point.runs},${point.seconds.toFixed(2)},${point.rssMiB.toFixed(1)}`).join('\n')}\n`);
   // The chart's x axis takes increasing integers: one point per whole second.
   const points = trace.filter((point, i) => i === 0 || Math.round(point.seconds) > Math.round(trace[i - 1].seconds));

@@ -15,8 +15,8 @@ import { writeAtomically } from './atomicFile.js';
  * results: long format, one row per run and output column: `sample`, `output`, `statistic`
  *   (value, peak_year, peak_value, total), `year` (int32, null unless a per-year value), `value`
  *   (double, NaN where a run has no value). Rows go column by column, each output column of the
- *   part being one row group, so a reader of a few columns (the summary, the sensitivity indices)
- *   decodes only their row groups.
+ *   part in row groups of its own (of at most ROW_GROUP_ROWS runs), so a reader of a few columns
+ *   (the summary, the sensitivity indices) decodes only their row groups.
  */
 
 const CREATED_BY = `metabolis ${version}`;
@@ -65,6 +65,15 @@ export interface ResultsPart {
   readonly outputs: Float64Array;
 }
 
+/**
+ * Rows per row group of a results file. A JavaScript array of 16,384 values (a part's runs) is just
+ * over V8's 128 kB limit for ordinary objects, so the string and year columns of each output column,
+ * and the copies the writer slices from them, went to the large-object space, which only a full
+ * collection frees: 28 MB of garbage the main thread carried per part written. At 8,192 they
+ * die young.
+ */
+const ROW_GROUP_ROWS = 8192;
+
 export function writeResultsPart(path: string, part: ResultsPart): void {
   const rows = part.to - part.from;
   const width = part.columns.length;
@@ -76,22 +85,24 @@ export function writeResultsPart(path: string, part: ResultsPart): void {
     { name: 'year', type: 'INT32', repetition_type: 'OPTIONAL' },
     required('value', 'DOUBLE'),
   ];
-  const sample = Int32Array.from({ length: rows }, (_, row) => part.from + row);
-  const value = new Float64Array(rows);
   writeAtomically(path, (temporary) => {
     const writer = new ParquetWriter({ writer: fileWriter(temporary), schema, createdBy: CREATED_BY });
     part.columns.forEach((column, c) => {
-      for (let row = 0; row < rows; row++) value[row] = part.outputs[row * width + c];
-      writer.write({
-        columnData: [
-          { name: 'sample', data: sample },
-          { name: 'output', data: new Array<string>(rows).fill(column.output) },
-          { name: 'statistic', data: new Array<string>(rows).fill(column.statistic) },
-          { name: 'year', data: new Array<number | null>(rows).fill(column.year ?? null) },
-          { name: 'value', data: value },
-        ],
-        rowGroupSize: Math.max(1, rows),
-      });
+      for (let start = 0; start < rows; start += ROW_GROUP_ROWS) {
+        const length = Math.min(ROW_GROUP_ROWS, rows - start);
+        const value = new Float64Array(length);
+        for (let row = 0; row < length; row++) value[row] = part.outputs[(start + row) * width + c];
+        writer.write({
+          columnData: [
+            { name: 'sample', data: Int32Array.from({ length }, (_, row) => part.from + start + row) },
+            { name: 'output', data: new Array<string>(length).fill(column.output) },
+            { name: 'statistic', data: new Array<string>(length).fill(column.statistic) },
+            { name: 'year', data: new Array<number | null>(length).fill(column.year ?? null) },
+            { name: 'value', data: value },
+          ],
+          rowGroupSize: length,
+        });
+      }
     });
     writer.finish();
   });

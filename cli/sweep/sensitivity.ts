@@ -69,7 +69,7 @@ export interface BlockExclusion {
  * Sensitivity indices of a complete sweep folder: Sobol' first-order, total and second-order
  * indices with bootstrap confidence intervals for a 'sobol' sweep; Morris μ, μ* and σ for a
  * 'morris' sweep. Runs that did not succeed are left out with their whole block (see
- * BlockExclusion). Each output column is read alone (one row group per part), so memory stays at
+ * BlockExclusion). Each output column is read alone (its own row groups in every part), so memory stays at
  * one column of every run.
  */
 export async function sensitivity(folder: string, options: SensitivityOptions = {}): Promise<SensitivityReport> {

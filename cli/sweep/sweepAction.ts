@@ -1,92 +1,29 @@
-import { slug } from '../output/slug.js';
-import { availableParallelism } from 'node:os';
-import { totalFailures } from '../../engine/sweep/failureCounts.js';
-import { parseShard, shardFolderName } from '../../engine/sweep/shard.js';
-import { designWarnings } from '../../engine/sweep/spec/designWarnings.js';
-import { SAMPLERS, type SamplerName } from '../../engine/sweep/spec/sweepSpec.js';
-import { UsageError } from '../failure.js';
-import { executeSweep } from './executeSweep.js';
-import { peakCountLines } from './exclusionNotes.js';
-import { failureSentence } from './failuresAction.js';
-import { dataFolders } from '../dataRoots.js';
-import { openSweep } from './openSweep.js';
-import { chooseBatchSize } from './batchSize.js';
 import { progressReporter } from './progress.js';
-import { readSummary } from './summaryFile.js';
+import { startSweepThread } from './sweepOnThread.js';
+import { EXIT_INTERRUPTED, type SweepFlags } from './sweepWithFlags.js';
 
-export interface SweepFlags {
-  readonly sampler?: string;
-  readonly n?: string;
-  readonly seed?: string;
-  readonly threads?: string;
-  readonly batchSize?: string;
-  readonly out?: string;
-  readonly shard?: string;
-  readonly resume?: boolean;
-  readonly quiet?: boolean;
-  readonly dataRoot?: string[];
-}
-
-/** Exit code of a sweep stopped by Ctrl-C (128 + SIGINT), as shells expect. */
-const EXIT_INTERRUPTED = 130;
+export type { SweepFlags } from './sweepWithFlags.js';
 
 /** `metabolis sweep <sweep>`: run (or resume) the sweep, or one shard of it, with progress and Ctrl-C handling. */
 export async function runSweep(path: string, flags: SweepFlags): Promise<void> {
-  const sampler = flags.sampler === undefined ? undefined : checkSampler(flags.sampler);
-  const n = optionalInteger('--n', flags.n, 1);
-  const seed = optionalInteger('--seed', flags.seed, 0);
-  const threads = optionalInteger('--threads', flags.threads, 1) ?? availableParallelism();
-  const shard = flags.shard === undefined ? undefined : parseShardFlag(flags.shard);
-  const { spec, job } = openSweep(path, { sampler, n, seed }, dataFolders(flags));
-  for (const warning of designWarnings(spec)) process.stderr.write(`warning: ${warning}\n`);
-  const batchSize = optionalInteger('--batch-size', flags.batchSize, 1) ?? chooseBatchSize(job);
-  const model = job.description.model as { name: string };
-  const out = flags.out ?? `results/${slug(model.name)}-sweep`;
-
-  const controller = new AbortController();
+  const progress = flags.quiet ? undefined : progressReporter(process.stderr);
+  const thread = startSweepThread(path, flags, {
+    progress: (update) => progress?.update(update),
+    progressDone: () => progress?.finish(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+  let interrupted = false;
   const onInterrupt = () => {
-    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
-    controller.abort();
+    if (interrupted) process.exit(EXIT_INTERRUPTED);
+    interrupted = true;
+    thread.abort();
     process.stderr.write('\nstopping: the running batches finish and are kept (Ctrl-C again to quit at once)\n');
   };
   process.on('SIGINT', onInterrupt);
-  const progress = flags.quiet ? undefined : progressReporter(process.stderr);
   try {
-    const report = await executeSweep(job, { out, shard, threads, batchSize, resume: flags.resume, signal: controller.signal, onProgress: progress?.update });
-    progress?.finish();
-    for (const repair of report.repaired) process.stderr.write(`repaired: ${repair}\n`);
-    const where = shard ? `${out}/${shardFolderName(shard)}` : out;
-    const which = shard ? `shard ${shard.index} of ${shard.count}: ` : '';
-    const failed = totalFailures(report.failures) === 0 ? '' : `\n${failureSentence(report.failures, where)}`;
-    if (report.complete) {
-      const peaks = shard ? [] : peakCountLines(await readSummary(where, report.manifest));
-      process.stdout.write(`${which}${report.total} runs in ${where}${failed}\n${peaks.map((line) => `${line}\n`).join('')}${shard ? `when every shard is done: metabolis merge ${out}\n` : ''}`);
-    } else {
-      process.stdout.write(`interrupted: ${which}${report.done} of ${report.total} runs kept in ${where}\nfinish with: metabolis sweep ${path} --out ${out}${shard ? ` --shard ${flags.shard}` : ''} --resume\n`);
-      process.exitCode = EXIT_INTERRUPTED;
-    }
+    process.exitCode = await thread.exitCode;
   } finally {
     process.off('SIGINT', onInterrupt);
   }
 }
-
-function checkSampler(name: string): SamplerName {
-  if ((SAMPLERS as readonly string[]).includes(name)) return name as SamplerName;
-  throw new UsageError(`--sampler must be one of ${SAMPLERS.join(', ')} (got ${name})`);
-}
-
-function optionalInteger(flag: string, text: string | undefined, min: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) throw new UsageError(`${flag} must be an integer of at least ${min} (got ${text})`);
-  return value;
-}
-
-function parseShardFlag(text: string) {
-  try {
-    return parseShard(text);
-  } catch {
-    throw new UsageError(`--shard must be k/K with 0 ≤ k < K, e.g. 0/4 (got ${text})`);
-  }
-}
-

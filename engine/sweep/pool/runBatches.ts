@@ -25,7 +25,7 @@ export interface PoolOptions {
  * more often at no measured cost in runs per second, and each worker's resident memory is 20–40 MiB
  * less (a reference-city sweep on two threads: 218 instead of 262 MiB halfway through).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /**
  * Runs every batch of `tasks` on a piscina pool created for this call and closed before it
