@@ -5,10 +5,13 @@ import type { TransferState } from './transferStep.js';
 /** A cyclic component's system and the factors of its matrix, per item. */
 export interface LoopSystem {
   readonly members: Int32Array;
-  /** Its internal share flows: receiving member (row), sending member (column), sending process, flow. */
+  /** Items per member, and where each member's items start within a year (TransferState.slot). */
+  readonly size: number;
+  readonly memberSlot: Int32Array;
+  /** Its internal share flows: receiving member (row), sending member (column), where the sender's items start, flow. */
   readonly row: Int32Array;
   readonly column: Int32Array;
-  readonly source: Int32Array;
+  readonly sourceSlot: Int32Array;
   readonly flow: Int32Array;
   /** Right-hand sides, item-major: `[k * n + i]`; then the solution. */
   readonly rhs: Float64Array;
@@ -25,16 +28,18 @@ export interface LoopSystem {
   readonly patterns: LuPattern[];
 }
 
-/** The system of a loop over `members`, whose internal share flows into member p are `internalShares(p)`. */
-export function createLoopSystem(model: CompiledModel, members: readonly number[], internalShares: (p: number) => number[]): LoopSystem {
+/** The system of a loop over `members`, whose internal share flows into member p are `internalShares(p)`; `slot` as in TransferState. */
+export function createLoopSystem(model: CompiledModel, members: readonly number[], slot: Int32Array, internalShares: (p: number) => number[]): LoopSystem {
   const n = members.length;
   const size = model.processes[members[0]].size;
   const links = members.flatMap((p, row) => internalShares(p).map((f) => [row, members.indexOf(model.flows[f].from), f]));
   return {
     members: Int32Array.from(members),
+    size,
+    memberSlot: Int32Array.from(members, (p) => slot[p]),
     row: Int32Array.from(links, (l) => l[0]),
     column: Int32Array.from(links, (l) => l[1]),
-    source: Int32Array.from(links, (l) => members[l[1]]),
+    sourceSlot: Int32Array.from(links, (l) => slot[members[l[1]]]),
     flow: Int32Array.from(links, (l) => l[2]),
     rhs: new Float64Array(size * n),
     matrix: new Float64Array(n * n),
@@ -49,25 +54,27 @@ export function createLoopSystem(model: CompiledModel, members: readonly number[
 /**
  * (I − S·diag(α)) x = x_known + S·β over the loop's members, per item. The matrix is rebuilt and
  * factorised only when a coefficient share·α changed since the last year solved; otherwise the
- * factors are reused and a year costs one O(n²) solve. Links are walked once for all items.
+ * factors are reused and a year costs one solve over their non-zeros. One item at a time from
+ * gathering its right-hand side to scattering its solution, so that item's values stay at hand;
+ * each right-hand side still adds its links in link order.
  */
 export function solveLoop(state: TransferState, loop: LoopSystem, shares: readonly (Float64Array | undefined)[], t: number): boolean {
-  const { slot, alpha, beta, throughput } = state;
-  const { members, rhs, coefficients, changed, valid } = loop;
+  const { alpha, beta, throughput } = state;
+  const { rhs, coefficients, valid, changed, row, flow, memberSlot, sourceSlot } = loop;
   const base = t * state.stride;
-  const n = members.length;
-  const size = slot[members[0] + 1] - slot[members[0]];
-  const linkCount = loop.flow.length;
+  const n = memberSlot.length;
+  const size = loop.size;
+  const linkCount = flow.length;
+  const at = t * size;
   for (let i = 0; i < n; i++) {
-    const start = base + slot[members[i]];
+    const start = base + memberSlot[i];
     for (let k = 0; k < size; k++) rhs[k * n + i] = throughput[start + k];
   }
   for (let k = 0; k < size; k++) changed[k] = valid[k] === 1 ? 0 : 1;
   for (let l = 0; l < linkCount; l++) {
-    const share = shares[loop.flow[l]]!;
-    const from = base + slot[loop.source[l]];
-    const row = loop.row[l];
-    const at = t * size;
+    const share = shares[flow[l]]!;
+    const from = base + sourceSlot[l];
+    const r = row[l];
     for (let k = 0; k < size; k++) {
       const s = share[at + k];
       const coefficient = s * alpha[from + k];
@@ -75,7 +82,7 @@ export function solveLoop(state: TransferState, loop: LoopSystem, shares: readon
         coefficients[k * linkCount + l] = coefficient;
         changed[k] = 1;
       }
-      rhs[k * n + row] += s * beta[from + k];
+      rhs[k * n + r] += s * beta[from + k];
     }
   }
   for (let k = 0; k < size; k++) {
@@ -83,7 +90,7 @@ export function solveLoop(state: TransferState, loop: LoopSystem, shares: readon
     luSolveSparse(loop.patterns[k], rhs, k * n, n);
   }
   for (let i = 0; i < n; i++) {
-    const start = base + slot[members[i]];
+    const start = base + memberSlot[i];
     for (let k = 0; k < size; k++) throughput[start + k] = rhs[k * n + i];
   }
   return true;

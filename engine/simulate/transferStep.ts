@@ -56,7 +56,7 @@ export function createTransferState(model: CompiledModel): TransferState {
     throughput: new Float64Array(total),
     distributed: new Float64Array(total),
     sharesFromEarlier: model.processes.map((_, p) => Int32Array.from(shareInflows(p).filter((f) => componentOf[model.flows[f].from] !== componentOf[p]))),
-    loops: model.components.map((c) => (c.cyclic ? createLoopSystem(model, c.processes, (p) => shareInflows(p).filter((f) => componentOf[model.flows[f].from] === componentOf[p])) : undefined)),
+    loops: model.components.map((c) => (c.cyclic ? createLoopSystem(model, c.processes, slot, (p) => shareInflows(p).filter((f) => componentOf[model.flows[f].from] === componentOf[p])) : undefined)),
   };
 }
 
