@@ -18,14 +18,27 @@ export interface LoopSystem {
   /** Scratch: this year's n × n matrix, factorised in place, and its row swaps. */
   readonly matrix: Float64Array;
   readonly pivots: Int32Array;
-  /** Per item and internal link: the coefficient share·α the factors were made with. */
+  /** Per item and internal link: the coefficient share·α the factors in use were made with. */
   readonly coefficients: Float64Array;
-  /** Per item: 1 when this year's coefficients differ from those the factors were made with. */
+  /** Per item: 1 when this year's coefficients differ from those the factors in use were made with. */
   readonly changed: Uint8Array;
-  /** 1 when the item's factors match `coefficients` (cleared at the start of every run). */
-  readonly valid: Uint8Array;
-  /** Per item: its factors, compacted to where they are not zero. */
-  readonly patterns: LuPattern[];
+  /**
+   * Per item: the factors this run and earlier ones made, in the order their years needed them.
+   * A run whose years need the same coefficients in the same order (every run of a sweep that
+   * leaves the loop's shares and lifetimes alone, a scenario's ramp run again) takes them from
+   * here instead of factorising again; the factors of equal coefficients are the same to the bit.
+   */
+  readonly factors: Factors[][];
+  /** Per item: the index in `factors` of the factors in use, −1 at the start of a run. */
+  readonly current: Int32Array;
+}
+
+/** One factorisation of an item's matrix, compacted to where it is not zero, and what it was made from. */
+interface Factors {
+  readonly coefficients: Float64Array;
+  readonly pattern: LuPattern;
+  /** False when the matrix was singular (no factors). */
+  valid: boolean;
 }
 
 /** The system of a loop over `members`, whose internal share flows into member p are `internalShares(p)`; `slot` as in TransferState. */
@@ -46,21 +59,20 @@ export function createLoopSystem(model: CompiledModel, members: readonly number[
     coefficients: new Float64Array(size * links.length),
     changed: new Uint8Array(size),
     pivots: new Int32Array(n),
-    valid: new Uint8Array(size),
-    patterns: Array.from({ length: size }, () => createLuPattern(n)),
+    factors: Array.from({ length: size }, () => []),
+    current: new Int32Array(size).fill(-1),
   };
 }
 
 /**
- * (I − S·diag(α)) x = x_known + S·β over the loop's members, per item. The matrix is rebuilt and
- * factorised only when a coefficient share·α changed since the last year solved; otherwise the
- * factors are reused and a year costs one solve over their non-zeros. One item at a time from
- * gathering its right-hand side to scattering its solution, so that item's values stay at hand;
- * each right-hand side still adds its links in link order.
+ * (I − S·diag(α)) x = x_known + S·β over the loop's members, per item. The factors change only
+ * when a coefficient share·α changed since the last year solved (and then come from an earlier
+ * run when it made them from the same coefficients); otherwise a year costs one solve over their
+ * non-zeros. Links are walked once for all items.
  */
 export function solveLoop(state: TransferState, loop: LoopSystem, shares: readonly (Float64Array | undefined)[], t: number): boolean {
   const { alpha, beta, throughput } = state;
-  const { rhs, coefficients, valid, changed, row, flow, memberSlot, sourceSlot } = loop;
+  const { rhs, coefficients, current, changed, row, flow, memberSlot, sourceSlot } = loop;
   const base = t * state.stride;
   const n = memberSlot.length;
   const size = loop.size;
@@ -70,7 +82,7 @@ export function solveLoop(state: TransferState, loop: LoopSystem, shares: readon
     const start = base + memberSlot[i];
     for (let k = 0; k < size; k++) rhs[k * n + i] = throughput[start + k];
   }
-  for (let k = 0; k < size; k++) changed[k] = valid[k] === 1 ? 0 : 1;
+  for (let k = 0; k < size; k++) changed[k] = current[k] < 0 ? 1 : 0;
   for (let l = 0; l < linkCount; l++) {
     const share = shares[flow[l]]!;
     const from = base + sourceSlot[l];
@@ -86,8 +98,8 @@ export function solveLoop(state: TransferState, loop: LoopSystem, shares: readon
     }
   }
   for (let k = 0; k < size; k++) {
-    if (changed[k] === 1 && !factorise(loop, k, n, linkCount)) return false;
-    luSolveSparse(loop.patterns[k], rhs, k * n, n);
+    if (changed[k] === 1 && !nextFactors(loop, k, n, linkCount)) return false;
+    luSolveSparse(loop.factors[k][current[k]].pattern, rhs, k * n, n);
   }
   for (let i = 0; i < n; i++) {
     const start = base + memberSlot[i];
@@ -96,14 +108,34 @@ export function solveLoop(state: TransferState, loop: LoopSystem, shares: readon
   return true;
 }
 
-/** Builds item k's matrix I − S·diag(α) from its coefficients and factorises it; false if singular. */
-function factorise(loop: LoopSystem, k: number, n: number, linkCount: number): boolean {
+/**
+ * Moves item k on to the factors of its coefficients: the next ones the previous runs made, when
+ * they were made from the same coefficients, else new ones in their place. False if singular.
+ */
+function nextFactors(loop: LoopSystem, k: number, n: number, linkCount: number): boolean {
+  const next = loop.current[k] + 1;
+  const made = loop.factors[k];
+  loop.current[k] = next;
+  if (next < made.length && made[next].valid && sameCoefficients(made[next].coefficients, loop.coefficients, k * linkCount)) return true;
+  if (next === made.length) made.push({ coefficients: new Float64Array(linkCount), pattern: createLuPattern(n), valid: false });
+  const factors = made[next];
+  factors.coefficients.set(loop.coefficients.subarray(k * linkCount, (k + 1) * linkCount));
+  factors.valid = factorise(loop, k, n, linkCount, factors.pattern);
+  return factors.valid;
+}
+
+function sameCoefficients(made: Float64Array, coefficients: Float64Array, offset: number): boolean {
+  for (let l = 0; l < made.length; l++) if (made[l] !== coefficients[offset + l]) return false;
+  return true;
+}
+
+/** Builds item k's matrix I − S·diag(α) from its coefficients and factorises it into `pattern`; false if singular. */
+function factorise(loop: LoopSystem, k: number, n: number, linkCount: number, pattern: LuPattern): boolean {
   const { matrix, coefficients, pivots } = loop;
   matrix.fill(0);
   for (let i = 0; i < n; i++) matrix[i * n + i] = 1;
   for (let l = 0; l < linkCount; l++) matrix[loop.row[l] * n + loop.column[l]] -= coefficients[k * linkCount + l];
-  loop.valid[k] = luFactor(matrix, 0, pivots, 0, n) ? 1 : 0;
-  if (loop.valid[k] !== 1) return false;
-  fillLuPattern(matrix, 0, pivots, 0, n, loop.patterns[k]);
+  if (!luFactor(matrix, 0, pivots, 0, n)) return false;
+  fillLuPattern(matrix, 0, pivots, 0, n, pattern);
   return true;
 }

@@ -60,9 +60,9 @@ export function createTransferState(model: CompiledModel): TransferState {
   };
 }
 
-/** Forgets the factors of the previous run: its shares may have been different. */
+/** Starts a run: each loop's first year looks for its factors from the first that earlier runs made. */
 export function resetTransferState(state: TransferState): void {
-  for (const loop of state.loops) loop?.valid.fill(0);
+  for (const loop of state.loops) loop?.current.fill(-1);
 }
 
 function isShare(model: CompiledModel, f: number): boolean {

@@ -47,6 +47,8 @@ const options = fc.record({
   scenario: fc.constantFrom(undefined, 'longer'),
   life: fc.option(fc.tuple(fc.integer({ min: 5, max: 40 }), fc.integer({ min: 5, max: 40 }), fc.integer({ min: 5, max: 40 })), { nil: undefined }),
   spread: fc.option(fc.constantFrom(0.1, 0.3, 0.5), { nil: undefined }),
+  // The loop's shares: its factors come from earlier runs when their coefficients are the same.
+  recycled: fc.option(fc.constantFrom(0.3, 0.5, 1), { nil: undefined }),
   reuseOutputs: fc.boolean(),
 });
 
@@ -54,6 +56,7 @@ function runOptions(drawn: typeof options extends fc.Arbitrary<infer T> ? T : ne
   const parameters: Record<string, number | number[]> = {};
   if (drawn.life) parameters.life = drawn.life;
   if (drawn.spread !== undefined) parameters.spread = drawn.spread;
+  if (drawn.recycled !== undefined) parameters.recycled = drawn.recycled;
   return { scenario: drawn.scenario, parameters, reuseOutputs: drawn.reuseOutputs };
 }
 
