@@ -5,7 +5,7 @@ import { evaluateShares } from './shares.js';
 import type { Solution } from './solution.js';
 import { assembleSolution } from './assembleSolution.js';
 import { prepareStocks, type StockItemKernel } from './stockSetup.js';
-import { evaluateInto, fillSymbolFields, type ParameterValues } from './symbolFields.js';
+import { evaluateInto, fillSymbolFields, refreshInto, type ParameterValues } from './symbolFields.js';
 import { resetTransferState } from './transferStep.js';
 import { workspaceOf } from './workspace.js';
 import { simulateYears } from './yearLoop.js';
@@ -46,7 +46,7 @@ export function run(model: CompiledModel, options: RunOptions = {}): Solution {
   });
   evaluateShares(model, workspace.fields, workspace.shares, workspace.scratch, issues);
   model.stocks.forEach((stock, s) => {
-    if (stock.target) evaluateInto(stock.target, workspace.fields, years, workspace.targets[s]!, stock.size, horizon);
+    if (stock.target) refreshInto(stock.target, workspace.fields, years, workspace.targets[s]!, stock.size, horizon);
   });
   const kernels = prepareStocks(model, workspace, issues);
   if (kernels !== undefined) {
