@@ -59,6 +59,8 @@ export class CohortStock {
   /** δ(t): the share of the older cohorts' stock retired by negative-inflow correction in year t. */
   private readonly retiredShares: Float64Array;
   private initialTotal = 0;
+  /** What the initial cohorts lose in year 0, at their starting weights. */
+  private firstYearOutflow = 0;
   /** What the initial cohorts lose each year at their starting weights, and what it was computed from. */
   private readonly initialOutflows: Float64Array;
   private readonly summedWeights: Float64Array;
@@ -132,6 +134,7 @@ export class CohortStock {
         this.initialWeights[k] = survivingShare > 0 && Number.isFinite(weight) ? weight : 0;
         this.initialTotal += stock;
       }
+      this.firstYearOutflow = initialCohortsOutflow(survival, this.initialWeights, this.initialStock);
       if (survival !== this.summedSurvival || survival.initialRevision !== this.summedRevision || !sameValues(this.summedWeights, this.initialWeights)) {
         initialCohortsOutflowSeries(survival, this.initialWeights, this.initialOutflows);
         this.summedSurvival = survival;
@@ -278,7 +281,7 @@ export class CohortStock {
     // precomputed series times the share the corrections left.
     const outflow =
       year === 0
-        ? initialCohortsOutflow(this.survival, this.weights, this.initialStock)
+        ? this.firstYearOutflow
         : this.modelOutflow(this.survival, year) + this.initialRetained * this.initialOutflows[year];
     this.olderOutflow = outflow;
     this.olderStock = (year === 0 ? this.initialTotal : this.stocks[year - 1]) - outflow;
