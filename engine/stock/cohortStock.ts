@@ -163,6 +163,11 @@ export class CohortStock {
   /** sf(t, t): the share of this year's inflow still in stock at its end. */
   ownYearSurvival(year: number): number {
     this.prepare(year);
+    return this.ownSurvival(year);
+  }
+
+  /** sf(t, t), once year t is prepared. */
+  private ownSurvival(year: number): number {
     const survival = this.survival!;
     return survival.values[survival.column[this.initialCohorts + year] + year];
   }
@@ -170,7 +175,7 @@ export class CohortStock {
   /** Records year t's inflow as its cohort and completes the year. */
   addCohort(year: number, inflow: number): void {
     this.prepare(year);
-    const ownSurvival = this.ownYearSurvival(year);
+    const ownSurvival = this.ownSurvival(year);
     this.weights[this.initialCohorts + year] = inflow;
     if (inflow !== 0) this.modelWeightsZero = false;
     this.inflows[year] = inflow;
@@ -212,7 +217,7 @@ export class CohortStock {
   meetTarget(year: number, target: number, correctNegativeInflow: boolean): TargetOutcome {
     this.prepare(year);
     const gap = target - this.olderStock;
-    const ownSurvival = this.ownYearSurvival(year);
+    const ownSurvival = this.ownSurvival(year);
     if (gap < 0 && correctNegativeInflow) {
       this.retireProRata(year, -gap);
       this.addCohort(year, 0);
