@@ -13,6 +13,15 @@ export interface LoopSystem {
   readonly column: Int32Array;
   readonly sourceSlot: Int32Array;
   readonly flow: Int32Array;
+  /** Per link: 1 when its sender is an inflow-driven stock, whose α = 1 − sf(t, t) may change by year (a plain process's is 1, a stock-driven one's 0). */
+  readonly senderAlphaVaries: Uint8Array;
+  /**
+   * Per link: 1 when its coefficient share·α may change from year to year in this run, so each
+   * year compares it with the factors'; 0 when its share series is the same in every year and its
+   * α cannot change. Worked out for the share revision in `linkRevision`.
+   */
+  readonly linkVaries: Uint8Array;
+  readonly linkRevision: Int32Array;
   /** Right-hand sides, item-major: `[k * n + i]`; then the solution. */
   readonly rhs: Float64Array;
   /** Scratch: this year's n × n matrix, factorised in place, and its row swaps. */
@@ -54,6 +63,12 @@ export function createLoopSystem(model: CompiledModel, members: readonly number[
     column: Int32Array.from(links, (l) => l[1]),
     sourceSlot: Int32Array.from(links, (l) => slot[members[l[1]]]),
     flow: Int32Array.from(links, (l) => l[2]),
+    senderAlphaVaries: Uint8Array.from(links, (l) => {
+      const stock = model.processes[members[l[1]]].stock;
+      return stock >= 0 && model.stocks[stock].kind === 'inflow-driven' ? 1 : 0;
+    }),
+    linkVaries: new Uint8Array(links.length).fill(1),
+    linkRevision: new Int32Array(links.length).fill(-1),
     rhs: new Float64Array(size * n),
     matrix: new Float64Array(n * n),
     coefficients: new Float64Array(size * links.length),
@@ -82,11 +97,19 @@ export function solveLoop(state: TransferState, loop: LoopSystem, shares: readon
     const start = base + memberSlot[i];
     for (let k = 0; k < size; k++) rhs[k * n + i] = throughput[start + k];
   }
+  // The first year of a run compares every link; later years only those whose coefficient may change.
+  const firstYear = current[0] < 0;
+  if (firstYear) classifyLinks(loop, state.shareRevisions, shares);
+  const { linkVaries } = loop;
   for (let k = 0; k < size; k++) changed[k] = current[k] < 0 ? 1 : 0;
   for (let l = 0; l < linkCount; l++) {
     const share = shares[flow[l]]!;
     const from = base + sourceSlot[l];
     const r = row[l];
+    if (!firstYear && linkVaries[l] === 0) {
+      for (let k = 0; k < size; k++) rhs[k * n + r] += share[at + k] * beta[from + k];
+      continue;
+    }
     for (let k = 0; k < size; k++) {
       const s = share[at + k];
       const coefficient = s * alpha[from + k];
@@ -105,6 +128,22 @@ export function solveLoop(state: TransferState, loop: LoopSystem, shares: readon
     const start = base + memberSlot[i];
     for (let k = 0; k < size; k++) throughput[start + k] = rhs[k * n + i];
   }
+  return true;
+}
+
+/** Marks each link whose coefficient may change between years of this run (see LoopSystem.linkVaries). */
+function classifyLinks(loop: LoopSystem, revisions: Int32Array, shares: readonly (Float64Array | undefined)[]): void {
+  const { flow, linkRevision, linkVaries, senderAlphaVaries, size } = loop;
+  for (let l = 0; l < flow.length; l++) {
+    if (linkRevision[l] === revisions[flow[l]]) continue;
+    linkRevision[l] = revisions[flow[l]];
+    linkVaries[l] = senderAlphaVaries[l] === 1 || !sameEveryYear(shares[flow[l]]!, size) ? 1 : 0;
+  }
+}
+
+/** True when every year of `series` (T × size) equals the first (NaN never does). */
+function sameEveryYear(series: Float64Array, size: number): boolean {
+  for (let i = size; i < series.length; i++) if (series[i] !== series[i % size]) return false;
   return true;
 }
 

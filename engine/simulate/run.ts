@@ -44,7 +44,7 @@ export function run(model: CompiledModel, options: RunOptions = {}): Solution {
     if (flow.kind === 'value' || flow.kind === 'balance') evaluateInto(flow.bound!, workspace.fields, years, values, flow.size, horizon);
     else values.fill(0);
   });
-  evaluateShares(model, workspace.fields, workspace.shares, workspace.scratch, issues);
+  evaluateShares(model, workspace.fields, workspace.shares, workspace.transfer.shareRevisions, workspace.scratch, issues);
   model.stocks.forEach((stock, s) => {
     if (stock.target) refreshInto(stock.target, workspace.fields, years, workspace.targets[s]!, stock.size, horizon);
   });

@@ -16,9 +16,10 @@ const checkedShares = new WeakMap<readonly (Float64Array | undefined)[], (Soluti
  * Evaluates every share flow for every year and item, fills in the `rest` share, and reports
  * shares outside [0, 1] or not summing to 1 (constant ones were already checked at compile;
  * these depend on parameters, so they are a run status rather than a model error).
+ * `revisions[f]` counts the times share f was written (see TransferState.shareRevisions).
  * `sums` is scratch space of at least T × (largest process size).
  */
-export function evaluateShares(model: CompiledModel, fields: readonly Float64Array[], shares: (Float64Array | undefined)[], sums: Float64Array, issues: IssueLog): void {
+export function evaluateShares(model: CompiledModel, fields: readonly Float64Array[], shares: (Float64Array | undefined)[], revisions: Int32Array, sums: Float64Array, issues: IssueLog): void {
   const { horizon, years, flows, processes } = model;
   let checked = checkedShares.get(shares);
   if (!checked) checkedShares.set(shares, (checked = new Array(processes.length).fill(undefined)));
@@ -26,7 +27,10 @@ export function evaluateShares(model: CompiledModel, fields: readonly Float64Arr
   const refreshed = new Uint8Array(flows.length);
   for (let f = 0; f < flows.length; f++) {
     const flow = flows[f];
-    if (flow.kind === 'share' && refreshInto(flow.bound!, fields, years, shares[f]!, flow.size, horizon)) refreshed[f] = 1;
+    if (flow.kind === 'share' && refreshInto(flow.bound!, fields, years, shares[f]!, flow.size, horizon)) {
+      refreshed[f] = 1;
+      revisions[f]++;
+    }
   }
   for (let p = 0; p < processes.length; p++) {
     const process = processes[p];
@@ -38,6 +42,7 @@ export function evaluateShares(model: CompiledModel, fields: readonly Float64Arr
     }
     const found: SolutionIssue[] = [];
     checkProcessShares(model, p, shares, sums, found);
+    if (process.restFlow >= 0) revisions[process.restFlow]++;
     checked[p] = found;
     for (const issue of found) issues.add(issue);
   }

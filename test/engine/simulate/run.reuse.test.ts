@@ -67,6 +67,13 @@ function series(solution: Solution): Float64Array[] {
 }
 
 describe('run after run on one compiled model', () => {
+  it('run(model, ramped loop share) after a run with constant loop shares equals a fresh run, bit for bit', () => {
+    // The first run finds every loop share the same in every year; the second ramps one.
+    const model = compile(definition);
+    run(model);
+    expect(series(run(model, { scenario: 'longer' }))).toEqual(series(run(compile(definition), { scenario: 'longer' })));
+  });
+
   it('run(model, options) after any sequence of runs equals the run of a freshly compiled model, bit for bit', () => {
     const model = compile(definition);
     fc.assert(
