@@ -61,8 +61,18 @@ export interface LuPattern {
   readonly upperColumns: Int32Array;
   readonly upperValues: Float64Array;
   readonly diagonal: Float64Array;
-  /** The row swaps of the factorisation, as luFactor recorded them. */
+  /**
+   * The rows the solve must visit, as many as the counts say: those with L entries (ascending),
+   * and those with U entries or a diagonal other than 1 (descending). Any other row is left as it
+   * is, exactly as the full solve would leave it (x − nothing, and x / 1 = x).
+   */
+  readonly lowerRows: Int32Array;
+  lowerRowCount: number;
+  readonly upperRows: Int32Array;
+  upperRowCount: number;
+  /** The row swaps of the factorisation, as luFactor recorded them, and whether there is any. */
   readonly pivots: Int32Array;
+  swaps: boolean;
 }
 
 export function createLuPattern(n: number): LuPattern {
@@ -74,7 +84,12 @@ export function createLuPattern(n: number): LuPattern {
     upperColumns: new Int32Array(n * n),
     upperValues: new Float64Array(n * n),
     diagonal: new Float64Array(n),
+    lowerRows: new Int32Array(n),
+    lowerRowCount: 0,
+    upperRows: new Int32Array(n),
+    upperRowCount: 0,
     pivots: new Int32Array(n),
+    swaps: false,
   };
 }
 
@@ -82,7 +97,9 @@ export function createLuPattern(n: number): LuPattern {
 export function fillLuPattern(factors: Float64Array, offset: number, pivots: Int32Array, pivotOffset: number, n: number, pattern: LuPattern): void {
   let lower = 0;
   let upper = 0;
+  pattern.swaps = false;
   for (let row = 0; row < n; row++) {
+    if (pivots[pivotOffset + row] !== row) pattern.swaps = true;
     pattern.lowerStart[row] = lower;
     pattern.upperStart[row] = upper;
     pattern.pivots[row] = pivots[pivotOffset + row];
@@ -102,27 +119,40 @@ export function fillLuPattern(factors: Float64Array, offset: number, pivots: Int
   }
   pattern.lowerStart[n] = lower;
   pattern.upperStart[n] = upper;
+  pattern.lowerRowCount = 0;
+  for (let row = 0; row < n; row++) if (pattern.lowerStart[row + 1] > pattern.lowerStart[row]) pattern.lowerRows[pattern.lowerRowCount++] = row;
+  pattern.upperRowCount = 0;
+  for (let row = n - 1; row >= 0; row--) {
+    if (pattern.upperStart[row + 1] > pattern.upperStart[row] || pattern.diagonal[row] !== 1) pattern.upperRows[pattern.upperRowCount++] = row;
+  }
 }
 
-/** Solves with compacted factors: `rhs[rhsOffset …]` (length n) is overwritten with x. */
+/** Solves with compacted factors, visiting only the rows that change: `rhs[rhsOffset …]` (length n) is overwritten with x. */
 export function luSolveSparse(pattern: LuPattern, rhs: Float64Array, rhsOffset: number, n: number): void {
   const { pivots, lowerStart, lowerColumns, lowerValues, upperStart, upperColumns, upperValues, diagonal } = pattern;
-  for (let column = 0; column < n; column++) {
-    const pivotRow = pivots[column];
-    if (pivotRow !== column) {
-      const swap = rhs[rhsOffset + column];
-      rhs[rhsOffset + column] = rhs[rhsOffset + pivotRow];
-      rhs[rhsOffset + pivotRow] = swap;
+  if (pattern.swaps) {
+    for (let column = 0; column < n; column++) {
+      const pivotRow = pivots[column];
+      if (pivotRow !== column) {
+        const swap = rhs[rhsOffset + column];
+        rhs[rhsOffset + column] = rhs[rhsOffset + pivotRow];
+        rhs[rhsOffset + pivotRow] = swap;
+      }
     }
   }
-  for (let row = 1; row < n; row++) {
+  const { lowerRows, lowerRowCount, upperRows, upperRowCount } = pattern;
+  for (let r = 0; r < lowerRowCount; r++) {
+    const row = lowerRows[r];
+    const end = lowerStart[row + 1];
     let sum = rhs[rhsOffset + row];
-    for (let e = lowerStart[row]; e < lowerStart[row + 1]; e++) sum -= lowerValues[e] * rhs[rhsOffset + lowerColumns[e]];
+    for (let e = lowerStart[row]; e < end; e++) sum -= lowerValues[e] * rhs[rhsOffset + lowerColumns[e]];
     rhs[rhsOffset + row] = sum;
   }
-  for (let row = n - 1; row >= 0; row--) {
+  for (let r = 0; r < upperRowCount; r++) {
+    const row = upperRows[r];
+    const end = upperStart[row + 1];
     let sum = rhs[rhsOffset + row];
-    for (let e = upperStart[row]; e < upperStart[row + 1]; e++) sum -= upperValues[e] * rhs[rhsOffset + upperColumns[e]];
+    for (let e = upperStart[row]; e < end; e++) sum -= upperValues[e] * rhs[rhsOffset + upperColumns[e]];
     rhs[rhsOffset + row] = sum / diagonal[row];
   }
 }

@@ -15,7 +15,7 @@ import type { Workspace } from './workspace.js';
  */
 export function assembleSolution(model: CompiledModel, workspace: Workspace, issues: IssueLog, scenario: string | undefined, completed: boolean): Solution {
   const { definition, processes, flows, stocks, years } = model;
-  const names = (dims: readonly number[]) => dims.map((d) => definition.dimensions[d].name);
+  const names = (dims: readonly number[]) => dimensionNames(definition, dims);
   const finished = completed && !issues.has('singular-loop');
   if (!finished) {
     for (const values of workspace.flowValues) values.fill(NaN);
@@ -40,7 +40,7 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
       inflow: series.inflow,
       outflow: series.outflow,
       waste: stock.waste,
-      correctedYears: [...years].filter((_, t) => series.corrected[t] === 1),
+      correctedYears: correctedYears(years, series.corrected),
       byCohort,
       cohortYears: byCohort ? [...stock.initialCohorts, ...years] : undefined,
     };
@@ -48,7 +48,7 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
 
   // Emissions of a run that could not finish would be computed from NaN flows: leave them out.
   const emissions = model.emissions && finished ? evaluateEmissions(model, model.emissions, workspace, issues) : undefined;
-  const derived = emissions ? emissionCatalog(emissions, emissionSlots(model.emissions!), names, definition.massUnit, years.length) : [];
+  const derived = emissions ? emissionCatalog(emissions, emissionSlots(model.emissions!), (dims) => [...names(dims)], definition.massUnit, years.length) : [];
   if (finished) derived.push(...evaluateIndicators(model, model.indicators, workspace, derived));
   for (const series of derived) {
     const bad = series.values.findIndex((value) => !Number.isFinite(value));
@@ -73,4 +73,22 @@ export function assembleSolution(model: CompiledModel, workspace: Workspace, iss
     emissions,
     derived,
   };
+}
+
+/**
+ * The names of a quantity's dimensions, made once per dims array of the compiled model: every
+ * solution of the model shares them (read-only, like `dimensions`), instead of fifty new arrays a run.
+ */
+const namesOfDims = new WeakMap<readonly number[], readonly string[]>();
+
+function dimensionNames(definition: CompiledModel['definition'], dims: readonly number[]): readonly string[] {
+  let names = namesOfDims.get(dims);
+  if (!names) namesOfDims.set(dims, (names = dims.map((d) => definition.dimensions[d].name)));
+  return names;
+}
+
+function correctedYears(years: Float64Array, corrected: Uint8Array): number[] {
+  const found: number[] = [];
+  for (let t = 0; t < years.length; t++) if (corrected[t] === 1) found.push(years[t]);
+  return found;
 }

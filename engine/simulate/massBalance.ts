@@ -29,25 +29,9 @@ export function checkMassBalance(model: CompiledModel, workspace: Workspace, iss
   for (let f = 0; f < flows.length; f++) {
     const flow = flows[f];
     const values = flowValues[f];
-    const into = flow.to >= 0 ? residuals[flow.to] : undefined;
-    const intoMagnitude = flow.to >= 0 ? magnitudes[flow.to] : undefined;
-    const outOf = flow.from >= 0 ? residuals[flow.from] : undefined;
-    const outOfMagnitude = flow.from >= 0 ? magnitudes[flow.from] : undefined;
-    let suspect = -1;
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i];
-      if (!(value >= 0 && value < Infinity) && suspect < 0) suspect = i;
-      const size = Math.abs(value);
-      if (into) {
-        into[i] += value;
-        intoMagnitude![i] += size;
-      }
-      if (outOf) {
-        outOf[i] -= value;
-        outOfMagnitude![i] += size;
-      }
+    if (!addToBalances(values, flow.to >= 0 ? residuals[flow.to] : undefined, flow.to >= 0 ? magnitudes[flow.to] : undefined, flow.from >= 0 ? residuals[flow.from] : undefined, flow.from >= 0 ? magnitudes[flow.from] : undefined)) {
+      negatives.push(f);
     }
-    if (suspect >= 0) negatives.push(f);
   }
   // A negative flow is an issue unless it is rounding: within the balance tolerance of the process
   // it leaves (a rest share of 1 − 0.3 − 0.7 = −5.6e-17, value outflows that take all of a
@@ -81,18 +65,28 @@ export function checkMassBalance(model: CompiledModel, workspace: Workspace, iss
     const magnitude = magnitudes[p];
     if (process.stock >= 0) {
       const series = workspace.stockSeries[process.stock];
+      const { stock, initialTotal } = series;
       let overflow = -1;
+      for (let i = 0; i < size; i++) {
+        const before = initialTotal[i];
+        residual[i] -= stock[i] - before;
+        magnitude[i] += Math.abs(stock[i]) + Math.abs(before);
+      }
+      for (let i = size; i < residual.length; i++) {
+        const before = stock[i - size];
+        residual[i] -= stock[i] - before;
+        magnitude[i] += Math.abs(stock[i]) + Math.abs(before);
+      }
+      // Finite flows can still add up to an infinite stock, whose balance residual (∞ − ∞) is NaN and fails no comparison.
       for (let i = 0; i < residual.length; i++) {
-        const before = i < size ? series.initialTotal[i] : series.stock[i - size];
-        residual[i] -= series.stock[i] - before;
-        magnitude[i] += Math.abs(series.stock[i]) + Math.abs(before);
-        // Finite flows can still add up to an infinite stock, whose balance residual (∞ − ∞) is NaN and fails no comparison.
-        if (overflow < 0 && !Number.isFinite(series.stock[i])) overflow = i;
+        if (Number.isFinite(stock[i])) continue;
+        overflow = i;
+        break;
       }
       if (overflow >= 0) {
-        const stock = model.stocks[process.stock].name;
         const year = years[Math.floor(overflow / size)];
-        issues.add({ status: 'non-finite', message: `stock ${stock} is ${series.stock[overflow]} in ${year}`, stock, year, item: itemLabel(process.dims, items, overflow % size) });
+        const name = model.stocks[process.stock].name;
+        issues.add({ status: 'non-finite', message: `stock ${name} is ${stock[overflow]} in ${year}`, stock: name, year, item: itemLabel(process.dims, items, overflow % size) });
       }
     }
     for (let i = 0; i < residual.length; i++) {
@@ -109,4 +103,49 @@ export function checkMassBalance(model: CompiledModel, workspace: Workspace, iss
       break;
     }
   }
+}
+
+/**
+ * Adds a flow's values to the balance of the process it enters and takes them off the one it
+ * leaves, with their magnitudes (one loop per case, so that none tests its case per value).
+ * Returns false when some value is negative, NaN or infinite (Math.min and Math.max pass NaN on).
+ */
+function addToBalances(values: Float64Array, into: Float64Array | undefined, intoMagnitude: Float64Array | undefined, outOf: Float64Array | undefined, outOfMagnitude: Float64Array | undefined): boolean {
+  let smallest = Infinity;
+  let largest = -Infinity;
+  const length = values.length;
+  if (into && outOf) {
+    for (let i = 0; i < length; i++) {
+      const value = values[i];
+      const size = Math.abs(value);
+      smallest = Math.min(smallest, value);
+      largest = Math.max(largest, value);
+      into[i] += value;
+      intoMagnitude![i] += size;
+      outOf[i] -= value;
+      outOfMagnitude![i] += size;
+    }
+  } else if (into) {
+    for (let i = 0; i < length; i++) {
+      const value = values[i];
+      smallest = Math.min(smallest, value);
+      largest = Math.max(largest, value);
+      into[i] += value;
+      intoMagnitude![i] += Math.abs(value);
+    }
+  } else if (outOf) {
+    for (let i = 0; i < length; i++) {
+      const value = values[i];
+      smallest = Math.min(smallest, value);
+      largest = Math.max(largest, value);
+      outOf[i] -= value;
+      outOfMagnitude![i] += Math.abs(value);
+    }
+  } else {
+    for (let i = 0; i < length; i++) {
+      smallest = Math.min(smallest, values[i]);
+      largest = Math.max(largest, values[i]);
+    }
+  }
+  return length === 0 || (smallest >= 0 && largest < Infinity);
 }

@@ -5,7 +5,7 @@ import { evaluateShares } from './shares.js';
 import type { Solution } from './solution.js';
 import { assembleSolution } from './assembleSolution.js';
 import { prepareStocks, type StockItemKernel } from './stockSetup.js';
-import { evaluateInto, fillSymbolFields, type ParameterValues } from './symbolFields.js';
+import { evaluateInto, fillSymbolFields, refreshInto, type ParameterValues } from './symbolFields.js';
 import { resetTransferState } from './transferStep.js';
 import { workspaceOf } from './workspace.js';
 import { simulateYears } from './yearLoop.js';
@@ -44,9 +44,9 @@ export function run(model: CompiledModel, options: RunOptions = {}): Solution {
     if (flow.kind === 'value' || flow.kind === 'balance') evaluateInto(flow.bound!, workspace.fields, years, values, flow.size, horizon);
     else values.fill(0);
   });
-  evaluateShares(model, workspace.fields, workspace.shares, workspace.scratch, issues);
+  evaluateShares(model, workspace.fields, workspace.shares, workspace.transfer.shareRevisions, workspace.scratch, issues);
   model.stocks.forEach((stock, s) => {
-    if (stock.target) evaluateInto(stock.target, workspace.fields, years, workspace.targets[s]!, stock.size, horizon);
+    if (stock.target) refreshInto(stock.target, workspace.fields, years, workspace.targets[s]!, stock.size, horizon);
   });
   const kernels = prepareStocks(model, workspace, issues);
   if (kernels !== undefined) {

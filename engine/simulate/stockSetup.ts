@@ -8,7 +8,7 @@ import { copyCohortFromCurve, copyPreviousCohortSurvival, createSurvival, setCoh
 import { CohortStock } from '../stock/cohortStock.js';
 import { initialLifetimeFields, type InitialLifetimeFields } from './initialLifetimeFields.js';
 import type { IssueLog } from './issueLog.js';
-import { evaluateInto } from './symbolFields.js';
+import { refreshInto } from './symbolFields.js';
 import type { Workspace } from './workspace.js';
 
 /** What the year loop steps: one cohort stock per stock and item. */
@@ -56,7 +56,7 @@ export function prepareStocks(model: CompiledModel, workspace: Workspace, issues
     const state = perStock[s];
     kernels.push(state?.kernels ?? []);
     if (!stock.lifetime || !state) continue;
-    stock.lifetime.parameters.forEach(({ bound }, p) => evaluateInto(bound, workspace.fields, years, state.parameterFields[p], stock.size, horizon));
+    stock.lifetime.parameters.forEach(({ bound }, p) => refreshInto(bound, workspace.fields, years, state.parameterFields[p], stock.size, horizon));
     state.initialFields?.fill(workspace.fields);
     let previous: Survival | undefined;
     for (let k = 0; k < stock.size; k++) {

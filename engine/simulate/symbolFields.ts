@@ -1,5 +1,6 @@
 import { OptionsError } from '../errors.js';
 import type { BoundExpression, CompiledModel, CompiledOverride, CompiledScenario } from '../compile/compiledModel.js';
+import { fieldHistory, historyOf, sourceChanged, unchangedSince } from './fieldHistory.js';
 
 /** Parameter values for one run, by name, in the parameter's declared unit (a number, or one per item). */
 export type ParameterValues = Readonly<Record<string, number | ArrayLike<number>>>;
@@ -8,27 +9,37 @@ export type ParameterValues = Readonly<Record<string, number | ArrayLike<number>
  * Fills `fields[s]` (T × size, SI-based) for every driver and parameter of one run:
  * base values, then the run's parameter values, then the scenario's overrides, then expression
  * parameters in dependency order (the compiler ordered `symbols` so that inputs come first).
+ * A field whose overrides and given values are those of the last fill, or an expression none of
+ * whose inputs changed, keeps its values (see FieldHistory).
  */
 export function fillSymbolFields(model: CompiledModel, fields: Float64Array[], scenario: CompiledScenario | undefined, parameters: ParameterValues | undefined): void {
   const { symbols, horizon } = model;
   const given = parameters ? resolveParameterValues(model, parameters) : new Map<number, ArrayLike<number>>();
   const overrides = new Map<number, CompiledOverride[]>();
   for (const override of scenario?.overrides ?? []) overrides.set(override.symbol, [...(overrides.get(override.symbol) ?? []), override]);
+  const history = fieldHistory(fields);
+  const fill = ++history.fills;
 
   symbols.forEach((symbol, s) => {
     const field = fields[s];
     const size = symbol.size;
+    if (symbol.kind === 'expression') {
+      if (refreshInto(symbol.bound, fields, model.years, field, size, horizon)) history.changedAt[s] = fill;
+      return;
+    }
+    const own = overrides.get(s) ?? [];
+    const value = symbol.kind === 'driver' ? symbol.series : (given.get(s) ?? symbol.value);
+    if (!sourceChanged(history, s, value, own)) return;
     if (symbol.kind === 'driver') {
       field.set(symbol.series);
-    } else if (symbol.kind === 'value') {
-      const value = given.get(s) ?? symbol.value;
+    } else {
       for (let k = 0; k < size; k++) {
         const si = (value.length === 1 ? value[0] : value[k]) * symbol.toSI;
         for (let t = 0; t < horizon; t++) field[t * size + k] = si;
       }
     }
-    for (const override of overrides.get(s) ?? []) applyOverride(model, override, field, size);
-    if (symbol.kind === 'expression') evaluateInto(symbol.bound, fields, model.years, field, size, horizon);
+    for (const override of own) applyOverride(model, override, field, size);
+    history.changedAt[s] = fill;
   });
 }
 
@@ -91,19 +102,38 @@ export function evaluateInto(bound: BoundExpression, fields: readonly Float64Arr
   }
 }
 
-/** Per bound expression: its result buffer and its inputs, looked up once per workspace's fields, not once per run. */
-const evaluationBuffers = new WeakMap<BoundExpression, { scratch: Float64Array; fields: readonly Float64Array[]; inputs: Float64Array[] }>();
+/**
+ * evaluateInto when `out` may no longer hold this expression's values: last written elsewhere, or
+ * some input field changed since (fields that fillSymbolFields filled keep a FieldHistory). For
+ * buffers only these evaluations write. Returns whether it evaluated.
+ */
+export function refreshInto(bound: BoundExpression, fields: readonly Float64Array[], years: Float64Array, out: Float64Array, size: number, horizon: number): boolean {
+  const buffers = buffersFor(bound, fields, horizon);
+  const history = historyOf(fields);
+  if (history !== undefined && buffers.out === out && unchangedSince(history, bound.inputs, buffers.evaluatedAt)) return false;
+  evaluateInto(bound, fields, years, out, size, horizon);
+  buffers.out = history === undefined ? undefined : out;
+  buffers.evaluatedAt = history?.fills ?? 0;
+  return true;
+}
+
+/**
+ * Per bound expression: its result buffer and its inputs, looked up once per workspace's fields,
+ * not once per run; for refreshInto, the buffer it last filled and in which fill.
+ */
+const evaluationBuffers = new WeakMap<BoundExpression, { scratch: Float64Array; fields: readonly Float64Array[]; inputs: Float64Array[]; out: Float64Array | undefined; evaluatedAt: number }>();
 
 function buffersFor(bound: BoundExpression, fields: readonly Float64Array[], horizon: number) {
   let buffers = evaluationBuffers.get(bound);
   if (!buffers) {
     let exprSize = 0;
     for (let k = 0; k < bound.broadcast.length; k++) exprSize = Math.max(exprSize, bound.broadcast[k] + 1);
-    buffers = { scratch: new Float64Array(horizon * exprSize), fields, inputs: bound.inputs.map((s) => fields[s]) };
+    buffers = { scratch: new Float64Array(horizon * exprSize), fields, inputs: bound.inputs.map((s) => fields[s]), out: undefined, evaluatedAt: 0 };
     evaluationBuffers.set(bound, buffers);
   } else if (buffers.fields !== fields) {
     buffers.fields = fields;
     buffers.inputs = bound.inputs.map((s) => fields[s]);
+    buffers.out = undefined;
   }
   return buffers;
 }

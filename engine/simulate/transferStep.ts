@@ -31,6 +31,8 @@ export interface TransferState {
   /** Per process: share flows into it from processes solved before its component. */
   readonly sharesFromEarlier: Int32Array[];
   readonly loops: (LoopSystem | undefined)[];
+  /** Per flow: how many times its share series was written (evaluateShares), so a loop can tell that it did not change. */
+  readonly shareRevisions: Int32Array;
 }
 
 export function createTransferState(model: CompiledModel): TransferState {
@@ -56,13 +58,14 @@ export function createTransferState(model: CompiledModel): TransferState {
     throughput: new Float64Array(total),
     distributed: new Float64Array(total),
     sharesFromEarlier: model.processes.map((_, p) => Int32Array.from(shareInflows(p).filter((f) => componentOf[model.flows[f].from] !== componentOf[p]))),
-    loops: model.components.map((c) => (c.cyclic ? createLoopSystem(model, c.processes, (p) => shareInflows(p).filter((f) => componentOf[model.flows[f].from] === componentOf[p])) : undefined)),
+    shareRevisions: new Int32Array(model.flows.length),
+    loops: model.components.map((c) => (c.cyclic ? createLoopSystem(model, c.processes, slot, (p) => shareInflows(p).filter((f) => componentOf[model.flows[f].from] === componentOf[p])) : undefined)),
   };
 }
 
-/** Forgets the factors of the previous run: its shares may have been different. */
+/** Starts a run: each loop's first year looks for its factors from the first that earlier runs made. */
 export function resetTransferState(state: TransferState): void {
-  for (const loop of state.loops) loop?.valid.fill(0);
+  for (const loop of state.loops) loop?.current.fill(-1);
 }
 
 function isShare(model: CompiledModel, f: number): boolean {

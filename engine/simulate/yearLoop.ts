@@ -77,11 +77,12 @@ function setKnownTerms(model: CompiledModel, workspace: Workspace): void {
   }
   for (let p = 0; p < processes.length; p++) {
     const { size, stock } = processes[p];
-    const kind = stock >= 0 ? model.stocks[stock].kind : undefined;
+    const accumulates = stock >= 0 && model.stocks[stock].kind === 'accumulate';
     const out = workspace.valueOut[p];
     for (let t = 0; t < horizon; t++) {
       const start = t * stride + slot[p];
-      for (let k = 0; k < size; k++) beta[start + k] = kind === 'accumulate' ? 0 : -out[t * size + k];
+      if (accumulates) beta.fill(0, start, start + size);
+      else for (let k = 0; k < size; k++) beta[start + k] = -out[t * size + k];
     }
   }
 }

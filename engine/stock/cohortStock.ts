@@ -59,6 +59,8 @@ export class CohortStock {
   /** δ(t): the share of the older cohorts' stock retired by negative-inflow correction in year t. */
   private readonly retiredShares: Float64Array;
   private initialTotal = 0;
+  /** What the initial cohorts lose in year 0, at their starting weights. */
+  private firstYearOutflow = 0;
   /** What the initial cohorts lose each year at their starting weights, and what it was computed from. */
   private readonly initialOutflows: Float64Array;
   private readonly summedWeights: Float64Array;
@@ -71,6 +73,8 @@ export class CohortStock {
   private preparedYear = -1;
   private olderStock = 0;
   private olderOutflow = 0;
+  /** True while every model cohort's weight is ±0 (an item nothing flows into): its older cohorts then lose exactly 0. */
+  private modelWeightsZero = true;
   private readonly blocked: boolean;
   /** The WebAssembly SIMD kernel of a long run (it holds the weights), where the runtime has one. */
   private readonly simd: SimdOutflowBlock | undefined;
@@ -113,25 +117,32 @@ export class CohortStock {
       throw new OptionsError('initialStock', `must have one value per initial cohort, ${this.initialCohorts} (got ${initialStockByCohort.length})`);
     }
     this.survival = survival;
-    this.weights.fill(0);
+    this.weights.fill(0, this.initialCohorts);
     this.retiredShares.fill(0);
-    this.initialTotal = 0;
-    for (let k = 0; k < this.initialCohorts; k++) {
-      const stock = initialStockByCohort === undefined ? 0 : initialStockByCohort[k];
-      const survivingShare = survival.values[survival.column[k] - 1];
-      this.initialStock[k] = stock;
-      const weight = stock / survivingShare;
-      this.initialWeights[k] = survivingShare > 0 && Number.isFinite(weight) ? weight : 0;
-      this.weights[k] = this.initialWeights[k];
-      this.initialTotal += stock;
-    }
     this.initialRetained = 1;
-    if (survival !== this.summedSurvival || survival.initialRevision !== this.summedRevision || !sameValues(this.summedWeights, this.initialWeights)) {
-      initialCohortsOutflowSeries(survival, this.initialWeights, this.initialOutflows);
-      this.summedSurvival = survival;
-      this.summedRevision = survival.initialRevision;
-      this.summedWeights.set(this.initialWeights);
+    this.modelWeightsZero = true;
+    // The initial cohorts' weights, total and outflow series follow from the survival's initial
+    // part and the initial stock: worked out again only when one of them changed (a sweep that
+    // varies other things, or the lifetime of model cohorts only, keeps them).
+    if (survival !== this.summedSurvival || survival.initialRevision !== this.summedRevision || !this.sameInitialStock(initialStockByCohort)) {
+      this.initialTotal = 0;
+      for (let k = 0; k < this.initialCohorts; k++) {
+        const stock = initialStockByCohort === undefined ? 0 : initialStockByCohort[k];
+        const survivingShare = survival.values[survival.column[k] - 1];
+        this.initialStock[k] = stock;
+        const weight = stock / survivingShare;
+        this.initialWeights[k] = survivingShare > 0 && Number.isFinite(weight) ? weight : 0;
+        this.initialTotal += stock;
+      }
+      this.firstYearOutflow = initialCohortsOutflow(survival, this.initialWeights, this.initialStock);
+      if (survival !== this.summedSurvival || survival.initialRevision !== this.summedRevision || !sameValues(this.summedWeights, this.initialWeights)) {
+        initialCohortsOutflowSeries(survival, this.initialWeights, this.initialOutflows);
+        this.summedSurvival = survival;
+        this.summedRevision = survival.initialRevision;
+        this.summedWeights.set(this.initialWeights);
+      }
     }
+    this.weights.set(this.initialWeights);
     this.nextYear = 0;
     this.preparedYear = -1;
     this.blockStart = -1;
@@ -152,6 +163,11 @@ export class CohortStock {
   /** sf(t, t): the share of this year's inflow still in stock at its end. */
   ownYearSurvival(year: number): number {
     this.prepare(year);
+    return this.ownSurvival(year);
+  }
+
+  /** sf(t, t), once year t is prepared. */
+  private ownSurvival(year: number): number {
     const survival = this.survival!;
     return survival.values[survival.column[this.initialCohorts + year] + year];
   }
@@ -159,8 +175,9 @@ export class CohortStock {
   /** Records year t's inflow as its cohort and completes the year. */
   addCohort(year: number, inflow: number): void {
     this.prepare(year);
-    const ownSurvival = this.ownYearSurvival(year);
+    const ownSurvival = this.ownSurvival(year);
     this.weights[this.initialCohorts + year] = inflow;
+    if (inflow !== 0) this.modelWeightsZero = false;
     this.inflows[year] = inflow;
     this.stocks[year] = this.olderStock + inflow * ownSurvival;
     this.outflows[year] = this.olderOutflow + inflow * (1 - ownSurvival);
@@ -200,7 +217,7 @@ export class CohortStock {
   meetTarget(year: number, target: number, correctNegativeInflow: boolean): TargetOutcome {
     this.prepare(year);
     const gap = target - this.olderStock;
-    const ownSurvival = this.ownYearSurvival(year);
+    const ownSurvival = this.ownSurvival(year);
     if (gap < 0 && correctNegativeInflow) {
       this.retireProRata(year, -gap);
       this.addCohort(year, 0);
@@ -269,7 +286,7 @@ export class CohortStock {
     // precomputed series times the share the corrections left.
     const outflow =
       year === 0
-        ? initialCohortsOutflow(this.survival, this.weights, this.initialStock)
+        ? this.firstYearOutflow
         : this.modelOutflow(this.survival, year) + this.initialRetained * this.initialOutflows[year];
     this.olderOutflow = outflow;
     this.olderStock = (year === 0 ? this.initialTotal : this.stocks[year - 1]) - outflow;
@@ -284,6 +301,8 @@ export class CohortStock {
    * then (corrections since only scaled them, as they scale the sums, see retireProRata).
    */
   private modelOutflow(survival: Survival, year: number): number {
+    // Each term would be ±0 times a finite leaving share, and a sum of zeros from +0 is +0.
+    if (this.modelWeightsZero) return 0;
     if (!this.blocked) return modelCohortsOutflow(survival, this.weights, year);
     const start = Math.min(year - (year % OUTFLOW_BLOCK), this.horizon - OUTFLOW_BLOCK);
     if (start !== this.blockStart) {
@@ -307,6 +326,15 @@ export class CohortStock {
       this.copiedRevision = survival.revision;
     }
     this.simd.sum(start, this.blockSums);
+  }
+
+  /** True when the initial stock given (zeros when left out) is, to the bit, the one of the last reset. */
+  private sameInitialStock(initialStockByCohort: ArrayLike<number> | undefined): boolean {
+    for (let k = 0; k < this.initialCohorts; k++) {
+      const stock = initialStockByCohort === undefined ? 0 : initialStockByCohort[k];
+      if (!Object.is(stock, this.initialStock[k])) return false;
+    }
+    return true;
   }
 }
 
