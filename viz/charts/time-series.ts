@@ -93,7 +93,9 @@ export function timeSeriesSvg(input: TimeSeriesInput, options: TimeSeriesOptions
     legend.push({ title: 'Scenario', entries: scenarios.map((scenario, i) => ({ label: scenario, color: MUTED_INK, mark: LINE_STYLES[i] })) });
   }
   const notes = distinctColors ? [] : [{ text: 'More series than distinguishable colours: colours repeat.' }];
-  const subtitle = subtitleParts(`${years[0]}–${years[years.length - 1]}`, scenarios.length === 1 ? `scenario ${scenarios[0]}` : input.scenario && `scenario ${input.scenario}`);
+  // A range of years names itself; a range of other steps (seconds, runs) would be a bare pair of numbers, and the x axis shows it.
+  const range = input.xAxis === undefined ? `${years[0]}–${years[years.length - 1]}` : undefined;
+  const subtitle = subtitleParts(range, scenarios.length === 1 ? `scenario ${scenarios[0]}` : input.scenario && `scenario ${input.scenario}`);
   const frame = chartFrame({ title: input.title, subtitle, options, leftWidth: yAxisWidth(y, yAxis), legend, notes });
   const { plot } = frame;
   y.range([plot.y1, plot.y0]);

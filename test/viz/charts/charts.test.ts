@@ -46,10 +46,11 @@ describe('timeSeriesSvg', () => {
     expect(svg).toContain('>2015–2060 · scenario status quo</text>');
   });
 
-  it('timeSeriesSvg titles the x axis with xAxis when its steps are not years', () => {
+  it('timeSeriesSvg titles the x axis with xAxis when its steps are not years, and leaves their range out of the subtitle', () => {
     const svg = timeSeriesSvg({ ...wasteByMaterial(), xAxis: 'Time since the sweep started (s)' }).svg;
     expect(svg).toContain('>Time since the sweep started (s)</text>');
     expect(svg).not.toContain('>Year</text>');
+    expect(svg).not.toContain('2015–2060');
   });
 
   it('timeSeriesSvg tells scenarios apart by line style and lists them in the legend', () => {
