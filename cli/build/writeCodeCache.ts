@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { MathJsInstance } from 'mathjs';
-import { MATHJS_CODE_CACHE, mathjsCodeCache } from '../engine/expr/mathjsBundle.js';
+import { MATHJS_CODE_CACHE, mathjsCodeCache } from '../../engine/expr/mathjsBundle.js';
 
 /** What every model's load does: parse an expression, make units, read a unit (V8 compiles these functions on first call). */
 function exercise(bundle: unknown): void {
