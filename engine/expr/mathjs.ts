@@ -22,6 +22,20 @@ export function createMath(): MathJsInstance {
 }
 
 /**
+ * An instance builds each function on first use, from what the instance holds then: setting a
+ * name before that replaces the function mathjs would have built, in everything built after it.
+ */
+function replaceBeforeBuilt(math: MathJsInstance, functions: Readonly<Record<string, unknown>>): MathJsInstance {
+  return Object.assign(math, functions);
+}
+
+function notBuilt(name: string, instance: string): () => never {
+  return () => {
+    throw new Error(`mathjs's ${name} is not built in the ${instance} instance`);
+  };
+}
+
+/**
  * What mathjs's expression nodes need only to be evaluated or written as LaTeX (SymbolNode asks
  * `Unit` whether a name is a unit, AccessorNode takes a `subset`, …), and what `numeric` needs only
  * for BigNumber and Fraction numbers. Building them is most of the cost of `parse`: `Unit` with
@@ -34,15 +48,38 @@ const EVALUATION_ONLY = ['Unit', 'subset', 'size', 'matrix', 'fraction', 'bignum
  * mathjs's `parse`, from an instance in which what only evaluation needs is never built. The
  * language never evaluates a mathjs node (parseExpression translates the tree into its own), so
  * these stand-ins are never called; if a mathjs release did call one while parsing, it would throw,
- * never answer wrong. An instance builds each function on first use from what it holds then, and
- * setting a name first replaces the function mathjs would have built.
+ * never answer wrong.
  */
 export function createParse(): (text: string) => MathNode {
-  const math = createMath() as unknown as Record<string, unknown> & MathJsInstance;
-  for (const name of EVALUATION_ONLY) {
-    math[name] = () => {
-      throw new Error(`mathjs's ${name} is not built in the parsing instance`);
-    };
-  }
-  return math.parse;
+  return replaceBeforeBuilt(createMath(), Object.fromEntries(EVALUATION_ONLY.map((name) => [name, notBuilt(name, 'parsing')]))).parse;
+}
+
+function numbersOnly(name: string, operation: (x: number, y: number) => number): (x: unknown, y: unknown) => number {
+  return (x, y) => {
+    if (typeof x !== 'number' || typeof y !== 'number') throw new Error(`mathjs's ${name} is built for numbers only in the unit instance`);
+    return operation(x, y);
+  };
+}
+
+/**
+ * The arithmetic mathjs's `Unit` class is made with (its factory's dependencies), for numbers only.
+ * mathjs builds each for numbers, BigNumbers, Fractions, complex numbers and matrices, with all
+ * that those use: 50–150 ms of every start. A unit system's values are numbers (mathjs's default
+ * `number: 'number'`), and what it calls (createUnit, Unit.parse, Unit.isValuelessUnit) only
+ * multiplies unit and prefix values and raises them to their powers, as recorded over every
+ * shipped model, test model and unit test. These give what mathjs gives for numbers (its pow of
+ * numbers is Math.pow wherever the result is real); anything else throws, never answers wrong.
+ */
+const UNIT_ARITHMETIC: Readonly<Record<string, unknown>> = {
+  multiplyScalar: numbersOnly('multiplyScalar', (x, y) => x * y),
+  pow: numbersOnly('pow', (x, y) => {
+    if (x < 0 && !Number.isInteger(y)) throw new Error("mathjs's pow of a negative number to a fraction (a complex number) is not built in the unit instance");
+    return Math.pow(x, y);
+  }),
+  ...Object.fromEntries(['addScalar', 'subtractScalar', 'divideScalar', 'abs', 'fix', 'round', 'equal', 'isNumeric', 'format', 'number'].map((name) => [name, notBuilt(name, 'unit')])),
+};
+
+/** A private instance for a unit system: mathjs's units, prefixes and unit parser, on number-only arithmetic. */
+export function createUnitMath(): MathJsInstance {
+  return replaceBeforeBuilt(createMath(), UNIT_ARITHMETIC);
 }
