@@ -57,11 +57,12 @@ export function mebibytes(bytes: number): string {
 
 /**
  * A series of `years` × `items` values within LIMITS.seriesValues, checked before it is allocated
- * (items are a product of dimensions, so they may be past what a typed array can even hold).
+ * (items are a product of dimensions, so they may be past what a typed array can even hold). A
+ * subject that costs work to write out is given as a function, called only for the message.
  */
-export function checkSeriesSize(subject: string, years: number, items: number, at: SourceLocation, hint: string): void {
+export function checkSeriesSize(subject: string | (() => string), years: number, items: number, at: SourceLocation, hint: string): void {
   if (years * items <= LIMITS.seriesValues) return;
-  throw limitError(`too many values: ${subject} has ${count(years)} years × ${count(items)} items, more than ${count(LIMITS.seriesValues)} values`, at, hint);
+  throw limitError(`too many values: ${typeof subject === 'string' ? subject : subject()} has ${count(years)} years × ${count(items)} items, more than ${count(LIMITS.seriesValues)} values`, at, hint);
 }
 
 /**

@@ -69,7 +69,8 @@ export function compileExpression(source: string, scope: ExpressionScope, at: So
     },
     buffer(dims: Dims, node: Quoted) {
       const size = sizeOf(dims, itemCounts);
-      checkSeriesSize(`"${node.text}" over ${formatDims(dims, dimensionNames)}`, horizon, size, at, 'aggregate with sum(x, dimension) before combining dimensions, or use fewer items');
+      // The subject is written out for the message only: quoting a node runs mathjs's toString.
+      checkSeriesSize(() => `"${node.text}" over ${formatDims(dims, dimensionNames)}`, horizon, size, at, 'aggregate with sum(x, dimension) before combining dimensions, or use fewer items');
       values.add(horizon, size, at);
       return new Float64Array(horizon * size);
     },

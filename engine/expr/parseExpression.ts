@@ -2,7 +2,7 @@ import type { ConditionalNode, ConstantNode, FunctionNode, MathNode, OperatorNod
 import { count, LIMITS, limitError } from '../definition/limits.js';
 import { abbreviate, ModelError, type SourceLocation } from '../errors.js';
 import { checkTextNesting, checkTreeNesting, nestingError } from './expressionNesting.js';
-import { createMath } from './mathjs.js';
+import { createParse } from './mathjs.js';
 import { nodeText, withText } from './nodeText.js';
 import type { BinaryOperator, ExpressionNode, UnaryOperator } from './expressionTree.js';
 
@@ -48,7 +48,7 @@ export function parseExpression(source: string, at: SourceLocation): ExpressionN
     );
   }
   checkTextNesting(source, at);
-  mathParse ??= createMath().parse;
+  mathParse ??= createParse();
   let root: MathNode;
   try {
     root = mathParse(source);

@@ -1,6 +1,6 @@
 import { abbreviate, ModelError, type SourceLocation } from '../errors.js';
 import type { MathJsInstance } from 'mathjs';
-import { createMath } from './mathjs.js';
+import { createUnitMath } from './mathjs.js';
 import { formatUnit, isDimensionlessUnit, makeUnit, sameDimension, type Unit } from './unit.js';
 
 export type { Unit } from './unit.js';
@@ -46,9 +46,10 @@ const UNIT_HINT = 'units use mathjs syntax, e.g. kg/person/d, t, m^2, t/yr; writ
 
 /**
  * A mathjs instance with the built-in units and these count units, one per set of count units in
- * a process: making the instance's Unit class costs 0.1–0.2 s (mathjs builds its arithmetic for
- * it), and `compile` and `compileObservations` of one model both need it. Only the units differ
- * between models, so models that declare the same count units share one; no other leaks in.
+ * a process: `compile` and `compileObservations` of one model both need it, and making one costs
+ * some milliseconds (its Unit class with the unit tables; on number-only arithmetic, see
+ * createUnitMath). Only the units differ between models, so models that declare the same count
+ * units share one; no other leaks in.
  */
 const unitMaths = new Map<string, MathJsInstance>();
 
@@ -57,7 +58,7 @@ function unitMath(countUnits: readonly string[], at: SourceLocation): MathJsInst
   let math = unitMaths.get(key);
   if (math !== undefined) return math;
   // A private instance: units created here must never leak into another model's (or the global) mathjs.
-  math = createMath();
+  math = createUnitMath();
   for (const [name, definition] of BUILT_IN_UNITS) {
     if (definition === undefined) math.createUnit(name);
     else math.createUnit(name, definition);

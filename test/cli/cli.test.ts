@@ -29,6 +29,14 @@ describe('metabolis CLI', () => {
     expect(stdout).toMatch(/valid/);
   });
 
+  it('metabolis sweep <tiny sweep> --threads 2 runs its worker threads from the built files and writes the summary', () => {
+    const out = join(scratch, 'sweep');
+    const { code, stderr } = metabolis('sweep', 'test/fixtures/sweeps/tiny/sweep.yaml', '--threads', '2', '--out', out);
+    expect(code, stderr).toBe(0);
+    expect(existsSync(join(out, 'summary.parquet'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).metabolis).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+
   it('metabolis run <demo model> writes tidy results, peaks and a summary with the waste peaks', () => {
     const out = join(scratch, 'demo');
     const { code, stdout, stderr } = metabolis('run', demo, '--out', out);

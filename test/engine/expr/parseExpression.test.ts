@@ -85,4 +85,11 @@ describe('parseExpression', () => {
     expect(parseExpression('(a + b) * c', at)).toMatchObject({ kind: 'binary', operator: 'multiply', left: { kind: 'binary', operator: 'add' } });
     expect(parseExpression('5%', at)).toMatchObject({ kind: 'binary', operator: 'divide', left: { value: 5 }, right: { value: 100 } });
   });
+
+  it('parseExpression(source) reads numbers as mathjs writes them and unit names as names, though its parser never builds units', () => {
+    const cases: readonly (readonly [string, number])[] = [['2.5e3', 2500], ['.5', 0.5], ['1e-3', 0.001], ['0x1F', 31], ['0b101', 5]];
+    for (const [source, value] of cases) expect(parseExpression(source, at), source).toMatchObject({ kind: 'number', value });
+    expect(parseExpression('2 kg', at)).toMatchObject({ kind: 'binary', operator: 'multiply', left: { value: 2 }, right: { kind: 'name', name: 'kg' } });
+    expect(parseExpression('kg / yr', at).text).toBe('kg / yr');
+  });
 });
