@@ -2,8 +2,13 @@ import { join } from 'node:path';
 import type { SweepManifest } from './manifest.js';
 import { readResultColumns } from './parquetParts.js';
 
-/** Output values read at once (32 MB of doubles) when a reader needs every run of some columns. */
-const BLOCK_VALUES = 2 ** 22;
+/**
+ * Output values read at once (8 MiB of doubles) when a reader needs every run of some columns. A
+ * summary holds about four times its block while it reads and sorts one (the block, the decoded
+ * pages, the sorted copies): writing the summary of a 300,000-run sweep peaked at 185 MiB with
+ * 32 MiB blocks and 121 MiB with these, in 7.4 s instead of 5.3 s.
+ */
+const BLOCK_VALUES = 2 ** 20;
 
 /**
  * Column ranges [first, last) small enough that all runs of one range fit in BLOCK_VALUES: the
