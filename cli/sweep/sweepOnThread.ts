@@ -23,9 +23,10 @@ export interface SweepThread {
  * workers, and relays its progress and text to `output`. The thread that coordinates a sweep
  * receives every batch and writes every Parquet part; on the main thread, V8 let its young
  * generation grow to its default of up to 16 MiB semi-spaces, most of it garbage at any moment
- * (a 40,000-run sweep on two threads: peak 294–299 MiB and mean 239–249 MiB there, 212–238 and
- * 183–194 MiB with 2 MiB semi-spaces; a young generation can only be sized when a thread starts).
- * The main thread keeps what must be there: signals and the terminal.
+ * (40,000-run sweeps of the reference city on two threads, coordinated on the main thread: peak
+ * 294–299 MiB and mean 239–249 MiB with V8's default, 212–238 and 183–194 MiB with
+ * `--max-semi-space-size=2`). A young generation can be sized only when a thread starts, hence the
+ * thread. The main thread keeps what must be there: signals and the terminal.
  */
 export function startSweepThread(path: string, flags: SweepFlags, output: SweepOutput): SweepThread {
   const thread = startWorker(new URL('./sweepThread.js', import.meta.url), { workerData: { path, flags }, resourceLimits: WORKER_LIMITS });
