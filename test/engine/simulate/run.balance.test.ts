@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ModelError } from '../../../engine/errors.js';
 import { run } from '../../../engine/simulate/run.js';
-import { compileYaml } from '../../support/modelFromYaml.js';
+import { compileFailure, compileYaml } from '../../support/modelFromYaml.js';
 
 /** A market that must supply `demand`; what comes back from recycling is secondary material, the rest primary. */
 const market = (extra = '', recycled = 0.4) => `
@@ -44,16 +43,7 @@ describe('run: balance flows (a market balance: primary = demand − secondary)'
   });
 
   it('loadModel(model) accepts one balance flow per process, from outside', () => {
-    const failure = (text: string) => {
-      try {
-        compileYaml(text);
-      } catch (error) {
-        if (error instanceof ModelError) return error;
-        throw error;
-      }
-      throw new Error('expected a ModelError');
-    };
-    expect(failure(market().replace('{ from: recycling, to: market, share: 1, id: secondary }', '{ from: recycling, to: market, balance: demand, id: secondary }')).message).toBe('invalid balance flow: secondary comes from recycling');
-    expect(failure(market('  - { from: outside, to: market, balance: demand, id: again }')).message).toBe('two balance flows into market: primary and again');
+    expect(compileFailure(market().replace('{ from: recycling, to: market, share: 1, id: secondary }', '{ from: recycling, to: market, balance: demand, id: secondary }')).message).toBe('invalid balance flow: secondary comes from recycling');
+    expect(compileFailure(market('  - { from: outside, to: market, balance: demand, id: again }')).message).toBe('two balance flows into market: primary and again');
   });
 });
