@@ -53,7 +53,15 @@ export function luFactor(matrix: Float64Array, offset: number, pivots: Int32Arra
  * them in order.
  */
 export interface LuPattern {
-  /** Row r's L entries are lowerColumns / lowerValues[lowerStart[r] … lowerStart[r + 1]); likewise for U. */
+  /**
+   * Where row r's unknown lives in the vector solved: at `offset + positions[r]` (rows apart, such
+   * as a loop's members within a year of the transfer arrays, are solved where they are).
+   */
+  readonly positions: Int32Array;
+  /**
+   * Row r's L entries are lowerColumns / lowerValues[lowerStart[r] … lowerStart[r + 1]); likewise
+   * for U. The columns are given as the positions of their unknowns.
+   */
   readonly lowerStart: Int32Array;
   readonly lowerColumns: Int32Array;
   readonly lowerValues: Float64Array;
@@ -75,8 +83,9 @@ export interface LuPattern {
   swaps: boolean;
 }
 
-export function createLuPattern(n: number): LuPattern {
+export function createLuPattern(n: number, positions: Int32Array = Int32Array.from({ length: n }, (_, r) => r)): LuPattern {
   return {
+    positions,
     lowerStart: new Int32Array(n + 1),
     lowerColumns: new Int32Array(n * n),
     lowerValues: new Float64Array(n * n),
@@ -107,13 +116,13 @@ export function fillLuPattern(factors: Float64Array, offset: number, pivots: Int
     for (let k = 0; k < row; k++) {
       const value = factors[offset + row * n + k];
       if (value === 0) continue;
-      pattern.lowerColumns[lower] = k;
+      pattern.lowerColumns[lower] = pattern.positions[k];
       pattern.lowerValues[lower++] = value;
     }
     for (let k = row + 1; k < n; k++) {
       const value = factors[offset + row * n + k];
       if (value === 0) continue;
-      pattern.upperColumns[upper] = k;
+      pattern.upperColumns[upper] = pattern.positions[k];
       pattern.upperValues[upper++] = value;
     }
   }
@@ -127,16 +136,16 @@ export function fillLuPattern(factors: Float64Array, offset: number, pivots: Int
   }
 }
 
-/** Solves with compacted factors, visiting only the rows that change: `rhs[rhsOffset …]` (length n) is overwritten with x. */
-export function luSolveSparse(pattern: LuPattern, rhs: Float64Array, rhsOffset: number, n: number): void {
-  const { pivots, lowerStart, lowerColumns, lowerValues, upperStart, upperColumns, upperValues, diagonal } = pattern;
+/** Solves with compacted factors, visiting only the rows that change: the unknowns at `x[offset + positions[r]]` (the right-hand side) are overwritten with the solution. */
+export function luSolveSparse(pattern: LuPattern, x: Float64Array, offset: number): void {
+  const { positions, pivots, lowerStart, lowerColumns, lowerValues, upperStart, upperColumns, upperValues, diagonal } = pattern;
   if (pattern.swaps) {
-    for (let column = 0; column < n; column++) {
+    for (let column = 0; column < pivots.length; column++) {
       const pivotRow = pivots[column];
       if (pivotRow !== column) {
-        const swap = rhs[rhsOffset + column];
-        rhs[rhsOffset + column] = rhs[rhsOffset + pivotRow];
-        rhs[rhsOffset + pivotRow] = swap;
+        const swap = x[offset + positions[column]];
+        x[offset + positions[column]] = x[offset + positions[pivotRow]];
+        x[offset + positions[pivotRow]] = swap;
       }
     }
   }
@@ -144,15 +153,17 @@ export function luSolveSparse(pattern: LuPattern, rhs: Float64Array, rhsOffset: 
   for (let r = 0; r < lowerRowCount; r++) {
     const row = lowerRows[r];
     const end = lowerStart[row + 1];
-    let sum = rhs[rhsOffset + row];
-    for (let e = lowerStart[row]; e < end; e++) sum -= lowerValues[e] * rhs[rhsOffset + lowerColumns[e]];
-    rhs[rhsOffset + row] = sum;
+    const at = offset + positions[row];
+    let sum = x[at];
+    for (let e = lowerStart[row]; e < end; e++) sum -= lowerValues[e] * x[offset + lowerColumns[e]];
+    x[at] = sum;
   }
   for (let r = 0; r < upperRowCount; r++) {
     const row = upperRows[r];
     const end = upperStart[row + 1];
-    let sum = rhs[rhsOffset + row];
-    for (let e = upperStart[row]; e < end; e++) sum -= upperValues[e] * rhs[rhsOffset + upperColumns[e]];
-    rhs[rhsOffset + row] = sum / diagonal[row];
+    const at = offset + positions[row];
+    let sum = x[at];
+    for (let e = upperStart[row]; e < end; e++) sum -= upperValues[e] * x[offset + upperColumns[e]];
+    x[at] = sum / diagonal[row];
   }
 }

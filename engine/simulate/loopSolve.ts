@@ -8,9 +8,13 @@ export interface LoopSystem {
   /** Items per member, and where each member's items start within a year (TransferState.slot). */
   readonly size: number;
   readonly memberSlot: Int32Array;
-  /** Its internal share flows: receiving member (row), sending member (column), where the sender's items start, flow. */
+  /**
+   * Its internal share flows: receiving member (row), sending member (column), where the
+   * receiver's and the sender's items start within a year (TransferState.slot), flow.
+   */
   readonly row: Int32Array;
   readonly column: Int32Array;
+  readonly targetSlot: Int32Array;
   readonly sourceSlot: Int32Array;
   readonly flow: Int32Array;
   /** Per link: 1 when its sender is an inflow-driven stock, whose α = 1 − sf(t, t) may change by year (a plain process's is 1, a stock-driven one's 0). */
@@ -22,8 +26,6 @@ export interface LoopSystem {
    */
   readonly linkVaries: Uint8Array;
   readonly linkRevision: Int32Array;
-  /** Right-hand sides, item-major: `[k * n + i]`; then the solution. */
-  readonly rhs: Float64Array;
   /** Scratch: this year's n × n matrix, factorised in place, and its row swaps. */
   readonly matrix: Float64Array;
   readonly pivots: Int32Array;
@@ -61,6 +63,7 @@ export function createLoopSystem(model: CompiledModel, members: readonly number[
     memberSlot: Int32Array.from(members, (p) => slot[p]),
     row: Int32Array.from(links, (l) => l[0]),
     column: Int32Array.from(links, (l) => l[1]),
+    targetSlot: Int32Array.from(links, (l) => slot[members[l[0]]]),
     sourceSlot: Int32Array.from(links, (l) => slot[members[l[1]]]),
     flow: Int32Array.from(links, (l) => l[2]),
     senderAlphaVaries: Uint8Array.from(links, (l) => {
@@ -69,7 +72,6 @@ export function createLoopSystem(model: CompiledModel, members: readonly number[
     }),
     linkVaries: new Uint8Array(links.length).fill(1),
     linkRevision: new Int32Array(links.length).fill(-1),
-    rhs: new Float64Array(size * n),
     matrix: new Float64Array(n * n),
     coefficients: new Float64Array(size * links.length),
     changed: new Uint8Array(size),
@@ -87,16 +89,13 @@ export function createLoopSystem(model: CompiledModel, members: readonly number[
  */
 export function solveLoop(state: TransferState, loop: LoopSystem, shares: readonly (Float64Array | undefined)[], t: number): boolean {
   const { alpha, beta, throughput } = state;
-  const { rhs, coefficients, current, changed, row, flow, memberSlot, sourceSlot } = loop;
+  const { coefficients, current, changed, flow, targetSlot, sourceSlot } = loop;
   const base = t * state.stride;
-  const n = memberSlot.length;
+  const n = loop.memberSlot.length;
   const size = loop.size;
   const linkCount = flow.length;
   const at = t * size;
-  for (let i = 0; i < n; i++) {
-    const start = base + memberSlot[i];
-    for (let k = 0; k < size; k++) rhs[k * n + i] = throughput[start + k];
-  }
+  // The right-hand side is built, and the system solved, in place in this year's x.
   // The first year of a run compares every link; later years only those whose coefficient may change.
   const firstYear = current[0] < 0;
   if (firstYear) classifyLinks(loop, state.shareRevisions, shares);
@@ -105,9 +104,9 @@ export function solveLoop(state: TransferState, loop: LoopSystem, shares: readon
   for (let l = 0; l < linkCount; l++) {
     const share = shares[flow[l]]!;
     const from = base + sourceSlot[l];
-    const r = row[l];
+    const to = base + targetSlot[l];
     if (!firstYear && linkVaries[l] === 0) {
-      for (let k = 0; k < size; k++) rhs[k * n + r] += share[at + k] * beta[from + k];
+      for (let k = 0; k < size; k++) throughput[to + k] += share[at + k] * beta[from + k];
       continue;
     }
     for (let k = 0; k < size; k++) {
@@ -117,16 +116,12 @@ export function solveLoop(state: TransferState, loop: LoopSystem, shares: readon
         coefficients[k * linkCount + l] = coefficient;
         changed[k] = 1;
       }
-      rhs[k * n + r] += s * beta[from + k];
+      throughput[to + k] += s * beta[from + k];
     }
   }
   for (let k = 0; k < size; k++) {
     if (changed[k] === 1 && !nextFactors(loop, k, n, linkCount)) return false;
-    luSolveSparse(loop.factors[k][current[k]].pattern, rhs, k * n, n);
-  }
-  for (let i = 0; i < n; i++) {
-    const start = base + memberSlot[i];
-    for (let k = 0; k < size; k++) throughput[start + k] = rhs[k * n + i];
+    luSolveSparse(loop.factors[k][current[k]].pattern, throughput, base + k);
   }
   return true;
 }
@@ -156,7 +151,7 @@ function nextFactors(loop: LoopSystem, k: number, n: number, linkCount: number):
   const made = loop.factors[k];
   loop.current[k] = next;
   if (next < made.length && made[next].valid && sameCoefficients(made[next].coefficients, loop.coefficients, k * linkCount)) return true;
-  if (next === made.length) made.push({ coefficients: new Float64Array(linkCount), pattern: createLuPattern(n), valid: false });
+  if (next === made.length) made.push({ coefficients: new Float64Array(linkCount), pattern: createLuPattern(n, loop.memberSlot), valid: false });
   const factors = made[next];
   factors.coefficients.set(loop.coefficients.subarray(k * linkCount, (k + 1) * linkCount));
   factors.valid = factorise(loop, k, n, linkCount, factors.pattern);

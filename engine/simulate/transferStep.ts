@@ -28,8 +28,14 @@ export interface TransferState {
   readonly beta: Float64Array;
   readonly throughput: Float64Array;
   readonly distributed: Float64Array;
-  /** Per process: share flows into it from processes solved before its component. */
+  /**
+   * Per component, the share flows into its members from processes solved before it, in the order
+   * they are added (member by member): four numbers each, where the receiver's items start within a
+   * year, where the sender's start, the flow, and the receiver's size.
+   */
   readonly sharesFromEarlier: Int32Array[];
+  /** Per component: where each member's items start and end within a year, two numbers each. */
+  readonly memberRanges: Int32Array[];
   readonly loops: (LoopSystem | undefined)[];
   /** Per flow: how many times its share series was written (evaluateShares), so a loop can tell that it did not change. */
   readonly shareRevisions: Int32Array;
@@ -57,7 +63,16 @@ export function createTransferState(model: CompiledModel): TransferState {
     beta: new Float64Array(total),
     throughput: new Float64Array(total),
     distributed: new Float64Array(total),
-    sharesFromEarlier: model.processes.map((_, p) => Int32Array.from(shareInflows(p).filter((f) => componentOf[model.flows[f].from] !== componentOf[p]))),
+    sharesFromEarlier: model.components.map((c, index) =>
+      Int32Array.from(
+        c.processes.flatMap((p) =>
+          shareInflows(p)
+            .filter((f) => componentOf[model.flows[f].from] !== index)
+            .flatMap((f) => [slot[p], slot[model.flows[f].from], f, model.processes[p].size]),
+        ),
+      ),
+    ),
+    memberRanges: model.components.map((c) => Int32Array.from(c.processes.flatMap((p) => [slot[p], slot[p + 1]]))),
     shareRevisions: new Int32Array(model.flows.length),
     loops: model.components.map((c) => (c.cyclic ? createLoopSystem(model, c.processes, slot, (p) => shareInflows(p).filter((f) => componentOf[model.flows[f].from] === componentOf[p])) : undefined)),
   };
@@ -77,32 +92,26 @@ function isShare(model: CompiledModel, f: number): boolean {
  * Solves year t given α, β and x = B, writing x and D of every process. `shares[f]` holds every
  * share flow's share for every year (T × size). Returns the index of a singular component, or -1.
  */
-export function solveTransfer(model: CompiledModel, state: TransferState, shares: readonly (Float64Array | undefined)[], t: number): number {
-  const { flows, components } = model;
-  const { alpha, beta, throughput, distributed } = state;
+export function solveTransfer(state: TransferState, shares: readonly (Float64Array | undefined)[], t: number): number {
+  const { alpha, beta, throughput, distributed, sharesFromEarlier, memberRanges, loops } = state;
   const base = t * state.stride;
-  const slot = state.slot;
-  for (let c = 0; c < components.length; c++) {
-    const members = components[c].processes;
+  for (let c = 0; c < loops.length; c++) {
     // Shares from processes solved earlier are known inflows now.
-    for (let m = 0; m < members.length; m++) {
-      const p = members[m];
-      const start = base + slot[p];
-      const size = slot[p + 1] - slot[p];
-      const earlier = state.sharesFromEarlier[p];
-      for (let e = 0; e < earlier.length; e++) {
-        const f = earlier[e];
-        const share = shares[f]!;
-        const from = base + slot[flows[f].from];
-        const at = t * size;
-        for (let k = 0; k < size; k++) throughput[start + k] += share[at + k] * distributed[from + k];
-      }
+    const earlier = sharesFromEarlier[c];
+    for (let e = 0; e < earlier.length; e += 4) {
+      const start = base + earlier[e];
+      const from = base + earlier[e + 1];
+      const share = shares[earlier[e + 2]]!;
+      const size = earlier[e + 3];
+      const at = t * size;
+      for (let k = 0; k < size; k++) throughput[start + k] += share[at + k] * distributed[from + k];
     }
-    const loop = state.loops[c];
+    const loop = loops[c];
     if (loop !== undefined && !solveLoop(state, loop, shares, t)) return c;
-    for (let m = 0; m < members.length; m++) {
-      const p = members[m];
-      for (let i = base + slot[p]; i < base + slot[p + 1]; i++) distributed[i] = alpha[i] * throughput[i] + beta[i];
+    const ranges = memberRanges[c];
+    for (let m = 0; m < ranges.length; m += 2) {
+      const end = base + ranges[m + 1];
+      for (let i = base + ranges[m]; i < end; i++) distributed[i] = alpha[i] * throughput[i] + beta[i];
     }
   }
   return -1;

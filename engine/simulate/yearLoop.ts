@@ -21,7 +21,7 @@ export function simulateYears(model: CompiledModel, workspace: Workspace, kernel
     addDemandFlows(model, workspace, t);
     for (let s = 0; s < stocks.length; s++) if (stocks[s].kind === 'inflow-driven') passOnFromCohorts(model, workspace, kernels[s], s, t);
 
-    const singular = solveTransfer(model, transfer, shares, t);
+    const singular = solveTransfer(transfer, shares, t);
     if (singular >= 0) {
       const names = model.components[singular].processes.map((q) => processes[q].name);
       issues.add({ status: 'singular-loop', message: `the loop ${names.join(' -> ')} never lets mass leave in ${model.years[t]}`, process: names[0], year: model.years[t] });

@@ -8,7 +8,7 @@ function solveDenseInPlace(matrix: Float64Array, rhs: Float64Array, n: number): 
   if (!luFactor(matrix, 0, pivots, 0, n)) return false;
   const pattern = createLuPattern(n);
   fillLuPattern(matrix, 0, pivots, 0, n, pattern);
-  luSolveSparse(pattern, rhs, 0, n);
+  luSolveSparse(pattern, rhs, 0);
   return true;
 }
 
@@ -42,6 +42,31 @@ describe('luFactor and luSolveSparse', () => {
           for (let j = 0; j < n; j++) sum += system[i * n + j] * x[j];
           expect(Math.abs(sum - b[i])).toBeLessThanOrEqual(1e-9 * (1 + Math.max(...b)));
         }
+      }),
+    );
+  });
+
+  it('luSolveSparse(pattern) with scattered positions solves in place what the contiguous solve gives, to the bit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: n * n, maxLength: n * n }), fc.array(fc.double({ min: -1000, max: 1000, noNaN: true }), { minLength: n, maxLength: n }), fc.integer({ min: 1, max: 4 }))), ([n, entries, b, spacing]) => {
+        const matrix = Float64Array.from(entries);
+        const pivots = new Int32Array(n);
+        if (!luFactor(matrix, 0, pivots, 0, n)) return;
+        const contiguous = createLuPattern(n);
+        fillLuPattern(matrix, 0, pivots, 0, n, contiguous);
+        const expected = Float64Array.from(b);
+        luSolveSparse(contiguous, expected, 0);
+        // Row r at 3 + (n − 1 − r) · spacing: reversed and apart, with other values between.
+        const positions = Int32Array.from({ length: n }, (_, r) => (n - 1 - r) * spacing);
+        const scattered = createLuPattern(n, positions);
+        fillLuPattern(matrix, 0, pivots, 0, n, scattered);
+        const x = new Float64Array(3 + n * spacing).fill(-7);
+        b.forEach((value, r) => (x[3 + positions[r]] = value));
+        luSolveSparse(scattered, x, 3);
+        for (let r = 0; r < n; r++) expect(Object.is(x[3 + positions[r]], expected[r])).toBe(true);
+        x.forEach((value, i) => {
+          if (i < 3 || !positions.includes(i - 3)) expect(value).toBe(-7);
+        });
       }),
     );
   });
