@@ -34,7 +34,7 @@ export interface TransferState {
    * year, where the sender's start, the flow, and the receiver's size.
    */
   readonly sharesFromEarlier: Int32Array[];
-  /** Per component: where each member's items start and end within a year, two numbers each. */
+  /** Per component: where its members' items start and end within a year, two numbers per run of adjacent members. */
   readonly memberRanges: Int32Array[];
   readonly loops: (LoopSystem | undefined)[];
   /** Per flow: how many times its share series was written (evaluateShares), so a loop can tell that it did not change. */
@@ -72,7 +72,7 @@ export function createTransferState(model: CompiledModel): TransferState {
         ),
       ),
     ),
-    memberRanges: model.components.map((c) => Int32Array.from(c.processes.flatMap((p) => [slot[p], slot[p + 1]]))),
+    memberRanges: model.components.map((c) => Int32Array.from(adjacentRuns(c.processes.map((p) => [slot[p], slot[p + 1]])).flat())),
     shareRevisions: new Int32Array(model.flows.length),
     loops: model.components.map((c) => (c.cyclic ? createLoopSystem(model, c.processes, slot, (p) => shareInflows(p).filter((f) => componentOf[model.flows[f].from] === componentOf[p])) : undefined)),
   };
@@ -81,6 +81,18 @@ export function createTransferState(model: CompiledModel): TransferState {
 /** Starts a run: each loop's first year looks for its factors from the first that earlier runs made. */
 export function resetTransferState(state: TransferState): void {
   for (const loop of state.loops) loop?.current.fill(-1);
+}
+
+/** Ranges [start, end) joined where one ends as the next starts. */
+function adjacentRuns(ranges: number[][]): number[][] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const runs: number[][] = [];
+  for (const [start, end] of sorted) {
+    const last = runs.at(-1);
+    if (last !== undefined && last[1] === start) last[1] = end;
+    else runs.push([start, end]);
+  }
+  return runs;
 }
 
 function isShare(model: CompiledModel, f: number): boolean {
