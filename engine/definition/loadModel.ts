@@ -1,3 +1,4 @@
+import type { FactorLibrary } from './factorLibrary.js';
 import { count, LIMITS, limitError } from './limits.js';
 import { createLoadContext, type DataFolders, type FileSource, type LoadContext } from './loadContext.js';
 import { loadDrivers, type ModelFrame } from './loadDrivers.js';
@@ -24,8 +25,11 @@ export type { DataFolders, FileSource } from './loadContext.js';
 export interface LoadOptions extends FileSource, DataFolders {
   /** The model file as the user named it: messages name it, data files are relative to it, `.json` means JSON. */
   readonly file: string;
-  /** The text of a factor library shipped with metabolis (models/factors/<name>.yaml); throws when there is none. */
-  readonly readLibrary?: (name: string) => { readonly text: string; readonly file: string };
+  /**
+   * The text of a factor library shipped with metabolis (models/factors/<name>.yaml), and its
+   * parsed form where the build kept one for that text; throws when there is none.
+   */
+  readonly readLibrary?: (name: string) => { readonly text: string; readonly file: string; readonly parsed?: FactorLibrary };
 }
 
 /**

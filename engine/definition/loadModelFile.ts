@@ -4,13 +4,15 @@
  * (links resolved) and the size limits, and never from anything but a plain file. Everything
  * else in the engine is pure.
  */
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { ModelError, type SourceLocation } from '../errors.js';
 import { count, LIMITS, mebibytes } from './limits.js';
 import { DATA_FILE, FileRefusal, outsideFolders, type DataFolders, type FileSource, type Reference } from './loadContext.js';
 import { loadModelFromText } from './loadModel.js';
+import type { FactorLibrary } from './factorLibrary.js';
+import { keptLibrary, type ParsedLibrariesJson } from './parsedLibraries.js';
 import type { ModelDefinition } from './types.js';
 
 const MODEL_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -150,11 +152,21 @@ function reason(error: unknown): string {
 /** Library names are plain words: a name never reaches outside models/factors. */
 const LIBRARY_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
-/** A factor library shipped with metabolis: models/factors/<name>.yaml of the installed package. */
-export function readLibrary(name: string): { text: string; file: string } {
+/** Where `npm run build` keeps the shipped libraries parsed (parsedLibraries.ts); absent when running from source. */
+export const PARSED_LIBRARIES = fileURLToPath(new URL('parsed-libraries.json', import.meta.url));
+
+let parsedLibraries: ParsedLibrariesJson | undefined;
+
+/**
+ * A factor library shipped with metabolis: models/factors/<name>.yaml of the installed package,
+ * with its parsed form when the build kept one for this text.
+ */
+export function readLibrary(name: string): { text: string; file: string; parsed?: FactorLibrary } {
   if (!LIBRARY_NAME.test(name)) throw new Error(`library names are lower-case words with dashes (got ${JSON.stringify(name)})`);
   const file = join(libraryFolder(), `${name}.yaml`);
-  return { text: readPlainFile(file, LIMITS.modelFileBytes, 'factor library'), file };
+  const text = readPlainFile(file, LIMITS.modelFileBytes, 'factor library');
+  parsedLibraries ??= existsSync(PARSED_LIBRARIES) ? (JSON.parse(readFileSync(PARSED_LIBRARIES, 'utf8')) as ParsedLibrariesJson) : {};
+  return { text, file, parsed: keptLibrary(parsedLibraries, name, text, file) };
 }
 
 /** models/factors of the package, found upwards from this file (it runs from engine/ and from dist/engine/). */

@@ -14,14 +14,14 @@ export function shippedLibraries(options: LoadOptions, context: LoadContext): Sh
     get(name, path) {
       let library = read.get(name);
       if (library === undefined) {
-        let source: { text: string; file: string };
+        let source: { text: string; file: string; parsed?: FactorLibrary };
         try {
           if (!options.readLibrary) throw new Error('this loader was given no library reader');
           source = options.readLibrary(name);
         } catch (error) {
           throw context.fail(`missing factor library: ${name}`, path, `metabolis ships its libraries in models/factors (${error instanceof Error ? error.message : String(error)})`);
         }
-        library = parseFactorLibrary(source.text, source.file);
+        library = source.parsed ?? parseFactorLibrary(source.text, source.file);
         read.set(name, library);
       }
       return library;
