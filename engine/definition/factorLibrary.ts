@@ -58,7 +58,7 @@ export function parseFactorLibrary(text: string, file: string): FactorLibrary {
     },
   });
   const parsed = librarySchema.safeParse(data);
-  if (!parsed.success) throw schemaError(parsed.error.issues, librarySchema, data, context);
+  if (!parsed.success) throw schemaError(parsed.error.issues, librarySchema, data, context, 'the factor library');
   const dimensions = Object.entries(parsed.data.dimensions ?? {}).map(([name, items]) => ({ name, items: [...items] }));
   const tables = new Map<string, FactorTable>();
   for (const [name, raw] of Object.entries(parsed.data.tables)) {

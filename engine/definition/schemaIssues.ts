@@ -10,13 +10,14 @@ type Segment = PropertyKey;
  * Turns zod's issues into the one ModelError a user should see first: the issue written earliest
  * in the file, with the path, its line, and a hint that says what is expected there.
  */
-export function schemaError(issues: readonly Issue[], schema: z.ZodType, data: unknown, context: LoadContext): ModelError {
-  const errors = preferTypos(issues, [], data).map((issue) => describeIssue(issue, [], schema, data, context));
+export function schemaError(issues: readonly Issue[], schema: z.ZodType, data: unknown, context: LoadContext, document = 'the model'): ModelError {
+  const errors = preferTypos(issues, [], data).map((issue) => describeIssue(issue, [], schema, data, context, document));
   const line = (error: ModelError) => error.at.line ?? Number.POSITIVE_INFINITY;
   return errors.reduce((first, error) => (line(error) < line(first) ? error : first));
 }
 
-function describeIssue(issue: Issue, base: readonly Segment[], schema: z.ZodType, data: unknown, context: LoadContext): ModelError {
+/** `document` names the file's kind where a key at its top level is missing ("the sweep file needs model"). */
+function describeIssue(issue: Issue, base: readonly Segment[], schema: z.ZodType, data: unknown, context: LoadContext, document: string): ModelError {
   const segments = [...base, ...issue.path];
   const path = pathText(segments);
   const value = valueAt(data, segments);
@@ -24,18 +25,18 @@ function describeIssue(issue: Issue, base: readonly Segment[], schema: z.ZodType
   if (typeof value === 'number' && !Number.isFinite(value)) return context.fail(`invalid number: ${value}`, path, 'values must be finite numbers');
   switch (issue.code) {
     case 'invalid_union': {
-      if (value === undefined) return missingKey(segments, issue.errors.map((branch) => (branch[0]?.code === 'invalid_type' ? branch[0].expected : 'a value')).join(' or '), context);
+      if (value === undefined) return missingKey(segments, issue.errors.map((branch) => (branch[0]?.code === 'invalid_type' ? branch[0].expected : 'a value')).join(' or '), context, document);
       // A branch that failed only because the value has another type is not what the user meant.
       const meant = issue.errors.filter((branch) => !(branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0));
       if (meant.length > 0) {
         const closest = meant.reduce((best, branch) => (branch.length < best.length ? branch : best));
-        return describeIssue(preferTypos(closest, segments, data)[0], segments, schema, data, context);
+        return describeIssue(preferTypos(closest, segments, data)[0], segments, schema, data, context, document);
       }
       const expected = issue.errors.map((branch) => (branch[0].code === 'invalid_type' ? branch[0].expected : 'another value'));
       return context.fail(`invalid type: expected ${expected.join(' or ')}, got ${typeName(value)}`, path, TYPE_HINTS[expected[0]] ?? 'see the model language reference in the README');
     }
     case 'invalid_type': {
-      if (value === undefined) return missingKey(segments, issue.expected, context);
+      if (value === undefined) return missingKey(segments, issue.expected, context, document);
       return context.fail(`invalid type: expected ${issue.expected}, got ${typeName(value)}`, path, TYPE_HINTS[issue.expected] ?? `write a ${issue.expected}`);
     }
     case 'unrecognized_keys': {
@@ -46,7 +47,7 @@ function describeIssue(issue: Issue, base: readonly Segment[], schema: z.ZodType
       return context.fail(`unknown key: ${abbreviate(key)}`, childPath(path, key), `${suggestion}allowed here: ${allowed.join(', ')}`);
     }
     case 'invalid_value': {
-      if (value === undefined) return missingKey(segments, issue.values.map(String).join(' | '), context);
+      if (value === undefined) return missingKey(segments, issue.values.map(String).join(' | '), context, document);
       const allowed = issue.values.map((option) => String(option));
       const expected = `expected ${allowed.join(' | ')}`;
       if (typeof value === 'object' && value !== null) return context.fail(`invalid type: ${expected}, got ${typeName(value)}`, path, `write one of ${allowed.join(', ')}`);
@@ -69,9 +70,9 @@ function describeIssue(issue: Issue, base: readonly Segment[], schema: z.ZodType
   }
 }
 
-function missingKey(segments: readonly Segment[], expected: string, context: LoadContext): ModelError {
+function missingKey(segments: readonly Segment[], expected: string, context: LoadContext, document: string): ModelError {
   const key = String(segments[segments.length - 1]);
-  return context.fail(`missing key: ${key}`, pathText(segments), `${pathText(segments.slice(0, -1)) || 'the model'} needs ${key} (${expected})`);
+  return context.fail(`missing key: ${key}`, pathText(segments), `${pathText(segments.slice(0, -1)) || document} needs ${key} (${expected})`);
 }
 
 /** A key missing next to an unknown key is usually that key misspelt: report the typo only. */

@@ -31,7 +31,7 @@ export function loadIndexFromText(text: string, file: string, overrides: IndexOv
   });
   checkFormatVersion(data, context);
   const parsed = indexFileSchema.safeParse(data);
-  if (!parsed.success) throw schemaError(parsed.error.issues, indexFileSchema, data, context);
+  if (!parsed.success) throw schemaError(parsed.error.issues, indexFileSchema, data, context, 'the index file');
   const raw = parsed.data;
 
   const cities = Object.entries(raw.cities).map(([id, city]): CitySpec => ({ id, label: city.label ?? id, country: city.country }));

@@ -29,7 +29,7 @@ export function loadSweepFromText(text: string, file: string, overrides: SweepOv
   const record = (data ?? {}) as Record<string, unknown>;
   if (typeof data === 'object' && data !== null && 'metabolis-sweep' in record) {
     const parsed = sweepFileSchema.safeParse(data);
-    if (!parsed.success) throw schemaError(parsed.error.issues, sweepFileSchema, data, context);
+    if (!parsed.success) throw schemaError(parsed.error.issues, sweepFileSchema, data, context, 'the sweep file');
     return buildSpec({ ...parsed.data, ...definedOnly(overrides) }, parsed.data.model, '', context);
   }
   if (typeof data === 'object' && data !== null && 'sweep' in record) {

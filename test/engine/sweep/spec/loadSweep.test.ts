@@ -49,6 +49,12 @@ describe('loadSweepFromText', () => {
     expect(error.at).toMatchObject({ file: 'sweep.yaml', path: 'factors.rate.normal', line: 7 });
   });
 
+  it('loadSweepFromText(sweep file without sampler) says that the sweep file needs it, not the model', () => {
+    const error = failure(`${header}n: 16\nfactors:\n  rate: { uniform: { min: 0, max: 1 } }\n${outputs}`);
+    expect(error.message).toBe('missing key: sampler');
+    expect(error.hint).toMatch(/^the sweep file needs sampler \(/);
+  });
+
   it('loadSweepFromText(misspelt key) names the key and the nearest allowed one', () => {
     const error = failure(`${header}sampler: sobol\nn: 16\nfactors:\n  rate: { unifrom: { min: 0, max: 1 } }\n${outputs}`);
     expect(error.message).toBe('unknown key: unifrom');
