@@ -73,6 +73,8 @@ export class CohortStock {
   private preparedYear = -1;
   private olderStock = 0;
   private olderOutflow = 0;
+  /** sf(t, t) of the prepared year t. */
+  private ownShare = 0;
   /** True while every model cohort's weight is ±0 (an item nothing flows into): its older cohorts then lose exactly 0. */
   private modelWeightsZero = true;
   private readonly blocked: boolean;
@@ -163,25 +165,21 @@ export class CohortStock {
   /** sf(t, t): the share of this year's inflow still in stock at its end. */
   ownYearSurvival(year: number): number {
     this.prepare(year);
-    return this.ownSurvival(year);
+    return this.ownShare;
   }
 
-  /** sf(t, t), once year t is prepared. */
-  private ownSurvival(year: number): number {
-    const survival = this.survival!;
-    return survival.values[survival.column[this.initialCohorts + year] + year];
-  }
-
-  /** Records year t's inflow as its cohort and completes the year. */
-  addCohort(year: number, inflow: number): void {
+  /** Records year t's inflow as its cohort and completes the year; returns the stock at its end. */
+  addCohort(year: number, inflow: number): number {
     this.prepare(year);
-    const ownSurvival = this.ownSurvival(year);
+    const ownSurvival = this.ownShare;
     this.weights[this.initialCohorts + year] = inflow;
     if (inflow !== 0) this.modelWeightsZero = false;
     this.inflows[year] = inflow;
-    this.stocks[year] = this.olderStock + inflow * ownSurvival;
+    const stock = this.olderStock + inflow * ownSurvival;
+    this.stocks[year] = stock;
     this.outflows[year] = this.olderOutflow + inflow * (1 - ownSurvival);
     this.nextYear = year + 1;
+    return stock;
   }
 
   /**
@@ -217,7 +215,7 @@ export class CohortStock {
   meetTarget(year: number, target: number, correctNegativeInflow: boolean): TargetOutcome {
     this.prepare(year);
     const gap = target - this.olderStock;
-    const ownSurvival = this.ownSurvival(year);
+    const ownSurvival = this.ownShare;
     if (gap < 0 && correctNegativeInflow) {
       this.retireProRata(year, -gap);
       this.addCohort(year, 0);
@@ -280,16 +278,18 @@ export class CohortStock {
   /** Sums the older cohorts' outflow for year t once; later calls in the same year reuse it. */
   private prepare(year: number): void {
     if (year === this.preparedYear) return;
-    if (this.survival === undefined) throw new OptionsError('survival', 'must be given to reset() before the first year');
+    const survival = this.survival;
+    if (survival === undefined) throw new OptionsError('survival', 'must be given to reset() before the first year');
     if (year !== this.nextYear) throw new OptionsError('year', `must be stepped in order: expected ${this.nextYear} (got ${year})`);
     // Every correction scales all older cohorts alike, so the initial cohorts' outflow is their
     // precomputed series times the share the corrections left.
     const outflow =
       year === 0
         ? this.firstYearOutflow
-        : this.modelOutflow(this.survival, year) + this.initialRetained * this.initialOutflows[year];
+        : this.modelOutflow(survival, year) + this.initialRetained * this.initialOutflows[year];
     this.olderOutflow = outflow;
     this.olderStock = (year === 0 ? this.initialTotal : this.stocks[year - 1]) - outflow;
+    this.ownShare = survival.values[survival.column[this.initialCohorts + year] + year];
     this.preparedYear = year;
   }
 
