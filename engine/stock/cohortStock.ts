@@ -51,6 +51,8 @@ export class CohortStock {
   readonly initialCohorts: number;
   private survival: Survival | undefined;
   private readonly weights: Float64Array;
+  /** The model cohorts' part of `weights`: the weight of the cohort born in year c at c. */
+  private readonly modelWeights: Float64Array;
   private readonly initialWeights: Float64Array;
   private readonly initialStock: Float64Array;
   private readonly stocks: Float64Array;
@@ -105,6 +107,7 @@ export class CohortStock {
     this.blocked = horizon >= BLOCKED_HORIZON;
     this.simd = this.blocked ? createSimdOutflowBlock(horizon, initialCohorts) : undefined;
     this.weights = this.simd?.weights ?? new Float64Array(initialCohorts + horizon);
+    this.modelWeights = this.weights.subarray(initialCohorts);
   }
 
   /** Starts a run: `initialStockByCohort[k]` is initial cohort k's stock at the end of year −1 (zeros when left out). */
@@ -303,7 +306,7 @@ export class CohortStock {
   private modelOutflow(survival: Survival, year: number): number {
     // Each term would be ±0 times a finite leaving share, and a sum of zeros from +0 is +0.
     if (this.modelWeightsZero) return 0;
-    if (!this.blocked) return modelCohortsOutflow(survival, this.weights, year);
+    if (!this.blocked) return modelCohortsOutflow(survival, this.modelWeights, year);
     const start = Math.min(year - (year % OUTFLOW_BLOCK), this.horizon - OUTFLOW_BLOCK);
     if (start !== this.blockStart) {
       this.sumBlock(survival, start);
