@@ -35,6 +35,8 @@ interface StockBuffers {
   readonly survivals: Survival[];
   /** True when `survivals` were all set from the parameters the fields hold now. */
   prepared: boolean;
+  /** True once the kernels were reset with their initial stock. */
+  stocked: boolean;
 }
 
 const buffers = new WeakMap<CompiledModel, (StockBuffers | undefined)[]>();
@@ -71,7 +73,12 @@ export function prepareStocks(model: CompiledModel, workspace: Workspace, issues
       if (!setItemSurvivals(model, stock, state, issues)) return undefined;
       state.prepared = true;
     }
-    for (let k = 0; k < stock.size; k++) state.kernels[k].reset(state.survivals[k], state.initialStock[k]);
+    // The initial stock is the model's, the same in every run: given to the kernels once.
+    for (let k = 0; k < stock.size; k++) {
+      if (state.stocked) state.kernels[k].restart(state.survivals[k]);
+      else state.kernels[k].reset(state.survivals[k], state.initialStock[k]);
+    }
+    state.stocked = true;
   }
   return kernels;
 }
@@ -176,6 +183,7 @@ function createBuffers(model: CompiledModel, stock: CompiledStock): StockBuffers
     initialStock: Array.from({ length: stock.size }, (_, k) => initialStock(stock, k)),
     survivals: [],
     prepared: false,
+    stocked: false,
   };
 }
 

@@ -61,6 +61,8 @@ export class CohortStock {
   /** δ(t): the share of the older cohorts' stock retired by negative-inflow correction in year t. */
   private readonly retiredShares: Float64Array;
   private initialTotal = 0;
+  /** True when the initial stock changed since the initial cohorts' weights were worked out. */
+  private initialStockChanged = false;
   /** What the initial cohorts lose in year 0, at their starting weights. */
   private firstYearOutflow = 0;
   /** What the initial cohorts lose each year at their starting weights, and what it was computed from. */
@@ -112,15 +114,23 @@ export class CohortStock {
 
   /** Starts a run: `initialStockByCohort[k]` is initial cohort k's stock at the end of year −1 (zeros when left out). */
   reset(survival: Survival, initialStockByCohort?: ArrayLike<number>): void {
-    if (survival.horizon !== this.horizon || survival.initialCohorts !== this.initialCohorts) {
-      throw new OptionsError(
-        'survival',
-        `must cover ${this.horizon} years and ${this.initialCohorts} initial cohorts (got ${survival.horizon} and ${survival.initialCohorts})`,
-      );
-    }
+    this.checkShape(survival);
     if (initialStockByCohort !== undefined && initialStockByCohort.length !== this.initialCohorts) {
       throw new OptionsError('initialStock', `must have one value per initial cohort, ${this.initialCohorts} (got ${initialStockByCohort.length})`);
     }
+    if (!this.sameInitialStock(initialStockByCohort)) {
+      for (let k = 0; k < this.initialCohorts; k++) this.initialStock[k] = initialStockByCohort === undefined ? 0 : initialStockByCohort[k];
+      this.initialStockChanged = true;
+    }
+    this.restart(survival);
+  }
+
+  /**
+   * Starts a run with the initial stock of the last reset (zeros before the first): for a caller
+   * whose initial stock stays the same, it spares comparing it cohort by cohort.
+   */
+  restart(survival: Survival): void {
+    this.checkShape(survival);
     this.survival = survival;
     this.weights.fill(0, this.initialCohorts);
     this.retiredShares.fill(0);
@@ -129,12 +139,11 @@ export class CohortStock {
     // The initial cohorts' weights, total and outflow series follow from the survival's initial
     // part and the initial stock: worked out again only when one of them changed (a sweep that
     // varies other things, or the lifetime of model cohorts only, keeps them).
-    if (survival !== this.summedSurvival || survival.initialRevision !== this.summedRevision || !this.sameInitialStock(initialStockByCohort)) {
+    if (survival !== this.summedSurvival || survival.initialRevision !== this.summedRevision || this.initialStockChanged) {
       this.initialTotal = 0;
       for (let k = 0; k < this.initialCohorts; k++) {
-        const stock = initialStockByCohort === undefined ? 0 : initialStockByCohort[k];
+        const stock = this.initialStock[k];
         const survivingShare = survival.values[survival.column[k] - 1];
-        this.initialStock[k] = stock;
         const weight = stock / survivingShare;
         this.initialWeights[k] = survivingShare > 0 && Number.isFinite(weight) ? weight : 0;
         this.initialTotal += stock;
@@ -146,11 +155,21 @@ export class CohortStock {
         this.summedRevision = survival.initialRevision;
         this.summedWeights.set(this.initialWeights);
       }
+      this.initialStockChanged = false;
     }
     this.weights.set(this.initialWeights);
     this.nextYear = 0;
     this.preparedYear = -1;
     this.blockStart = -1;
+  }
+
+  private checkShape(survival: Survival): void {
+    if (survival.horizon !== this.horizon || survival.initialCohorts !== this.initialCohorts) {
+      throw new OptionsError(
+        'survival',
+        `must cover ${this.horizon} years and ${this.initialCohorts} initial cohorts (got ${survival.horizon} and ${survival.initialCohorts})`,
+      );
+    }
   }
 
   /** What the cohorts older than year t (initial cohorts included) lose in year t, plus what retireProRata retired in it. */
