@@ -41,65 +41,56 @@ export function initialCohortsOutflowSeries(survival: Survival, initialWeights: 
  * (Cohort k = n0 + c was born in year c; see Survival for the two layouts.)
  */
 export function modelCohortsOutflow(survival: Survival, modelWeights: Float64Array, year: number): number {
-  return survival.cohortVarying ? cohortVaryingOutflow(survival, modelWeights, year) : toeplitzOutflow(survival.leaving, modelWeights, year);
-}
-
-/** Toeplitz: leaving(t, n0 + c) = leaving[t − c], the age's. */
-function toeplitzOutflow(leaving: Float64Array, w: Float64Array, year: number): number {
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  let k = 0;
-  for (; k + 7 < year; k += 8) {
-    const age = year - k;
-    a += w[k] * leaving[age];
-    b += w[k + 1] * leaving[age - 1];
-    c += w[k + 2] * leaving[age - 2];
-    d += w[k + 3] * leaving[age - 3];
-    a += w[k + 4] * leaving[age - 4];
-    b += w[k + 5] * leaving[age - 5];
-    c += w[k + 6] * leaving[age - 6];
-    d += w[k + 7] * leaving[age - 7];
-  }
-  if (k + 3 < year) {
-    const age = year - k;
-    a += w[k] * leaving[age];
-    b += w[k + 1] * leaving[age - 1];
-    c += w[k + 2] * leaving[age - 2];
-    d += w[k + 3] * leaving[age - 3];
-    k += 4;
-  }
-  for (; k < year; k++) a += w[k] * leaving[year - k];
-  return a + b + (c + d);
-}
-
-function cohortVaryingOutflow(survival: Survival, w: Float64Array, year: number): number {
   const { leaving, column } = survival;
-  // column[n0 + c] + t: where cohort c's leaving share of year t is.
-  const n0 = survival.initialCohorts;
+  const w = modelWeights;
   let a = 0;
   let b = 0;
   let c = 0;
   let d = 0;
   let k = 0;
-  for (; k + 7 < year; k += 8) {
-    a += w[k] * leaving[column[n0 + k] + year];
-    b += w[k + 1] * leaving[column[n0 + k + 1] + year];
-    c += w[k + 2] * leaving[column[n0 + k + 2] + year];
-    d += w[k + 3] * leaving[column[n0 + k + 3] + year];
-    a += w[k + 4] * leaving[column[n0 + k + 4] + year];
-    b += w[k + 5] * leaving[column[n0 + k + 5] + year];
-    c += w[k + 6] * leaving[column[n0 + k + 6] + year];
-    d += w[k + 7] * leaving[column[n0 + k + 7] + year];
+  if (survival.cohortVarying) {
+    // column[n0 + c] + t: where cohort c's leaving share of year t is.
+    const n0 = survival.initialCohorts;
+    for (; k + 7 < year; k += 8) {
+      a += w[k] * leaving[column[n0 + k] + year];
+      b += w[k + 1] * leaving[column[n0 + k + 1] + year];
+      c += w[k + 2] * leaving[column[n0 + k + 2] + year];
+      d += w[k + 3] * leaving[column[n0 + k + 3] + year];
+      a += w[k + 4] * leaving[column[n0 + k + 4] + year];
+      b += w[k + 5] * leaving[column[n0 + k + 5] + year];
+      c += w[k + 6] * leaving[column[n0 + k + 6] + year];
+      d += w[k + 7] * leaving[column[n0 + k + 7] + year];
+    }
+    if (k + 3 < year) {
+      a += w[k] * leaving[column[n0 + k] + year];
+      b += w[k + 1] * leaving[column[n0 + k + 1] + year];
+      c += w[k + 2] * leaving[column[n0 + k + 2] + year];
+      d += w[k + 3] * leaving[column[n0 + k + 3] + year];
+      k += 4;
+    }
+    for (; k < year; k++) a += w[k] * leaving[column[n0 + k] + year];
+  } else {
+    // Toeplitz: leaving(t, n0 + c) = leaving[t − c], the age's.
+    for (; k + 7 < year; k += 8) {
+      const age = year - k;
+      a += w[k] * leaving[age];
+      b += w[k + 1] * leaving[age - 1];
+      c += w[k + 2] * leaving[age - 2];
+      d += w[k + 3] * leaving[age - 3];
+      a += w[k + 4] * leaving[age - 4];
+      b += w[k + 5] * leaving[age - 5];
+      c += w[k + 6] * leaving[age - 6];
+      d += w[k + 7] * leaving[age - 7];
+    }
+    if (k + 3 < year) {
+      const age = year - k;
+      a += w[k] * leaving[age];
+      b += w[k + 1] * leaving[age - 1];
+      c += w[k + 2] * leaving[age - 2];
+      d += w[k + 3] * leaving[age - 3];
+      k += 4;
+    }
+    for (; k < year; k++) a += w[k] * leaving[year - k];
   }
-  if (k + 3 < year) {
-    a += w[k] * leaving[column[n0 + k] + year];
-    b += w[k + 1] * leaving[column[n0 + k + 1] + year];
-    c += w[k + 2] * leaving[column[n0 + k + 2] + year];
-    d += w[k + 3] * leaving[column[n0 + k + 3] + year];
-    k += 4;
-  }
-  for (; k < year; k++) a += w[k] * leaving[column[n0 + k] + year];
   return a + b + (c + d);
 }
