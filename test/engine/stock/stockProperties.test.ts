@@ -184,12 +184,16 @@ describe('dynamic stock contract, for every lifetime and convention', () => {
   });
 
   it('CohortStock.restart(survival) runs from the initial stock of the last reset, after corrections and refills, as reset with that stock does', () => {
-    /** Stock-driven years with correction (they scale the initial cohorts), then stock, inflow and outflow of every year. */
-    const stepped = (stock: CohortStock, targets: number[]) =>
-      targets.flatMap((target, t) => {
+    /** Stock-driven years with correction (they scale the initial cohorts), then stock, inflow and outflow of every year and the last year's stock by cohort. */
+    const stepped = (stock: CohortStock, targets: number[]) => {
+      const years = targets.flatMap((target, t) => {
         stock.meetTarget(t, target, true);
         return [stock.stock(t), stock.inflow(t), stock.outflow(t)];
       });
+      const byCohort = new Float64Array(stock.initialCohorts + stock.horizon);
+      stock.stockByCohort(stock.horizon - 1, byCohort);
+      return [...years, ...byCohort];
+    };
     fc.assert(
       fc.property(arbitraryScenario, arbitraryLifetime, between(0, 1e4), (scenario, before, scale) => {
         fc.pre(discretises(before, scenario.convention));
