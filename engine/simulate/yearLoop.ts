@@ -1,6 +1,5 @@
 import type { CompiledModel } from '../compile/compiledModel.js';
 import type { IssueLog } from './issueLog.js';
-import type { TargetOutcome } from '../stock/cohortStock.js';
 import type { StockItemKernel } from './stockSetup.js';
 import { solveTransfer } from './transferStep.js';
 import type { Workspace } from './workspace.js';
@@ -129,7 +128,7 @@ function stepStockDriven(model: CompiledModel, workspace: Workspace, kernels: St
 }
 
 /** What a stock-driven year that did not simply meet its target leaves: a correction mark or an issue. */
-function reportOutcome(model: CompiledModel, corrected: Uint8Array, kernel: StockItemKernel, s: number, t: number, outcome: TargetOutcome, issues: IssueLog): void {
+function reportOutcome(model: CompiledModel, corrected: Uint8Array, kernel: StockItemKernel, s: number, t: number, outcome: ReturnType<StockItemKernel['meetTarget']>, issues: IssueLog): void {
   const stock = model.stocks[s];
   const year = model.years[t];
   if (outcome === 'corrected') corrected[t] = 1;
