@@ -7,7 +7,8 @@ import type { CompiledInitialLifetime, CompiledModel, CompiledStock } from '../c
  */
 export interface InitialLifetimeFields {
   readonly values: readonly Float64Array[];
-  fill(fields: readonly Float64Array[]): void;
+  /** Evaluates them for this run; returns whether any value differs (to the bit, by Object.is) from the last fill's. */
+  fill(fields: readonly Float64Array[]): boolean;
 }
 
 export function initialLifetimeFields(model: CompiledModel, stock: CompiledStock, lifetime: CompiledInitialLifetime): InitialLifetimeFields {
@@ -21,15 +22,21 @@ export function initialLifetimeFields(model: CompiledModel, stock: CompiledStock
   return {
     values,
     fill(fields) {
+      let changed = false;
       lifetime.parameters.forEach((parameter, p) => {
         const { inputs, scratch, exprSize } = evaluations[p];
         parameter.inputs.forEach((symbol, i) => repeatFirstYear(fields[symbol], model.symbols[symbol].size, cohorts, inputs[i]));
         parameter.expression.evaluate(inputs, lifetime.cohortYears, scratch);
         const out = values[p];
         for (let c = 0; c < cohorts; c++) {
-          for (let k = 0; k < stock.size; k++) out[c * stock.size + k] = scratch[c * exprSize + parameter.broadcast[k]] * parameter.factor;
+          for (let k = 0; k < stock.size; k++) {
+            const value = scratch[c * exprSize + parameter.broadcast[k]] * parameter.factor;
+            if (!Object.is(value, out[c * stock.size + k])) changed = true;
+            out[c * stock.size + k] = value;
+          }
         }
       });
+      return changed;
     },
   };
 }

@@ -31,6 +31,12 @@ interface StockBuffers {
   readonly lastInitialParameters: (Float64Array | undefined)[];
   /** Per item: the initial stock by cohort (constant after compile). */
   readonly initialStock: (Float64Array | undefined)[];
+  /** Per item: the survival its kernel runs with, as the last setup of every item left it. */
+  readonly survivals: Survival[];
+  /** True when `survivals` were all set from the parameters the fields hold now. */
+  prepared: boolean;
+  /** True once the kernels were reset with their initial stock. */
+  stocked: boolean;
 }
 
 const buffers = new WeakMap<CompiledModel, (StockBuffers | undefined)[]>();
@@ -56,23 +62,43 @@ export function prepareStocks(model: CompiledModel, workspace: Workspace, issues
     const state = perStock[s];
     kernels.push(state?.kernels ?? []);
     if (!stock.lifetime || !state) continue;
-    stock.lifetime.parameters.forEach(({ bound }, p) => refreshInto(bound, workspace.fields, years, state.parameterFields[p], stock.size, horizon));
-    state.initialFields?.fill(workspace.fields);
-    let previous: Survival | undefined;
-    for (let k = 0; k < stock.size; k++) {
-      // An item with the same lifetime parameters in every year as the item before it (often all
-      // items are alike) shares its survival; comparing with that one only keeps this linear in items.
-      const same =
-        previous !== undefined &&
-        sameItemParameters(state.parameterFields, stock.size, k - 1, k, horizon) &&
-        (state.initialFields === undefined || sameItemParameters(state.initialFields.values, stock.size, k - 1, k, stock.initialCohorts.length));
-      const survival = same ? previous : itemSurvival(model, stock, state, k, issues);
-      if (survival === undefined) return undefined;
-      previous = survival;
-      state.kernels[k].reset(survival, state.initialStock[k]);
+    let refreshed = false;
+    for (let p = 0; p < stock.lifetime.parameters.length; p++) {
+      if (refreshInto(stock.lifetime.parameters[p].bound, workspace.fields, years, state.parameterFields[p], stock.size, horizon)) refreshed = true;
     }
+    if (state.initialFields?.fill(workspace.fields)) refreshed = true;
+    // Parameters that no evaluation rewrote are those the survivals of the last complete setup were made from.
+    if (refreshed || !state.prepared) {
+      state.prepared = false;
+      if (!setItemSurvivals(model, stock, state, issues)) return undefined;
+      state.prepared = true;
+    }
+    // The initial stock is the model's, the same in every run: given to the kernels once.
+    for (let k = 0; k < stock.size; k++) {
+      if (state.stocked) state.kernels[k].restart(state.survivals[k]);
+      else state.kernels[k].reset(state.survivals[k], state.initialStock[k]);
+    }
+    state.stocked = true;
   }
   return kernels;
+}
+
+/** Every item's survival into `state.survivals`; false, with the issue reported, when some item's lifetime is invalid. */
+function setItemSurvivals(model: CompiledModel, stock: CompiledStock, state: StockBuffers, issues: IssueLog): boolean {
+  let previous: Survival | undefined;
+  for (let k = 0; k < stock.size; k++) {
+    // An item with the same lifetime parameters in every year as the item before it (often all
+    // items are alike) shares its survival; comparing with that one only keeps this linear in items.
+    const same =
+      previous !== undefined &&
+      sameItemParameters(state.parameterFields, stock.size, k - 1, k, model.horizon) &&
+      (state.initialFields === undefined || sameItemParameters(state.initialFields.values, stock.size, k - 1, k, stock.initialCohorts.length));
+    const survival = same ? previous : itemSurvival(model, stock, state, k, issues);
+    if (survival === undefined) return false;
+    previous = survival;
+    state.survivals[k] = survival;
+  }
+  return true;
 }
 
 /**
@@ -155,6 +181,9 @@ function createBuffers(model: CompiledModel, stock: CompiledStock): StockBuffers
     initialFields: stock.initialLifetime && stock.initialCohorts.length > 0 ? initialLifetimeFields(model, stock, stock.initialLifetime) : undefined,
     lastInitialParameters: new Array(stock.size).fill(undefined),
     initialStock: Array.from({ length: stock.size }, (_, k) => initialStock(stock, k)),
+    survivals: [],
+    prepared: false,
+    stocked: false,
   };
 }
 

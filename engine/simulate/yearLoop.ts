@@ -105,29 +105,38 @@ function addDemandFlows(model: CompiledModel, workspace: Workspace, t: number): 
 /** Year t of a stock-driven stock: the inflow that meets the target becomes its demand flow. */
 function stepStockDriven(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[], s: number, t: number, issues: IssueLog): void {
   const stock = model.stocks[s];
-  const year = model.years[t];
+  const { size, negativeInflowCorrection } = stock;
   const series = workspace.stockSeries[s];
   const target = workspace.targets[s]!;
   const demand = workspace.flowValues[stock.demandFlow];
   const { alpha, beta, slot, stride } = workspace.transfer;
   const start = t * stride + slot[stock.process];
-  for (let k = 0; k < stock.size; k++) {
+  for (let k = 0; k < size; k++) {
     const kernel = kernels[k];
-    const index = t * stock.size + k;
-    const outcome = kernel.meetTarget(t, target[index], stock.negativeInflowCorrection);
-    if (outcome === 'corrected') series.corrected[t] = 1;
-    else if (outcome === 'negative-inflow') {
-      const value = kernel.inflow(t);
-      issues.add({ status: 'negative-inflow', message: `stock ${stock.name} needs a negative inflow (${value}) in ${year}`, stock: stock.name, year, value });
-    }
-    else if (outcome === 'unreachable') issues.add({ status: 'unreachable-target', message: `stock ${stock.name} cannot reach its target in ${year}`, stock: stock.name, year });
+    const index = t * size + k;
+    const outcome = kernel.meetTarget(t, target[index], negativeInflowCorrection);
+    if (outcome !== 'met') reportOutcome(model, series.corrected, kernel, s, t, outcome, issues);
+    const inflow = kernel.inflow(t);
+    const outflow = kernel.outflow(t);
     series.stock[index] = kernel.stock(t);
-    series.inflow[index] = kernel.inflow(t);
-    series.outflow[index] = kernel.outflow(t);
-    demand[index] = series.inflow[index];
+    series.inflow[index] = inflow;
+    series.outflow[index] = outflow;
+    demand[index] = inflow;
     alpha[start + k] = 0;
-    beta[start + k] = series.outflow[index];
+    beta[start + k] = outflow;
   }
+}
+
+/** What a stock-driven year that did not simply meet its target leaves: a correction mark or an issue. */
+function reportOutcome(model: CompiledModel, corrected: Uint8Array, kernel: StockItemKernel, s: number, t: number, outcome: ReturnType<StockItemKernel['meetTarget']>, issues: IssueLog): void {
+  const stock = model.stocks[s];
+  const year = model.years[t];
+  if (outcome === 'corrected') corrected[t] = 1;
+  else if (outcome === 'negative-inflow') {
+    const value = kernel.inflow(t);
+    issues.add({ status: 'negative-inflow', message: `stock ${stock.name} needs a negative inflow (${value}) in ${year}`, stock: stock.name, year, value });
+  }
+  else if (outcome === 'unreachable') issues.add({ status: 'unreachable-target', message: `stock ${stock.name} cannot reach its target in ${year}`, stock: stock.name, year });
 }
 
 /**
@@ -146,34 +155,35 @@ function passOnFromCohorts(model: CompiledModel, workspace: Workspace, kernels: 
   }
 }
 
-/** Year t of an accumulating or inflow-driven stock, once its process's inflow is solved. */
+/**
+ * Year t of an accumulating or inflow-driven stock, once its process's inflow is solved: the
+ * inflow is what its process takes in less its value and demand outflows (summed value first,
+ * then each demand flow).
+ */
 function stepStock(model: CompiledModel, workspace: Workspace, kernels: StockItemKernel[], s: number, t: number): void {
   const stock = model.stocks[s];
-  const series = workspace.stockSeries[s];
+  const { size, process } = stock;
+  const accumulates = stock.kind === 'accumulate';
+  const { stock: stocks, inflow: inflows, outflow: outflows, initialTotal } = workspace.stockSeries[s];
   const { throughput, distributed, slot, stride } = workspace.transfer;
-  const start = t * stride + slot[stock.process];
-  for (let k = 0; k < stock.size; k++) {
-    const index = t * stock.size + k;
-    const inflow = throughput[start + k] - fixedOutflow(workspace, stock.process, index);
-    const before = t === 0 ? series.initialTotal[k] : series.stock[index - stock.size];
-    series.inflow[index] = inflow;
-    if (stock.kind === 'accumulate') {
-      series.stock[index] = before + inflow;
-      series.outflow[index] = 0;
+  const { flowValues } = workspace;
+  const valueOut = workspace.valueOut[process];
+  const demandOut = workspace.demandOut[process];
+  const start = t * stride + slot[process];
+  for (let k = 0; k < size; k++) {
+    const index = t * size + k;
+    let fixedOutflow = valueOut[index];
+    for (let d = 0; d < demandOut.length; d++) fixedOutflow += flowValues[demandOut[d]][index];
+    const inflow = throughput[start + k] - fixedOutflow;
+    inflows[index] = inflow;
+    if (accumulates) {
+      stocks[index] = (t === 0 ? initialTotal[k] : stocks[index - size]) + inflow;
+      outflows[index] = 0;
     } else {
-      kernels[k].addCohort(t, inflow);
-      series.stock[index] = kernels[k].stock(t);
-      series.outflow[index] = distributed[start + k];
+      stocks[index] = kernels[k].addCohort(t, inflow);
+      outflows[index] = distributed[start + k];
     }
   }
-}
-
-/** Σ of process p's value and demand outflows at `index` (year-major, item). */
-function fixedOutflow(workspace: Workspace, p: number, index: number): number {
-  let sum = workspace.valueOut[p][index];
-  const demandOut = workspace.demandOut[p];
-  for (let d = 0; d < demandOut.length; d++) sum += workspace.flowValues[demandOut[d]][index];
-  return sum;
 }
 
 /** Share and rest flows of the solved years: share × D of their source. */

@@ -51,6 +51,8 @@ export class CohortStock {
   readonly initialCohorts: number;
   private survival: Survival | undefined;
   private readonly weights: Float64Array;
+  /** The model cohorts' part of `weights`: the weight of the cohort born in year c at c. */
+  private readonly modelWeights: Float64Array;
   private readonly initialWeights: Float64Array;
   private readonly initialStock: Float64Array;
   private readonly stocks: Float64Array;
@@ -59,6 +61,8 @@ export class CohortStock {
   /** δ(t): the share of the older cohorts' stock retired by negative-inflow correction in year t. */
   private readonly retiredShares: Float64Array;
   private initialTotal = 0;
+  /** True when the initial stock changed since the initial cohorts' weights were worked out. */
+  private initialStockChanged = false;
   /** What the initial cohorts lose in year 0, at their starting weights. */
   private firstYearOutflow = 0;
   /** What the initial cohorts lose each year at their starting weights, and what it was computed from. */
@@ -73,6 +77,8 @@ export class CohortStock {
   private preparedYear = -1;
   private olderStock = 0;
   private olderOutflow = 0;
+  /** sf(t, t) of the prepared year t. */
+  private ownShare = 0;
   /** True while every model cohort's weight is ±0 (an item nothing flows into): its older cohorts then lose exactly 0. */
   private modelWeightsZero = true;
   private readonly blocked: boolean;
@@ -103,19 +109,28 @@ export class CohortStock {
     this.blocked = horizon >= BLOCKED_HORIZON;
     this.simd = this.blocked ? createSimdOutflowBlock(horizon, initialCohorts) : undefined;
     this.weights = this.simd?.weights ?? new Float64Array(initialCohorts + horizon);
+    this.modelWeights = this.weights.subarray(initialCohorts);
   }
 
   /** Starts a run: `initialStockByCohort[k]` is initial cohort k's stock at the end of year −1 (zeros when left out). */
   reset(survival: Survival, initialStockByCohort?: ArrayLike<number>): void {
-    if (survival.horizon !== this.horizon || survival.initialCohorts !== this.initialCohorts) {
-      throw new OptionsError(
-        'survival',
-        `must cover ${this.horizon} years and ${this.initialCohorts} initial cohorts (got ${survival.horizon} and ${survival.initialCohorts})`,
-      );
-    }
+    this.checkShape(survival);
     if (initialStockByCohort !== undefined && initialStockByCohort.length !== this.initialCohorts) {
       throw new OptionsError('initialStock', `must have one value per initial cohort, ${this.initialCohorts} (got ${initialStockByCohort.length})`);
     }
+    if (!this.sameInitialStock(initialStockByCohort)) {
+      for (let k = 0; k < this.initialCohorts; k++) this.initialStock[k] = initialStockByCohort === undefined ? 0 : initialStockByCohort[k];
+      this.initialStockChanged = true;
+    }
+    this.restart(survival);
+  }
+
+  /**
+   * Starts a run with the initial stock of the last reset (zeros before the first): for a caller
+   * whose initial stock stays the same, it spares comparing it cohort by cohort.
+   */
+  restart(survival: Survival): void {
+    this.checkShape(survival);
     this.survival = survival;
     this.weights.fill(0, this.initialCohorts);
     this.retiredShares.fill(0);
@@ -124,12 +139,11 @@ export class CohortStock {
     // The initial cohorts' weights, total and outflow series follow from the survival's initial
     // part and the initial stock: worked out again only when one of them changed (a sweep that
     // varies other things, or the lifetime of model cohorts only, keeps them).
-    if (survival !== this.summedSurvival || survival.initialRevision !== this.summedRevision || !this.sameInitialStock(initialStockByCohort)) {
+    if (survival !== this.summedSurvival || survival.initialRevision !== this.summedRevision || this.initialStockChanged) {
       this.initialTotal = 0;
       for (let k = 0; k < this.initialCohorts; k++) {
-        const stock = initialStockByCohort === undefined ? 0 : initialStockByCohort[k];
+        const stock = this.initialStock[k];
         const survivingShare = survival.values[survival.column[k] - 1];
-        this.initialStock[k] = stock;
         const weight = stock / survivingShare;
         this.initialWeights[k] = survivingShare > 0 && Number.isFinite(weight) ? weight : 0;
         this.initialTotal += stock;
@@ -141,11 +155,21 @@ export class CohortStock {
         this.summedRevision = survival.initialRevision;
         this.summedWeights.set(this.initialWeights);
       }
+      this.initialStockChanged = false;
     }
     this.weights.set(this.initialWeights);
     this.nextYear = 0;
     this.preparedYear = -1;
     this.blockStart = -1;
+  }
+
+  private checkShape(survival: Survival): void {
+    if (survival.horizon !== this.horizon || survival.initialCohorts !== this.initialCohorts) {
+      throw new OptionsError(
+        'survival',
+        `must cover ${this.horizon} years and ${this.initialCohorts} initial cohorts (got ${survival.horizon} and ${survival.initialCohorts})`,
+      );
+    }
   }
 
   /** What the cohorts older than year t (initial cohorts included) lose in year t, plus what retireProRata retired in it. */
@@ -163,25 +187,21 @@ export class CohortStock {
   /** sf(t, t): the share of this year's inflow still in stock at its end. */
   ownYearSurvival(year: number): number {
     this.prepare(year);
-    return this.ownSurvival(year);
+    return this.ownShare;
   }
 
-  /** sf(t, t), once year t is prepared. */
-  private ownSurvival(year: number): number {
-    const survival = this.survival!;
-    return survival.values[survival.column[this.initialCohorts + year] + year];
-  }
-
-  /** Records year t's inflow as its cohort and completes the year. */
-  addCohort(year: number, inflow: number): void {
+  /** Records year t's inflow as its cohort and completes the year; returns the stock at its end. */
+  addCohort(year: number, inflow: number): number {
     this.prepare(year);
-    const ownSurvival = this.ownSurvival(year);
+    const ownSurvival = this.ownShare;
     this.weights[this.initialCohorts + year] = inflow;
     if (inflow !== 0) this.modelWeightsZero = false;
     this.inflows[year] = inflow;
-    this.stocks[year] = this.olderStock + inflow * ownSurvival;
+    const stock = this.olderStock + inflow * ownSurvival;
+    this.stocks[year] = stock;
     this.outflows[year] = this.olderOutflow + inflow * (1 - ownSurvival);
     this.nextYear = year + 1;
+    return stock;
   }
 
   /**
@@ -217,7 +237,7 @@ export class CohortStock {
   meetTarget(year: number, target: number, correctNegativeInflow: boolean): TargetOutcome {
     this.prepare(year);
     const gap = target - this.olderStock;
-    const ownSurvival = this.ownSurvival(year);
+    const ownSurvival = this.ownShare;
     if (gap < 0 && correctNegativeInflow) {
       this.retireProRata(year, -gap);
       this.addCohort(year, 0);
@@ -280,16 +300,18 @@ export class CohortStock {
   /** Sums the older cohorts' outflow for year t once; later calls in the same year reuse it. */
   private prepare(year: number): void {
     if (year === this.preparedYear) return;
-    if (this.survival === undefined) throw new OptionsError('survival', 'must be given to reset() before the first year');
+    const survival = this.survival;
+    if (survival === undefined) throw new OptionsError('survival', 'must be given to reset() before the first year');
     if (year !== this.nextYear) throw new OptionsError('year', `must be stepped in order: expected ${this.nextYear} (got ${year})`);
     // Every correction scales all older cohorts alike, so the initial cohorts' outflow is their
     // precomputed series times the share the corrections left.
     const outflow =
       year === 0
         ? this.firstYearOutflow
-        : this.modelOutflow(this.survival, year) + this.initialRetained * this.initialOutflows[year];
+        : this.modelOutflow(survival, year) + this.initialRetained * this.initialOutflows[year];
     this.olderOutflow = outflow;
     this.olderStock = (year === 0 ? this.initialTotal : this.stocks[year - 1]) - outflow;
+    this.ownShare = survival.values[survival.column[this.initialCohorts + year] + year];
     this.preparedYear = year;
   }
 
@@ -303,7 +325,7 @@ export class CohortStock {
   private modelOutflow(survival: Survival, year: number): number {
     // Each term would be ±0 times a finite leaving share, and a sum of zeros from +0 is +0.
     if (this.modelWeightsZero) return 0;
-    if (!this.blocked) return modelCohortsOutflow(survival, this.weights, year);
+    if (!this.blocked) return modelCohortsOutflow(survival, this.modelWeights, year);
     const start = Math.min(year - (year % OUTFLOW_BLOCK), this.horizon - OUTFLOW_BLOCK);
     if (start !== this.blockStart) {
       this.sumBlock(survival, start);

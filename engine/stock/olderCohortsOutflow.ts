@@ -31,38 +31,66 @@ export function initialCohortsOutflowSeries(survival: Survival, initialWeights: 
 }
 
 /**
- * Year t ≥ 1: Σ over the model cohorts older than t of w_k · leaving(t, k). Four running sums, so
- * that each addition need not wait for the one before: this dot product is the whole O(T²) of a
- * dynamic stock model. Both layouts add in the same order, so a cohort-varying survival that
- * holds one lifetime gives the Toeplitz result to the bit, and runs are reproducible.
+ * Year t ≥ 1: Σ over the model cohorts older than t of w_c · leaving(t, n0 + c), where
+ * `modelWeights[c]` is the weight of the cohort born in year c. Four running sums, so that each
+ * addition need not wait for the one before: this dot product is the whole O(T²) of a dynamic
+ * stock model. Cohort c goes to sum c mod 4 while a whole group of four is left (the loop takes
+ * two groups a turn, which changes no sum's order), and the last t mod 4 cohorts to the first
+ * sum, in order. Both layouts add in the same order, so a cohort-varying survival that holds one
+ * lifetime gives the Toeplitz result to the bit, and runs are reproducible.
  * (Cohort k = n0 + c was born in year c; see Survival for the two layouts.)
  */
-export function modelCohortsOutflow(survival: Survival, weights: Float64Array, year: number): number {
-  const { leaving, column, initialCohorts } = survival;
+export function modelCohortsOutflow(survival: Survival, modelWeights: Float64Array, year: number): number {
+  const { leaving, column } = survival;
+  const w = modelWeights;
   let a = 0;
   let b = 0;
   let c = 0;
   let d = 0;
-  let k = initialCohorts;
-  const end = initialCohorts + year;
+  let k = 0;
   if (survival.cohortVarying) {
-    for (; k + 3 < end; k += 4) {
-      a += weights[k] * leaving[column[k] + year];
-      b += weights[k + 1] * leaving[column[k + 1] + year];
-      c += weights[k + 2] * leaving[column[k + 2] + year];
-      d += weights[k + 3] * leaving[column[k + 3] + year];
+    // column[n0 + c] + t: where cohort c's leaving share of year t is.
+    const n0 = survival.initialCohorts;
+    for (; k + 7 < year; k += 8) {
+      a += w[k] * leaving[column[n0 + k] + year];
+      b += w[k + 1] * leaving[column[n0 + k + 1] + year];
+      c += w[k + 2] * leaving[column[n0 + k + 2] + year];
+      d += w[k + 3] * leaving[column[n0 + k + 3] + year];
+      a += w[k + 4] * leaving[column[n0 + k + 4] + year];
+      b += w[k + 5] * leaving[column[n0 + k + 5] + year];
+      c += w[k + 6] * leaving[column[n0 + k + 6] + year];
+      d += w[k + 7] * leaving[column[n0 + k + 7] + year];
     }
-    for (; k < end; k++) a += weights[k] * leaving[column[k] + year];
+    if (k + 3 < year) {
+      a += w[k] * leaving[column[n0 + k] + year];
+      b += w[k + 1] * leaving[column[n0 + k + 1] + year];
+      c += w[k + 2] * leaving[column[n0 + k + 2] + year];
+      d += w[k + 3] * leaving[column[n0 + k + 3] + year];
+      k += 4;
+    }
+    for (; k < year; k++) a += w[k] * leaving[column[n0 + k] + year];
   } else {
-    // Toeplitz: leaving(t, k) = leaving[t − (k − n0)], the age's.
-    const shift = year + initialCohorts;
-    for (; k + 3 < end; k += 4) {
-      a += weights[k] * leaving[shift - k];
-      b += weights[k + 1] * leaving[shift - k - 1];
-      c += weights[k + 2] * leaving[shift - k - 2];
-      d += weights[k + 3] * leaving[shift - k - 3];
+    // Toeplitz: leaving(t, n0 + c) = leaving[t − c], the age's.
+    for (; k + 7 < year; k += 8) {
+      const age = year - k;
+      a += w[k] * leaving[age];
+      b += w[k + 1] * leaving[age - 1];
+      c += w[k + 2] * leaving[age - 2];
+      d += w[k + 3] * leaving[age - 3];
+      a += w[k + 4] * leaving[age - 4];
+      b += w[k + 5] * leaving[age - 5];
+      c += w[k + 6] * leaving[age - 6];
+      d += w[k + 7] * leaving[age - 7];
     }
-    for (; k < end; k++) a += weights[k] * leaving[shift - k];
+    if (k + 3 < year) {
+      const age = year - k;
+      a += w[k] * leaving[age];
+      b += w[k + 1] * leaving[age - 1];
+      c += w[k + 2] * leaving[age - 2];
+      d += w[k + 3] * leaving[age - 3];
+      k += 4;
+    }
+    for (; k < year; k++) a += w[k] * leaving[year - k];
   }
   return a + b + (c + d);
 }

@@ -8,7 +8,7 @@ import { definitionFromYaml } from '../../support/modelFromYaml.js';
 /**
  * A compiled model keeps what it can between runs (parameter fields and what is evaluated from
  * them, share checks, loop factors, survival curves, initial-cohort sums, items sharing one curve). Whatever ran before, a run must give what a freshly compiled
- * model gives. This model has a recycling loop through an inflow-driven stock, lifetimes per item
+ * model gives (an unchanged lifetime keeps the survival curves without comparing parameters). This model has a recycling loop through an inflow-driven stock, lifetimes per item
  * with an initial stock by cohort, and a scenario that ramps one item's lifetime.
  */
 const definition = definitionFromYaml(
@@ -47,7 +47,9 @@ scenarios:
 const options = fc.record({
   scenario: fc.constantFrom(undefined, 'longer'),
   life: fc.option(fc.tuple(fc.integer({ min: 5, max: 40 }), fc.integer({ min: 5, max: 40 }), fc.integer({ min: 5, max: 40 })), { nil: undefined }),
-  spread: fc.option(fc.constantFrom(0.1, 0.3, 0.5), { nil: undefined }),
+  // A negative spread is an invalid lifetime: the run stops before the year loop, and the next
+  // one must not take its half-made survival curves for those of its parameters.
+  spread: fc.option(fc.constantFrom(0.1, 0.3, 0.5, -0.1), { nil: undefined }),
   // The loop's shares: its factors come from earlier runs when their coefficients are the same;
   // 1.2 is an invalid share, reported in every run that has it.
   recycled: fc.option(fc.constantFrom(0.3, 0.5, 1, 1.2), { nil: undefined }),
@@ -71,6 +73,15 @@ describe('run after run on one compiled model', () => {
     // The first run finds every loop share the same in every year; the second ramps one.
     const model = compile(definition);
     run(model);
+    expect(series(run(model, { scenario: 'longer' }))).toEqual(series(run(compile(definition), { scenario: 'longer' })));
+  });
+
+  it('run(model, invalid lifetime) again with the same parameters reports it again, and the next valid run equals a fresh one', () => {
+    const model = compile(definition);
+    run(model);
+    const invalid = { parameters: { spread: -0.1 } };
+    expect(run(model, invalid).status).toBe('invalid-lifetime');
+    expect(run(model, invalid).status).toBe('invalid-lifetime');
     expect(series(run(model, { scenario: 'longer' }))).toEqual(series(run(compile(definition), { scenario: 'longer' })));
   });
 

@@ -183,6 +183,44 @@ describe('dynamic stock contract, for every lifetime and convention', () => {
     );
   });
 
+  it('CohortStock.restart(survival) runs from the initial stock of the last reset, after corrections and refills, as reset with that stock does', () => {
+    /** Stock-driven years with correction (they scale the initial cohorts), then stock, inflow and outflow of every year and the last year's stock by cohort. */
+    const stepped = (stock: CohortStock, targets: number[]) => {
+      const years = targets.flatMap((target, t) => {
+        stock.meetTarget(t, target, true);
+        return [stock.stock(t), stock.inflow(t), stock.outflow(t)];
+      });
+      const byCohort = new Float64Array(stock.initialCohorts + stock.horizon);
+      stock.stockByCohort(stock.horizon - 1, byCohort);
+      return [...years, ...byCohort];
+    };
+    fc.assert(
+      fc.property(arbitraryScenario, arbitraryLifetime, between(0, 1e4), (scenario, before, scale) => {
+        fc.pre(discretises(before, scenario.convention));
+        const { horizon, offsets, initialStock, series } = scenario;
+        const survival = survivalOf({ ...scenario, lifetime: before });
+        const expected = (stockGiven: number[] | undefined) => {
+          const fresh = new CohortStock(horizon, offsets.length);
+          fresh.reset(survival, stockGiven);
+          return stepped(fresh, series);
+        };
+        const workspace = new CohortStock(horizon, offsets.length);
+        // Before any reset, the initial stock is zero.
+        workspace.restart(survival);
+        expect(stepped(workspace, series)).toEqual(expected(undefined));
+        workspace.reset(survival, initialStock.map((value) => value * scale));
+        stepped(workspace, series);
+        workspace.reset(survival, initialStock);
+        stepped(workspace, series.map((value) => value * scale));
+        workspace.restart(survival);
+        expect(stepped(workspace, series)).toEqual(expected(initialStock));
+        setSurvival(survival, scenario.lifetime, scenario.convention);
+        workspace.restart(survival);
+        expect(stepped(workspace, series)).toEqual(expected(initialStock));
+      }),
+    );
+  });
+
   it('stockDrivenStock with lifetimes varying by cohort meets its targets and balances', () => {
     fc.assert(
       fc.property(arbitraryScenario, fc.array(arbitraryLifetime, { minLength: 1, maxLength: 5 }), (scenario, lifetimes) => {
