@@ -26,6 +26,14 @@ export interface LoopSystem {
    */
   readonly linkVaries: Uint8Array;
   readonly linkRevision: Int32Array;
+  /**
+   * Per link: 1 when its sender passes on nothing of its own (β = −0 in every year: a process
+   * without a stock, value outflows or demand outflows), so that share·β is ±0 whenever the share
+   * is finite, and adding it to x, which is never −0 (it sums from +0), changes no bit.
+   */
+  readonly senderBetaZero: Uint8Array;
+  /** Per link: 1 when its rhs term may be left out in this run: senderBetaZero and every share of the series finite (with linkRevision). */
+  readonly linkSilent: Uint8Array;
   /** Scratch: this year's n × n matrix, factorised in place, and its row swaps. */
   readonly matrix: Float64Array;
   readonly pivots: Int32Array;
@@ -70,7 +78,9 @@ export function createLoopSystem(model: CompiledModel, members: readonly number[
       const stock = model.processes[members[l[1]]].stock;
       return stock >= 0 && model.stocks[stock].kind === 'inflow-driven' ? 1 : 0;
     }),
+    senderBetaZero: Uint8Array.from(links, (l) => (passesOnNothing(model, members[l[1]]) ? 1 : 0)),
     linkVaries: new Uint8Array(links.length).fill(1),
+    linkSilent: new Uint8Array(links.length),
     linkRevision: new Int32Array(links.length).fill(-1),
     matrix: new Float64Array(n * n),
     coefficients: new Float64Array(size * links.length),
@@ -99,13 +109,14 @@ export function solveLoop(state: TransferState, loop: LoopSystem, shares: readon
   // The first year of a run compares every link; later years only those whose coefficient may change.
   const firstYear = current[0] < 0;
   if (firstYear) classifyLinks(loop, state.shareRevisions, shares);
-  const { linkVaries } = loop;
+  const { linkVaries, linkSilent } = loop;
   for (let k = 0; k < size; k++) changed[k] = current[k] < 0 ? 1 : 0;
   for (let l = 0; l < linkCount; l++) {
     const share = shares[flow[l]]!;
     const from = base + sourceSlot[l];
     const to = base + targetSlot[l];
     if (!firstYear && linkVaries[l] === 0) {
+      if (linkSilent[l] === 1) continue;
       for (let k = 0; k < size; k++) throughput[to + k] += share[at + k] * beta[from + k];
       continue;
     }
@@ -128,12 +139,24 @@ export function solveLoop(state: TransferState, loop: LoopSystem, shares: readon
 
 /** Marks each link whose coefficient may change between years of this run (see LoopSystem.linkVaries). */
 function classifyLinks(loop: LoopSystem, revisions: Int32Array, shares: readonly (Float64Array | undefined)[]): void {
-  const { flow, linkRevision, linkVaries, senderAlphaVaries, size } = loop;
+  const { flow, linkRevision, linkVaries, linkSilent, senderAlphaVaries, senderBetaZero, size } = loop;
   for (let l = 0; l < flow.length; l++) {
     if (linkRevision[l] === revisions[flow[l]]) continue;
     linkRevision[l] = revisions[flow[l]];
     linkVaries[l] = senderAlphaVaries[l] === 1 || !sameEveryYear(shares[flow[l]]!, size) ? 1 : 0;
+    linkSilent[l] = senderBetaZero[l] === 1 && allFinite(shares[flow[l]]!) ? 1 : 0;
   }
+}
+
+/** True when process p's β is −0 in every year of every run: no stock, and nothing leaves it but share flows. */
+function passesOnNothing(model: CompiledModel, p: number): boolean {
+  if (model.processes[p].stock >= 0) return false;
+  return model.flows.every((flow) => flow.from !== p || flow.kind === 'share' || flow.kind === 'rest');
+}
+
+function allFinite(series: Float64Array): boolean {
+  for (let i = 0; i < series.length; i++) if (!Number.isFinite(series[i])) return false;
+  return true;
 }
 
 /** True when every year of `series` (T × size) equals the first (NaN never does). */
