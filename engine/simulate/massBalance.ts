@@ -1,7 +1,8 @@
 import type { CompiledModel } from '../compile/compiledModel.js';
 import { itemLabel } from '../compile/dimensionIndex.js';
 import type { IssueLog } from './issueLog.js';
-import type { Workspace } from './workspace.js';
+import { sumProcessBalances } from './processBalances.js';
+import type { StockRunSeries, Workspace } from './workspace.js';
 
 /**
  * A balance residual counts as zero when it is within BALANCE_ULPS machine epsilons of the sum of
@@ -11,13 +12,25 @@ import type { Workspace } from './workspace.js';
 export const BALANCE_ULPS = 100;
 
 /**
- * Checks a finished run in one pass over the flows: each flow is finite (and, unless it is a
- * demand flow, whose sign the stock reports, non-negative), and it is added to the balance of the
- * process it leaves and of the one it enters. Then each process's stock change is taken off (the
- * stock checked to be finite) and every residual, year and item, is compared with its tolerance. Residuals land in
- * `workspace.residuals`; the first failure of each kind and process becomes an issue.
+ * Checks a finished run: each flow is finite (and, unless it is a demand flow, whose sign the
+ * stock reports, non-negative), and it is added to the balance of the process it leaves and of the
+ * one it enters. Then each process's stock change is taken off (the stock checked to be finite) and
+ * every residual, year and item, is compared with its tolerance. Residuals land in
+ * `workspace.residuals`; the first failure of each kind and process becomes an issue. A run whose
+ * flows and stocks are all non-negative and finite, the usual case, is summed process by process
+ * (sumProcessBalances); any other is checked flow by flow, which also finds the culprits.
  */
 export function checkMassBalance(model: CompiledModel, workspace: Workspace, issues: IssueLog): void {
+  const unbalanced = new Int32Array(model.processes.length);
+  if (sumProcessBalances(model, workspace, BALANCE_ULPS * Number.EPSILON, unbalanced)) {
+    for (let p = 0; p < unbalanced.length; p++) if (unbalanced[p] >= 0) reportUnbalanced(model, workspace, p, unbalanced[p], issues);
+    return;
+  }
+  checkFlowByFlow(model, workspace, issues);
+}
+
+/** checkMassBalance for a run with a negative or non-finite flow or stock: flow by flow, as it finds them. */
+function checkFlowByFlow(model: CompiledModel, workspace: Workspace, issues: IssueLog): void {
   const { flows, processes, years, definition } = model;
   const items = definition.dimensions.map((d) => d.items);
   const { residuals, magnitudes, flowValues } = workspace;
@@ -65,18 +78,9 @@ export function checkMassBalance(model: CompiledModel, workspace: Workspace, iss
     const magnitude = magnitudes[p];
     if (process.stock >= 0) {
       const series = workspace.stockSeries[process.stock];
-      const { stock, initialTotal } = series;
+      const { stock } = series;
       let overflow = -1;
-      for (let i = 0; i < size; i++) {
-        const before = initialTotal[i];
-        residual[i] -= stock[i] - before;
-        magnitude[i] += Math.abs(stock[i]) + Math.abs(before);
-      }
-      for (let i = size; i < residual.length; i++) {
-        const before = stock[i - size];
-        residual[i] -= stock[i] - before;
-        magnitude[i] += Math.abs(stock[i]) + Math.abs(before);
-      }
+      takeStockChange(series, size, residual, magnitude);
       // Finite flows can still add up to an infinite stock, whose balance residual (∞ − ∞) is NaN and fails no comparison.
       for (let i = 0; i < residual.length; i++) {
         if (Number.isFinite(stock[i])) continue;
@@ -91,35 +95,54 @@ export function checkMassBalance(model: CompiledModel, workspace: Workspace, iss
     }
     for (let i = 0; i < residual.length; i++) {
       if (!(Math.abs(residual[i]) > BALANCE_ULPS * Number.EPSILON * magnitude[i])) continue;
-      const year = years[Math.floor(i / size)];
-      issues.add({
-        status: 'unbalanced',
-        message: `process ${process.name} is out of balance by ${residual[i]} ${definition.massUnit} in ${year}`,
-        process: process.name,
-        year,
-        item: itemLabel(process.dims, items, i % size),
-        residual: residual[i],
-      });
+      reportUnbalanced(model, workspace, p, i, issues);
       break;
     }
   }
 }
 
+/** Takes a stock's change, each year and item, off its process's balance, and adds both levels to the magnitude. */
+function takeStockChange(series: StockRunSeries, size: number, residual: Float64Array, magnitude: Float64Array): void {
+  const { stock, initialTotal } = series;
+  for (let i = 0; i < size; i++) {
+    const before = initialTotal[i];
+    residual[i] -= stock[i] - before;
+    magnitude[i] += Math.abs(stock[i]) + Math.abs(before);
+  }
+  for (let i = size; i < residual.length; i++) {
+    const before = stock[i - size];
+    residual[i] -= stock[i] - before;
+    magnitude[i] += Math.abs(stock[i]) + Math.abs(before);
+  }
+}
+
+function reportUnbalanced(model: CompiledModel, workspace: Workspace, p: number, i: number, issues: IssueLog): void {
+  const process = model.processes[p];
+  const residual = workspace.residuals[p][i];
+  const year = model.years[Math.floor(i / process.size)];
+  issues.add({
+    status: 'unbalanced',
+    message: `process ${process.name} is out of balance by ${residual} ${model.definition.massUnit} in ${year}`,
+    process: process.name,
+    year,
+    item: itemLabel(process.dims, model.definition.dimensions.map((d) => d.items), i % process.size),
+    residual,
+  });
+}
+
 /**
  * Adds a flow's values to the balance of the process it enters and takes them off the one it
  * leaves, with their magnitudes (one loop per case, so that none tests its case per value).
- * Returns false when some value is negative, NaN or infinite (Math.min and Math.max pass NaN on).
+ * Returns false when some value is negative, NaN or infinite (NaN fails both comparisons).
  */
 function addToBalances(values: Float64Array, into: Float64Array | undefined, intoMagnitude: Float64Array | undefined, outOf: Float64Array | undefined, outOfMagnitude: Float64Array | undefined): boolean {
-  let smallest = Infinity;
-  let largest = -Infinity;
+  let valid = true;
   const length = values.length;
   if (into && outOf) {
     for (let i = 0; i < length; i++) {
       const value = values[i];
       const size = Math.abs(value);
-      smallest = Math.min(smallest, value);
-      largest = Math.max(largest, value);
+      if (!(value >= 0 && value < Infinity)) valid = false;
       into[i] += value;
       intoMagnitude![i] += size;
       outOf[i] -= value;
@@ -128,24 +151,22 @@ function addToBalances(values: Float64Array, into: Float64Array | undefined, int
   } else if (into) {
     for (let i = 0; i < length; i++) {
       const value = values[i];
-      smallest = Math.min(smallest, value);
-      largest = Math.max(largest, value);
+      if (!(value >= 0 && value < Infinity)) valid = false;
       into[i] += value;
       intoMagnitude![i] += Math.abs(value);
     }
   } else if (outOf) {
     for (let i = 0; i < length; i++) {
       const value = values[i];
-      smallest = Math.min(smallest, value);
-      largest = Math.max(largest, value);
+      if (!(value >= 0 && value < Infinity)) valid = false;
       outOf[i] -= value;
       outOfMagnitude![i] += Math.abs(value);
     }
   } else {
     for (let i = 0; i < length; i++) {
-      smallest = Math.min(smallest, values[i]);
-      largest = Math.max(largest, values[i]);
+      const value = values[i];
+      if (!(value >= 0 && value < Infinity)) valid = false;
     }
   }
-  return length === 0 || (smallest >= 0 && largest < Infinity);
+  return valid;
 }
