@@ -157,6 +157,16 @@ export const PARSED_LIBRARIES = fileURLToPath(new URL('parsed-libraries.json', i
 
 let parsedLibraries: ParsedLibrariesJson | undefined;
 
+/** The kept libraries; none when the file is missing or damaged (each library is then parsed from its YAML). */
+function readParsedLibraries(): ParsedLibrariesJson {
+  if (!existsSync(PARSED_LIBRARIES)) return {};
+  try {
+    return JSON.parse(readFileSync(PARSED_LIBRARIES, 'utf8')) as ParsedLibrariesJson;
+  } catch {
+    return {};
+  }
+}
+
 /**
  * A factor library shipped with metabolis: models/factors/<name>.yaml of the installed package,
  * with its parsed form when the build kept one for this text.
@@ -165,7 +175,7 @@ export function readLibrary(name: string): { text: string; file: string; parsed?
   if (!LIBRARY_NAME.test(name)) throw new Error(`library names are lower-case words with dashes (got ${JSON.stringify(name)})`);
   const file = join(libraryFolder(), `${name}.yaml`);
   const text = readPlainFile(file, LIMITS.modelFileBytes, 'factor library');
-  parsedLibraries ??= existsSync(PARSED_LIBRARIES) ? (JSON.parse(readFileSync(PARSED_LIBRARIES, 'utf8')) as ParsedLibrariesJson) : {};
+  parsedLibraries ??= readParsedLibraries();
   return { text, file, parsed: keptLibrary(parsedLibraries, name, text, file) };
 }
 

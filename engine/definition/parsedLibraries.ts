@@ -23,8 +23,13 @@ export function textHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The entry `npm run build` keeps for a library parsed from `text`. */
-export function libraryJson(library: FactorLibrary, text: string): ParsedLibrariesJson[string] {
+/**
+ * The entry `npm run build` keeps for a library parsed from `text`, or undefined when JSON cannot
+ * hold it to the bit (a −0 would come back as 0): that library is then parsed at every load.
+ */
+export function libraryJson(library: FactorLibrary, text: string): ParsedLibrariesJson[string] | undefined {
+  const values = [...library.tables.values()].flatMap((table) => [...table.values]);
+  if (values.some((value) => Object.is(value, -0))) return undefined;
   const tables = [...library.tables.values()].map((table) => ({ ...table, values: Array.from(table.values, (value) => (Number.isNaN(value) ? null : value)) }));
   return { sha256: textHash(text), library: { name: library.name, dimensions: library.dimensions, tables } };
 }
