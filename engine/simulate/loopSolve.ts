@@ -78,7 +78,7 @@ export function createLoopSystem(model: CompiledModel, members: readonly number[
       const stock = model.processes[members[l[1]]].stock;
       return stock >= 0 && model.stocks[stock].kind === 'inflow-driven' ? 1 : 0;
     }),
-    senderBetaZero: Uint8Array.from(links, (l) => (passesOnNothing(model, members[l[1]]) ? 1 : 0)),
+    senderBetaZero: Uint8Array.from(links, (l) => (passesOnItsInflow(model, members[l[1]]) ? 1 : 0)),
     linkVaries: new Uint8Array(links.length).fill(1),
     linkSilent: new Uint8Array(links.length),
     linkRevision: new Int32Array(links.length).fill(-1),
@@ -148,8 +148,12 @@ function classifyLinks(loop: LoopSystem, revisions: Int32Array, shares: readonly
   }
 }
 
-/** True when process p's β is −0 in every year of every run: no stock, and nothing leaves it but share flows. */
-function passesOnNothing(model: CompiledModel, p: number): boolean {
+/**
+ * True when process p passes on exactly what it takes in, in every year of every run: no stock and
+ * nothing leaving it but share flows, so α = 1 and β = −0, and D = 1·x + (−0) is x to the bit
+ * (+0 stays +0, −0 stays −0).
+ */
+export function passesOnItsInflow(model: CompiledModel, p: number): boolean {
   if (model.processes[p].stock >= 0) return false;
   return model.flows.every((flow) => flow.from !== p || flow.kind === 'share' || flow.kind === 'rest');
 }

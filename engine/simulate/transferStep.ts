@@ -1,5 +1,5 @@
 import type { CompiledModel } from '../compile/compiledModel.js';
-import { createLoopSystem, solveLoop, type LoopSystem } from './loopSolve.js';
+import { createLoopSystem, passesOnItsInflow, solveLoop, type LoopSystem } from './loopSolve.js';
 
 /**
  * One year's transfer system, per item k. With x_p the total inflow of process p and D_p the part
@@ -29,12 +29,17 @@ export interface TransferState {
   readonly throughput: Float64Array;
   readonly distributed: Float64Array;
   /**
+   * Per process: 1 when its D is its x in every year (passesOnItsInflow): it is then not written to
+   * `distributed`, and whoever needs it reads `throughput`.
+   */
+  readonly passesOnInflow: Uint8Array;
+  /**
    * Per component, the share flows into its members from processes solved before it, in the order
-   * they are added (member by member): four numbers each, where the receiver's items start within a
-   * year, where the sender's start, the flow, and the receiver's size.
+   * they are added (member by member): five numbers each, where the receiver's items start within a
+   * year, where the sender's start, the flow, the receiver's size, and passesOnInflow of the sender.
    */
   readonly sharesFromEarlier: Int32Array[];
-  /** Per component: where its members' items start and end within a year, two numbers per run of adjacent members. */
+  /** Per component: where the items start and end, within a year, of its members whose D is written (two numbers per run of adjacent ones). */
   readonly memberRanges: Int32Array[];
   readonly loops: (LoopSystem | undefined)[];
   /** Per flow: how many times its share series was written (evaluateShares), so a loop can tell that it did not change. */
@@ -56,10 +61,12 @@ export function createTransferState(model: CompiledModel): TransferState {
     if (process.stock >= 0) return;
     for (let t = 0; t < model.horizon; t++) alpha.fill(1, t * stride + slot[p], t * stride + slot[p + 1]);
   });
+  const passesOnInflow = Uint8Array.from(model.processes, (_, p) => (passesOnItsInflow(model, p) ? 1 : 0));
   return {
     slot,
     stride,
     alpha,
+    passesOnInflow,
     beta: new Float64Array(total),
     throughput: new Float64Array(total),
     distributed: new Float64Array(total),
@@ -68,11 +75,11 @@ export function createTransferState(model: CompiledModel): TransferState {
         c.processes.flatMap((p) =>
           shareInflows(p)
             .filter((f) => componentOf[model.flows[f].from] !== index)
-            .flatMap((f) => [slot[p], slot[model.flows[f].from], f, model.processes[p].size]),
+            .flatMap((f) => [slot[p], slot[model.flows[f].from], f, model.processes[p].size, passesOnInflow[model.flows[f].from]]),
         ),
       ),
     ),
-    memberRanges: model.components.map((c) => Int32Array.from(adjacentRuns(c.processes.map((p) => [slot[p], slot[p + 1]])).flat())),
+    memberRanges: model.components.map((c) => Int32Array.from(adjacentRuns(c.processes.filter((p) => passesOnInflow[p] === 0).map((p) => [slot[p], slot[p + 1]])).flat())),
     shareRevisions: new Int32Array(model.flows.length),
     loops: model.components.map((c) => (c.cyclic ? createLoopSystem(model, c.processes, slot, (p) => shareInflows(p).filter((f) => componentOf[model.flows[f].from] === componentOf[p])) : undefined)),
   };
@@ -110,13 +117,14 @@ export function solveTransfer(state: TransferState, shares: readonly (Float64Arr
   for (let c = 0; c < loops.length; c++) {
     // Shares from processes solved earlier are known inflows now.
     const earlier = sharesFromEarlier[c];
-    for (let e = 0; e < earlier.length; e += 4) {
+    for (let e = 0; e < earlier.length; e += 5) {
       const start = base + earlier[e];
       const from = base + earlier[e + 1];
       const share = shares[earlier[e + 2]]!;
       const size = earlier[e + 3];
+      const sent = earlier[e + 4] === 1 ? throughput : distributed;
       const at = t * size;
-      for (let k = 0; k < size; k++) throughput[start + k] += share[at + k] * distributed[from + k];
+      for (let k = 0; k < size; k++) throughput[start + k] += share[at + k] * sent[from + k];
     }
     const loop = loops[c];
     if (loop !== undefined && !solveLoop(state, loop, shares, t)) return c;

@@ -198,18 +198,20 @@ function stepStock(model: CompiledModel, workspace: Workspace, kernels: StockIte
 }
 
 /**
- * Share and rest flows of the solved years: share × D of their source. Four years at a time, item
+ * Share and rest flows of the solved years: share × D of their source (its x where that is its D,
+ * TransferState.passesOnInflow). Four years at a time, item
  * by item: a flow's items are few (five in the reference city), and a loop over them per year
  * costs more in loop control than in multiplications.
  */
 function setShareFlows(model: CompiledModel, workspace: Workspace, years: number): void {
   const { shareFlows, shares, flowValues } = workspace;
-  const { slot, stride, distributed } = workspace.transfer;
+  const { slot, stride, distributed, throughput, passesOnInflow } = workspace.transfer;
   for (let i = 0; i < shareFlows.length; i++) {
     const f = shareFlows[i];
     const { size, from: source } = model.flows[f];
     const share = shares[f]!;
     const values = flowValues[f];
+    const sent = passesOnInflow[source] === 1 ? throughput : distributed;
     let t = 0;
     let at = 0;
     let from = slot[source];
@@ -217,12 +219,12 @@ function setShareFlows(model: CompiledModel, workspace: Workspace, years: number
       for (let k = 0; k < size; k++) {
         const a = at + k;
         const d = from + k;
-        values[a] = share[a] * distributed[d];
-        values[a + size] = share[a + size] * distributed[d + stride];
-        values[a + 2 * size] = share[a + 2 * size] * distributed[d + 2 * stride];
-        values[a + 3 * size] = share[a + 3 * size] * distributed[d + 3 * stride];
+        values[a] = share[a] * sent[d];
+        values[a + size] = share[a + size] * sent[d + stride];
+        values[a + 2 * size] = share[a + 2 * size] * sent[d + 2 * stride];
+        values[a + 3 * size] = share[a + 3 * size] * sent[d + 3 * stride];
       }
     }
-    for (; t < years; t++, from += stride) for (let k = 0; k < size; k++, at++) values[at] = share[at] * distributed[from + k];
+    for (; t < years; t++, from += stride) for (let k = 0; k < size; k++, at++) values[at] = share[at] * sent[from + k];
   }
 }
